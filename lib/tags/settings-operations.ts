@@ -22,7 +22,7 @@ export function addAllowedValue(settings: TagSettings, key: ConstrainedTagKey, v
   if (alias) {
     // Allowing it would move its spend out of the alias target in every report: make that an explicit step.
     return fail(
-      `Cannot add "${trimmed}": it is an alias of "${alias.value}", so its spend is reported under "${alias.value}". Remove the alias first if "${trimmed}" should be a ${key} of its own.`,
+      `Cannot add "${trimmed}": it is an alias of "${alias.value}", so its spend is reported under "${alias.value}". Remove the alias first if "${trimmed}" should be its own ${key} value.`,
     );
   }
   return toValidatedTagSettings(withKey(settings, key, [...settings.allowed[key], trimmed], settings.aliases[key]));
@@ -115,7 +115,7 @@ export function renameAllowedValue(
  */
 export function addAlias(settings: TagSettings, key: ConstrainedTagKey, raw: string, value: string): TagSettingsResult {
   if (raw.trim() === "") {
-    return fail(`Cannot alias an empty ${key}: spend without a ${key} is reported as missing. Tag those resources instead.`);
+    return fail(`Cannot alias an empty ${key}: spend without the "${key}" tag is reported as missing. Tag those resources instead.`);
   }
   if (settings.allowed[key].includes(raw)) {
     return fail(`Cannot alias "${raw}": it is already an allowed ${key}, so its spend is reported as itself.`);

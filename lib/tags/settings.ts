@@ -31,12 +31,10 @@ export type TagSettingsResult = { ok: true; settings: TagSettings } | { ok: fals
 // Issue 5: until edited, environment allows these four; an empty department list checks presence only.
 export const DEFAULT_ENVIRONMENTS = ["production", "staging", "development", "shared"] as const;
 // Issue 5 / domain.md: customer-serving = production; every other environment (and untagged) is R&D.
-const DEFAULT_CATEGORIES: Record<string, EnvironmentCategory> = {
-  production: "customer-serving",
-  staging: "rnd",
-  development: "rnd",
-  shared: "rnd",
-};
+// Derived from the allowed list when no categories are stored, so a custom list never meets stale defaults.
+function toDefaultCategories(environments: readonly string[]): Record<string, EnvironmentCategory> {
+  return Object.fromEntries(environments.map((env) => [env, env === "production" ? "customer-serving" : "rnd"]));
+}
 
 // AWS tag values: at most 256 Unicode characters of letters, numbers, spaces and `_ . : / = + - @`.
 // Holding allowed values to it keeps the exported tag policy and Terraform valid (no `*`, `"`, `$`).
@@ -61,16 +59,23 @@ const tagSettingsShape = z.object({
       environment: z.array(aliasSchema).default(() => []),
     })
     .prefault({}),
-  categories: z.record(z.string(), categorySchema).default(() => ({ ...DEFAULT_CATEGORIES })),
+  categories: z.record(z.string(), categorySchema).optional(),
   untaggedEnvironmentCategory: categorySchema.default("rnd"),
 });
 
 /** Parses stored settings: missing fields get the defaults, then every rule below is checked. */
-export const tagSettingsSchema = tagSettingsShape.superRefine((settings, ctx) => {
-  for (const problem of listTagSettingsProblems(settings)) {
-    ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
-  }
-});
+export const tagSettingsSchema = tagSettingsShape
+  .transform(
+    (settings): TagSettings => ({
+      ...settings,
+      categories: settings.categories ?? toDefaultCategories(settings.allowed.environment),
+    }),
+  )
+  .superRefine((settings, ctx) => {
+    for (const problem of listTagSettingsProblems(settings)) {
+      ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
+    }
+  });
 
 export const DEFAULT_TAG_SETTINGS: TagSettings = deepFreeze(tagSettingsSchema.parse({}));
 
@@ -164,7 +169,7 @@ function listAliasProblems(key: ConstrainedTagKey, allowed: string[], aliases: T
     if (alias.raw.trim() === "") {
       problems.push({
         path,
-        message: `The ${key} alias #${index + 1} has an empty raw value: spend without a ${key} is reported as missing and cannot be aliased; remove the alias.`,
+        message: `The ${key} alias #${index + 1} has an empty raw value: spend without the "${key}" tag is reported as missing and cannot be aliased; remove the alias.`,
       });
       return;
     }
