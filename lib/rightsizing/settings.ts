@@ -1,0 +1,91 @@
+// Rightsizing settings: every number of the rules is a setting with the default from issue 4.
+// Parsed with zod so /settings, the CLI and tests all go through one validation.
+import { z } from "zod";
+
+const environmentName = z.string().trim().toLowerCase().min(1, "an environment name cannot be empty");
+
+// Node pricing of one cluster. The hourly price is split into per-vCPU-hour and per-GiB-hour prices
+// (see pricing.ts) unless both unit prices are given explicitly.
+export const instancePricingSchema = z
+  .object({
+    instanceType: z.string().trim().min(1),
+    vcpu: z.number().positive(),
+    memoryGib: z.number().positive(),
+    hourlyUsd: z.number().positive(),
+    vcpuHourUsd: z.number().nonnegative().optional(),
+    gibHourUsd: z.number().nonnegative().optional(),
+  })
+  .refine((p) => (p.vcpuHourUsd === undefined) === (p.gibHourUsd === undefined), {
+    message: "give both vcpuHourUsd and gibHourUsd, or neither (then the hourly price is split)",
+  });
+
+export type InstancePricing = z.infer<typeof instancePricingSchema>;
+
+// Default node: t3a.xlarge on-demand us-east-1, 4 vCPU / 16 GiB / $0.1504 per hour (issue 4, domain.md §3).
+export const DEFAULT_INSTANCE_PRICING: InstancePricing = {
+  instanceType: "t3a.xlarge",
+  vcpu: 4,
+  memoryGib: 16,
+  hourlyUsd: 0.1504,
+};
+
+// Force HPA on or off for one workload (issue 4: "a manual per-workload override in settings").
+// workloadKind is optional: when given it must match too.
+export const hpaOverrideSchema = z.object({
+  cluster: z.string().min(1),
+  namespace: z.string().min(1),
+  workloadKind: z.string().min(1).optional(),
+  workload: z.string().min(1),
+  hasHpa: z.boolean(),
+});
+
+export type HpaOverride = z.infer<typeof hpaOverrideSchema>;
+
+export const rightsizingSettingsSchema = z.object({
+  // The idle rule applies ONLY to these (issue 4: "Environment is safety-critical"). Compared trimmed, lower-case.
+  nonProductionEnvironments: z
+    .array(environmentName)
+    .default(["staging", "development", "dev", "test", "qa", "sandbox"]),
+  // Values recognised as production; anything on neither list is production AND listed as unmapped.
+  productionEnvironments: z.array(environmentName).default(["production", "prod", "prd"]),
+  idleCpuThresholdMillicores: z.number().positive().default(25), // "CPU p95 below 25m": issue 4
+  idleCpuRequestMillicores: z.number().positive().default(10), // "CPU request 10m": domain.md §3
+  idleMemoryMultiplier: z.number().min(1).default(1.3), // "idle memory × 1.3": domain.md §3
+  cpuP95Multiplier: z.number().min(1).default(1.2), // "CPU request = p95 × 1.2": issue 4
+  memoryPeakMultiplier: z.number().min(1).default(1.15), // "memory = peak × 1.15", peak guard: issue 4
+  cpuFloorMillicores: z.number().int().positive().default(10), // floors: issue 4
+  memoryFloorMib: z.number().int().positive().default(32),
+  cpuStepAboveMillicores: z.number().int().nonnegative().default(100), // "5m steps above 100m": issue 4
+  cpuStepMillicores: z.number().int().positive().default(5),
+  minDataDays: z.number().nonnegative().default(3), // "under 3 days of samples → no recommendation": issue 4
+  windowDays: z.number().int().positive().default(14), // read by the sync
+  teamTagKey: z.string().trim().min(1).default("team"), // read by the sync, which fills ContainerUsage.teamTag
+  namespaceTeams: z.record(z.string(), z.string().trim().min(1)).default({}),
+  clusterEnvironments: z.record(z.string(), z.string().trim().min(1)).default({}),
+  defaultPricing: instancePricingSchema.default(DEFAULT_INSTANCE_PRICING),
+  clusterPricing: z.record(z.string(), instancePricingSchema).default({}),
+  hpaOverrides: z.array(hpaOverrideSchema).default([]),
+  hoursPerMonth: z.number().positive().default(730), // "× 730 hours": issue 4
+  // Severity by the larger relative change of the two requests (ours; documented in recommend.ts).
+  severity: z
+    .object({
+      mediumPct: z.number().positive().default(20),
+      highPct: z.number().positive().default(50),
+    })
+    .refine((s) => s.mediumPct < s.highPct, { message: "severity.mediumPct must be below severity.highPct" })
+    .prefault({}),
+});
+
+export type RightsizingSettings = z.infer<typeof rightsizingSettingsSchema>;
+export type RightsizingSettingsInput = z.input<typeof rightsizingSettingsSchema>;
+
+export const defaultRightsizingSettings: RightsizingSettings = rightsizingSettingsSchema.parse({});
+
+// Parses settings from any source; the error names every bad field and what to do.
+export function parseRightsizingSettings(input: unknown): RightsizingSettings {
+  const result = rightsizingSettingsSchema.safeParse(input ?? {});
+  if (result.success) return result.data;
+  throw new Error(
+    `Invalid rightsizing settings:\n${z.prettifyError(result.error)}\nFix these fields (or remove them to use the defaults) and save again.`,
+  );
+}
