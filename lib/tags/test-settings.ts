@@ -1,6 +1,7 @@
 // Settings shared by the tag tests: the demo company's lists (team brief) plus one alias, as finance
 // would set it from a suggestion on /tags. Test-only; nothing in the app imports it.
-import { parseTagSettings, type TagSettings } from "./settings";
+import { DEFAULT_TAG_SETTINGS, parseTagSettings, type TagSettings } from "./settings";
+import { addAlias, renameAllowedValue, setUntaggedEnvironmentCategory } from "./settings-operations";
 
 export const DEMO_DEPARTMENTS = ["platform", "payments", "video", "data", "growth", "security", "finance", "support"];
 export const DEMO_ENVIRONMENTS = ["production", "staging", "development", "shared"];
@@ -20,3 +21,29 @@ export function expectOk(result: { ok: true; settings: TagSettings } | { ok: fal
   if (!result.ok) throw new Error(`expected ok, got: ${result.errors.join(" ")}`);
   return result.settings;
 }
+
+/**
+ * The demo settings after a round of edits: video renamed to media, aliases (some with raw values that
+ * are awkward in SQL array literals), untagged customer-serving.
+ */
+export function toEditedTagSettings(): TagSettings {
+  let settings = expectOk(renameAllowedValue(toDemoTagSettings(), "department", "video", "media"));
+  const aliases: [string, string][] = [["fin", "finance"], ["a,b", "platform"], ["NULL", "data"], ['"quoted"', "growth"], ["back\\slash", "security"]];
+  for (const [raw, value] of aliases) settings = expectOk(addAlias(settings, "department", raw, value));
+  settings = expectOk(addAlias(settings, "environment", "Production ", "production"));
+  return expectOk(setUntaggedEnvironmentCategory(settings, "customer-serving"));
+}
+
+/** Settings the SQL and the classifier are compared under. */
+export const SETTINGS_CASES: [string, TagSettings][] = [
+  ["defaults (department presence only)", DEFAULT_TAG_SETTINGS],
+  ["demo company", toDemoTagSettings()],
+  ["renamed, aliased, untagged customer-serving", toEditedTagSettings()],
+];
+
+/** Raw values as they may come from AWS, including ones that are awkward in SQL array literals. */
+export const RAW_VALUES: (string | null)[] = [
+  null, "", " ", "\t\n\r\f\v", "\u00a0", "production", "Production", "Production ", " production", "Prod", "prod",
+  "staging", "qa", "platform", "Platform", "fin", "finance", "video", "media", "load-test",
+  "O'Brien", "a,b", '"quoted"', "{braces}", "back\\slash", "NULL", "ünïcödé",
+];
