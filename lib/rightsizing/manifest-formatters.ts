@@ -43,13 +43,18 @@ function comment(text: string): string {
   return `# ${text.replace(/\r?\n/g, " ")}`;
 }
 
+// "10m" and "276Mi" are strings to any YAML parser; plain bytes are quoted so they stay one too.
+function quantity(text: string): string {
+  return /^\d+$/.test(text) ? `"${text}"` : text;
+}
+
 function resourceLines(values: ResourceValues, indent: string): string[] {
   const lines = [`${indent}resources:`];
   const section = (name: string, cpu: number | null, memory: number | null) => {
     if (cpu === null && memory === null) return; // no limit stays no limit: leave the key absent
     lines.push(`${indent}  ${name}:`);
-    if (cpu !== null) lines.push(`${indent}    cpu: ${toCpuQuantity(cpu)}`);
-    if (memory !== null) lines.push(`${indent}    memory: ${toMemoryQuantity(memory)}`);
+    if (cpu !== null) lines.push(`${indent}    cpu: ${quantity(toCpuQuantity(cpu))}`);
+    if (memory !== null) lines.push(`${indent}    memory: ${quantity(toMemoryQuantity(memory))}`);
   };
   section("requests", values.cpuRequest, values.memoryRequest);
   section("limits", values.cpuLimit, values.memoryLimit);

@@ -47,8 +47,16 @@ describe("usage-based rule (issue 4: CPU = p95 × 1.2, memory = peak × 1.15)", 
     expect(rec.rule).toBe("usage-based");
     expect(rec.recommended).toMatchObject({ cpuRequest: 495, memoryRequest: 920 * MiB });
     expect(rec.reason).toBe(
-      "production (production): CPU = p95 412m × 1.2 = 495m; memory = peak 800Mi × 1.15 = 920Mi",
+      "production: CPU = p95 412m × 1.2 = 495m; memory = peak 800Mi × 1.15 = 920Mi",
     );
+  });
+
+  it.each([
+    ["prod", "production (prod): "],
+    [null, "production (no environment): "],
+    ["shared", "production (shared): "],
+  ])("names the environment %j that made it production", (envTag, head) => {
+    expect(recommendRequests(makeUsage({ envTag }), defaults).reason.startsWith(head)).toBe(true);
   });
 
   it("busy non-production uses the same rule and says it is busy", () => {

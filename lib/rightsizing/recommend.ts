@@ -43,7 +43,8 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
   if (usage.dataDays < settings.minDataDays) {
     flags.add("insufficient-data");
     addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes);
-    const head = `insufficient data: ${f(usage.dataDays)} days of samples, at least ${f(settings.minDataDays)} needed; no recommendation`;
+    const days = usage.dataDays === 1 ? "day" : "days";
+    const head = `insufficient data: ${f(usage.dataDays)} ${days} of samples, at least ${f(settings.minDataDays)} needed; no recommendation`;
     return {
       ...base,
       rule: "insufficient-data",
@@ -120,7 +121,7 @@ function describeRule(
   const env = environment.value ?? "no environment";
   const p95 = `CPU p95 ${f(usage.cpu.p95)}m`;
   if (isIdle) return `idle non-production (${env}, ${p95} < ${f(settings.idleCpuThresholdMillicores)}m)`;
-  if (environment.isProduction) return `production (${env})`;
+  if (environment.isProduction) return env.toLowerCase() === "production" ? "production" : `production (${env})`;
   return `busy non-production (${env}, ${p95} ≥ ${f(settings.idleCpuThresholdMillicores)}m)`;
 }
 

@@ -139,6 +139,12 @@ function transition(now: number | null, next: number | null | undefined, unit: (
 const memoryUnit = (bytes: number) =>
   bytes % BYTES_PER_MIB === 0 ? toMemoryQuantity(bytes) : `${formatDecimal(bytesToMib(bytes), 1)}Mi`;
 
+function savingsCell(rec: RightsizingRow["recommendation"], cents: number): string {
+  if (rec.recommended === null) return "—";
+  if (rec.hpa.isScaled) return `${formatCentsAsUsd(cents)} (HPA, not in totals)`;
+  return formatCentsAsUsd(cents);
+}
+
 // Same rows, same order as the CSV; compact columns (current → recommended) for reading.
 export function toMarkdownTable(rows: RightsizingRow[]): string {
   const lines = [`| ${MARKDOWN_COLUMNS.join(" | ")} |`, `|${MARKDOWN_COLUMNS.map(() => " --- ").join("|")}|`];
@@ -155,7 +161,7 @@ export function toMarkdownTable(rows: RightsizingRow[]): string {
       transition(rec.current.cpuLimit, next?.cpuLimit, toCpuQuantity),
       transition(rec.current.memoryRequest, next?.memoryRequest, memoryUnit, pct(rec.change?.memoryPct ?? null)),
       transition(rec.current.memoryLimit, next?.memoryLimit, memoryUnit),
-      rec.isInSavingsTotals ? formatCentsAsUsd(savings.monthlyCents) : `(${formatCentsAsUsd(savings.monthlyCents)})`,
+      savingsCell(rec, savings.monthlyCents),
       rec.flags.join(", "),
       rec.reason,
     ];
