@@ -61,7 +61,8 @@ function numberCell(value: number | null, digits = 3): string {
   return value === null ? "" : formatDecimal(value, digits);
 }
 
-// One row per container, header first. Every row of the input, in its order.
+// One row per container, every row of the input in its order; the header is RIGHTSIZING_CSV_COLUMNS:
+// toCsv(RIGHTSIZING_CSV_COLUMNS, toRightsizingCsvRows(rows)) with the shared CSV writer.
 export function toRightsizingCsvRows(rows: RightsizingRow[]): string[][] {
   const body = rows.map(({ usage, recommendation: rec, savings }) => {
     const next = rec.recommended;
@@ -100,7 +101,7 @@ export function toRightsizingCsvRows(rows: RightsizingRow[]): string[][] {
       rec.reason,
     ];
   });
-  return [[...RIGHTSIZING_CSV_COLUMNS], ...body];
+  return body;
 }
 
 const MARKDOWN_COLUMNS = [
