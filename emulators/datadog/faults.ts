@@ -1,0 +1,107 @@
+// Faults tests switch on without sleeping: each rule applies to the next `times` API requests
+// (optionally of one endpoint), in the order the rules were added. A "slow" answer is held until
+// its delay passes or the test releases it, so a test can observe the wait without a timer.
+import { z } from "zod";
+
+export const ENDPOINTS = ["v1-query", "v2-timeseries"] as const;
+export type EndpointName = (typeof ENDPOINTS)[number];
+
+const faultSchema = z.discriminatedUnion("kind", [
+  // 429 with X-RateLimit-Remaining: 0 and X-RateLimit-Reset: resetSeconds.
+  z.object({ kind: z.literal("rate-limit"), resetSeconds: z.number().int().min(0).default(2) }),
+  z.object({ kind: z.literal("error"), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]) }),
+  // 200 whose body is not valid JSON.
+  z.object({ kind: z.literal("malformed-json") }),
+  // 200 that announces the full Content-Length, sends half the body, then drops the connection.
+  z.object({ kind: z.literal("truncated-body") }),
+  // The real answer, held for delayMs (default 10 s) or until releaseHeld().
+  z.object({ kind: z.literal("slow"), delayMs: z.number().int().min(0).default(10_000) }),
+]);
+export const faultRuleSchema = z.intersection(faultSchema, z.object({
+  times: z.number().int().min(1).default(1),
+  endpoint: z.enum(ENDPOINTS).optional(),
+}));
+export const faultRulesSchema = z.union([faultRuleSchema, z.array(faultRuleSchema)]);
+
+export type Fault = z.output<typeof faultSchema>;
+export type FaultRule = z.input<typeof faultRuleSchema>;
+type PendingRule = z.output<typeof faultRuleSchema>;
+
+export type FaultController = {
+  /** Replaces the pending rules. */
+  set(rules: FaultRule | FaultRule[]): void;
+  add(rule: FaultRule): void;
+  clear(): void;
+  /** Pending rules with the number of requests each still applies to. */
+  list(): PendingRule[];
+  /** Slow answers currently held. */
+  heldCount(): number;
+  /** Sends every held answer now; returns how many were released. */
+  releaseHeld(): number;
+  /** Resolves once at least `count` answers are being held. */
+  waitForHeld(count?: number): Promise<void>;
+};
+
+export type FaultEngine = FaultController & {
+  take(endpoint: EndpointName): Fault | null;
+  hold(delayMs: number): Promise<void>;
+};
+
+export function createFaults(): FaultEngine {
+  let rules: PendingRule[] = [];
+  const held = new Set<() => void>();
+  let waiters: { count: number; resolve: () => void }[] = [];
+  const parse = (input: unknown) => faultRulesSchema.parse(input);
+  const notify = () => {
+    waiters = waiters.filter((w) => (held.size >= w.count ? (w.resolve(), false) : true));
+  };
+
+  return {
+    set(input) {
+      const parsed = parse(input);
+      rules = Array.isArray(parsed) ? parsed : [parsed];
+    },
+    add(input) {
+      const parsed = parse(input);
+      rules.push(...(Array.isArray(parsed) ? parsed : [parsed]));
+    },
+    clear() {
+      rules = [];
+    },
+    list: () => rules.map((r) => ({ ...r })),
+    heldCount: () => held.size,
+    releaseHeld() {
+      const release = [...held];
+      held.clear();
+      for (const r of release) r();
+      return release.length;
+    },
+    waitForHeld(count = 1) {
+      return new Promise<void>((resolve) => {
+        waiters.push({ count, resolve });
+        notify();
+      });
+    },
+    take(endpoint) {
+      const index = rules.findIndex((r) => r.endpoint === undefined || r.endpoint === endpoint);
+      if (index < 0) return null;
+      const rule = rules[index]!;
+      rule.times--;
+      if (rule.times <= 0) rules.splice(index, 1);
+      const { times: _times, endpoint: _endpoint, ...fault } = rule;
+      return fault as Fault;
+    },
+    hold(delayMs) {
+      return new Promise<void>((resolve) => {
+        const release = () => {
+          clearTimeout(timer);
+          held.delete(release);
+          resolve();
+        };
+        const timer = setTimeout(release, delayMs);
+        held.add(release);
+        notify();
+      });
+    },
+  };
+}
