@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { setProcessDb } from "@/lib/db/process-db";
+import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { runSync } from "@/lib/sync/run-sync";
+import { GET } from "./route";
+
+describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
+  let db: TestDb | undefined;
+  afterEach(async () => {
+    setProcessDb(undefined);
+    await db?.drop();
+    db = undefined;
+  });
+
+  it("answers 200 with the database reachable and the last successful sync time", async () => {
+    db = await create();
+    setProcessDb(Promise.resolve(db));
+    const before = await (await GET()).json();
+    expect(before).toEqual({ status: "ok", database: { reachable: true, kind: db.kind }, lastSuccessfulSync: null });
+    await runSync({ db, now: new Date(), sources: [{ name: "aws", label: "aws", requestCostCents: 1, run: async () => ({ range: null }) }] });
+    const res = await GET();
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(Date.parse(body.lastSuccessfulSync)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("answers 503 when the database is down", async () => {
+    db = await create();
+    const down = { ...db };
+    await db.drop(); // the database is gone under the running app
+    db = undefined;
+    setProcessDb(Promise.resolve(down));
+    const res = await GET();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ status: "unavailable", database: { reachable: false } });
+  });
+});

@@ -1,0 +1,19 @@
+// Liveness/readiness probe. GET /api/health → 200 with database reachability and last successful sync, 503 when the database is down.
+import { getDb } from "@/lib/db/client";
+import { getLastSuccessfulSync } from "@/lib/sync/runs";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    const db = await getDb();
+    await db.sql.query("SELECT 1");
+    const last = await getLastSuccessfulSync(db);
+    return Response.json({ status: "ok", database: { reachable: true, kind: db.kind }, lastSuccessfulSync: last?.toISOString() ?? null });
+  } catch (err) {
+    return Response.json(
+      { status: "unavailable", database: { reachable: false, error: (err as Error).message }, lastSuccessfulSync: null },
+      { status: 503 },
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { EmbeddedLockedError, openEmbedded, takeLock } from "./embedded";
+import { applyMigrations } from "./migrate";
+import type { Db } from "./types";
+
+const dirs: string[] = [];
+const open: Db[] = [];
+function tempDir() {
+  const d = mkdtempSync(path.join(tmpdir(), "costwise-lock-"));
+  dirs.push(d);
+  return d;
+}
+afterEach(async () => {
+  for (const db of open.splice(0).reverse()) await db.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe("embedded database lock", () => {
+  it("belongs to one process: a live owner makes a second open fail with who holds it", async () => {
+    const dir = tempDir();
+    // A live process other than us holds the lock (our parent stands in for `npm run demo`).
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ pid: process.ppid, port: null, command: "npm run demo", startedAt: "2026-11-26T00:00:00Z" }));
+    const err = await openEmbedded({ dir, command: "test" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(EmbeddedLockedError);
+    expect((err as Error).message).toContain(`in use by process ${process.ppid} (npm run demo`);
+    expect((err as Error).message).toContain(dir);
+  });
+
+  it("takes over a lock whose owner is gone, and removes its own lock on close", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, port: null, command: "killed", startedAt: "x" }));
+    const db = await openEmbedded({ dir, command: "test" });
+    expect(JSON.parse(readFileSync(path.join(dir, "costwise.lock"), "utf8")).pid).toBe(process.pid);
+    await db.close();
+    expect(existsSync(path.join(dir, "costwise.lock"))).toBe(false);
+  });
+
+  it("lets another command reach the owner's database through its Postgres-protocol server", async () => {
+    const dir = tempDir();
+    const owner = await openEmbedded({ dir, command: "owner", serve: true });
+    open.push(owner);
+    await owner.withSession((s) => applyMigrations(s));
+    await owner.sql.query("INSERT INTO setting (key, value) VALUES ('k', '{\"a\":1}')");
+    const info = JSON.parse(readFileSync(path.join(dir, "costwise.lock"), "utf8"));
+    // pretend the owner is another process: same lock, other pid
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ ...info, pid: process.ppid }));
+    const reader = await openEmbedded({ dir, command: "reader", shareIfLocked: true });
+    open.push(reader);
+    expect(reader.kind).toBe("embedded-shared");
+    expect(await reader.sql.query("SELECT value FROM setting WHERE key = 'k'")).toEqual([{ value: { a: 1 } }]);
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify(info));
+  });
+
+  it("names the directory and what to do when it cannot be opened", async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, "pgdata"), "not a directory");
+    await expect(openEmbedded({ dir, command: "test" })).rejects.toThrow(new RegExp(`Cannot open the embedded database in ${path.join(dir, "pgdata")}.*move the folder aside`));
+    expect(existsSync(path.join(dir, "costwise.lock"))).toBe(false);
+  });
+
+  it("takeLock is exclusive between two takers", () => {
+    const dir = tempDir();
+    const info = { pid: process.pid, port: null, command: "a", startedAt: "x" };
+    expect(takeLock(dir, info)).toEqual({ ok: true });
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ ...info, pid: process.ppid }));
+    expect(takeLock(dir, info)).toMatchObject({ ok: false, owner: { pid: process.ppid } });
+  });
+});

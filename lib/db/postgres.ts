@@ -1,0 +1,85 @@
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+import type { Db, DbKind, Row, Sql } from "./types";
+
+// Same value shapes as the embedded database: dates stay "YYYY-MM-DD" (pg would build a local-time Date),
+// bigint counts become numbers, numeric stays an exact decimal string.
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === 1082) return (v: string) => v;
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export function describePostgresUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname || "/"}`;
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+function toSql(client: pg.Pool | pg.PoolClient): Sql {
+  return {
+    async query<T extends Row>(text: string, params: readonly unknown[] = []) {
+      const res = await client.query({ text, values: params as unknown[], types });
+      return res.rows as T[];
+    },
+    async exec(text: string) {
+      await client.query({ text, types });
+    },
+  };
+}
+
+/** Opens a pool on a Postgres server and checks that it answers; a clear error when it does not. */
+export async function openPostgres(url: string, opts: { kind?: DbKind; label?: string; max?: number } = {}): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, connectionTimeoutMillis: 5_000, types });
+  // An idle client that loses its server must not crash the process; the next query reports it.
+  pool.on("error", () => {});
+  const label = opts.label ?? `Postgres at ${describePostgresUrl(url)}`;
+  try {
+    await pool.query("SELECT 1");
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw new Error(
+      `Cannot reach ${label}: ${(err as Error).message}. Start the server, fix DATABASE_URL, or unset DATABASE_URL to use the embedded database.`,
+      { cause: err },
+    );
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: opts.kind ?? "postgres",
+    label,
+    sql: toSql(pool),
+    prisma,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const out = await fn(toSql(client));
+        await client.query("COMMIT");
+        return out;
+      } catch (err) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(toSql(client));
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await prisma.$disconnect().catch(() => {});
+      await pool.end().catch(() => {});
+    },
+  };
+}

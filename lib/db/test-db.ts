@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { openEmbedded } from "./embedded";
+import { applyMigrations } from "./migrate";
+import { openPostgres } from "./postgres";
+import type { Db } from "./types";
+
+export type TestDb = Db & { drop(): Promise<void> };
+export type TestDbFactory = { name: string; create(): Promise<TestDb> };
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+/** Refuses anything but a local server: tests create and drop databases. */
+export function assertLocalDatabaseUrl(url: string) {
+  const host = new URL(url).hostname;
+  if (!LOCAL_HOSTS.has(host)) {
+    throw new Error(`TEST_DATABASE_URL points at ${host}; tests only run against a local Postgres (127.0.0.1 or localhost).`);
+  }
+}
+
+async function createEmbeddedTestDb(): Promise<TestDb> {
+  const dir = mkdtempSync(path.join(tmpdir(), "costwise-test-"));
+  const db = await openEmbedded({ dir, command: "test" });
+  await db.withSession((s) => applyMigrations(s));
+  return {
+    ...db,
+    async drop() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates a throwaway database on the TEST_DATABASE_URL server, migrated; drop() removes it. */
+export async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
+  assertLocalDatabaseUrl(serverUrl);
+  const name = `costwise_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), { label: `test database ${name}` });
+  await db.withSession((s) => applyMigrations(s));
+  return {
+    ...db,
+    async drop() {
+      await db.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await c.end();
+      }
+    },
+  };
+}
+
+/**
+ * The databases every integration test runs against: the embedded one in a temporary directory always,
+ * and a real Postgres when TEST_DATABASE_URL is set. Use with `describe.each(testDatabases())`.
+ */
+export function testDatabases(): TestDbFactory[] {
+  const list: TestDbFactory[] = [{ name: "embedded", create: createEmbeddedTestDb }];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) list.push({ name: "postgres", create: () => createPostgresTestDb(url) });
+  return list;
+}

@@ -1,0 +1,26 @@
+import { toCsv } from "@/lib/csv";
+import { badInput } from "@/lib/errors";
+import { listSyncRuns } from "@/lib/sync/runs";
+import type { ExportDefinition } from "./types";
+
+/** The sync history: what each run fetched and what its API requests cost. */
+export const syncRunsExport: ExportDefinition = {
+  name: "sync-runs",
+  summary: "every sync run: status, range, requests and their cost, rows written",
+  options: { format: "csv | json (default csv)", limit: "how many recent runs (default 1000)" },
+  async run(options, { db }) {
+    const format = options.format ?? "csv";
+    if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
+    const limit = options.limit === undefined ? 1000 : Number(options.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be a positive whole number (got "${options.limit}").`);
+    const runs = await listSyncRuns(db, limit);
+    if (format === "json") {
+      return { filename: "sync-runs.json", contentType: "application/json", body: JSON.stringify(runs, null, 2) + "\n" };
+    }
+    const header = ["run_id", "started_at", "finished_at", "status", "trigger", "sources", "range_start", "range_end", "requests", "request_cost_usd", "rows_written", "error"];
+    const rows = runs.map((r) => [
+      r.id, r.startedAt, r.finishedAt, r.status, r.trigger, r.sources.join(" "), r.rangeFrom, r.rangeTo, r.requests, r.requestCostUsd, r.rowsWritten, r.error,
+    ]);
+    return { filename: "sync-runs.csv", contentType: "text/csv; charset=utf-8", body: toCsv(header, rows) };
+  },
+};

@@ -1,0 +1,24 @@
+import type { Db } from "@/lib/db/types";
+
+export type ExportContext = { db: Db; now: Date };
+
+export type ExportOutput = {
+  /** Suggested file name for a download, e.g. "spend-department-2026-01-01-2026-11-01.csv". */
+  filename: string;
+  contentType: string;
+  body: string | Uint8Array;
+};
+
+/**
+ * One export, shared by the web download (`GET /api/export/<name>?…`) and the CLI
+ * (`npm run -s export -- <name> --…`): both pass the same string options, so the bytes are identical.
+ */
+export type ExportDefinition = {
+  name: string;
+  summary: string;
+  /** Option names (without --) and what they take; `format` and `out` are handled like any other. */
+  options: Record<string, string>;
+  /** Must be given on the command line (e.g. slides needs --out: a binary file never goes to a terminal). */
+  requiresOut?: boolean;
+  run(options: Record<string, string | undefined>, ctx: ExportContext): Promise<ExportOutput>;
+};

@@ -1,0 +1,52 @@
+import type { Db, Sql } from "@/lib/db/types";
+
+// Any constant: it only has to be the same in every process syncing into this database.
+const SYNC_LOCK_KEY = 7_261_126_002;
+
+export class SyncBusyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SyncBusyError";
+  }
+}
+
+const embeddedHeld = new WeakSet<Db>();
+
+/**
+ * Runs fn while holding the database's sync lock, on its own connection.
+ * Postgres: a session-level advisory lock, which the server drops by itself if this process dies, so a
+ * killed sync never blocks the next one. Embedded: the database belongs to this process alone, so a
+ * process-local flag is the lock; a process that only reaches it through its owner may not sync.
+ */
+export async function withSyncLock<T>(db: Db, fn: (session: Sql) => Promise<T>): Promise<T> {
+  if (db.kind === "embedded-shared") {
+    throw new SyncBusyError(
+      `Cannot sync: ${db.label}. Use "Sync now" on /sync in the running app, or stop it and run the sync again.`,
+    );
+  }
+  if (db.kind === "embedded") {
+    if (embeddedHeld.has(db)) throw new SyncBusyError("A sync is already running in this process; wait for it to finish.");
+    embeddedHeld.add(db);
+    try {
+      return await db.withSession(fn);
+    } finally {
+      embeddedHeld.delete(db);
+    }
+  }
+  return db.withSession(async (session) => {
+    const [row] = await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SYNC_LOCK_KEY]);
+    if (!row?.ok) {
+      const [running] = await session.query<{ id: number; started_at: Date }>(
+        "SELECT id, started_at FROM sync_run WHERE status = 'running' ORDER BY id DESC LIMIT 1",
+      );
+      throw new SyncBusyError(
+        `Another sync is running${running ? ` (run #${running.id}, started ${running.started_at.toISOString()})` : ""}; wait for it to finish.`,
+      );
+    }
+    try {
+      return await fn(session);
+    } finally {
+      await session.query("SELECT pg_advisory_unlock($1)", [SYNC_LOCK_KEY]).catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,113 @@
+import type { Db } from "@/lib/db/types";
+import { withSyncLock } from "./lock";
+import { markInterruptedRuns } from "./runs";
+import type { DayRange, SourceResult, SyncProgress, SyncRunResult, SyncSource } from "./types";
+
+export type RunSyncOptions = {
+  sources: SyncSource[];
+  db: Db;
+  now: Date;
+  onProgress?: (p: SyncProgress) => void;
+  /** --from/--to; undefined lets each source plan its own incremental range. */
+  range?: DayRange;
+  /** Who started it: cli | web | schedule | demo. */
+  trigger?: string;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Called once the run is recorded (the web answers "started" with its id, then the run goes on). */
+  onStart?: (runId: number) => void;
+};
+
+const centsToUsd = (cents: number) => (cents / 100).toFixed(2);
+const PROGRESS_WRITE_INTERVAL_MS = 500;
+
+/**
+ * The one entry point of every sync (CLI, "Sync now", schedule, demo). Holds the sync lock, marks runs
+ * left `running` by a killed process as `interrupted`, runs each source in turn and records the run.
+ * A failing source does not stop the others; the run then ends `failed` with each source's error.
+ */
+export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
+  const { db, sources, now } = opts;
+  const signal = opts.signal ?? new AbortController().signal;
+  return withSyncLock(db, async (session) => {
+    await markInterruptedRuns(session);
+    const [run] = await session.query<{ id: number }>(
+      `INSERT INTO sync_run (status, trigger, sources, range_from, range_to, started_at)
+       VALUES ('running', $1, $2, $3, $4, $5) RETURNING id`,
+      [opts.trigger ?? "cli", sources.map((s) => s.name), opts.range?.from ?? null, opts.range?.to ?? null, now],
+    );
+    const runId = run!.id;
+    opts.onStart?.(runId);
+    const results: Record<string, SourceResult> = {};
+    let lastWrite = 0;
+
+    for (const source of sources) {
+      const result: SourceResult = {
+        status: "succeeded", requests: 0, requestCostUsd: "0.00", rowsWritten: 0, range: null, error: null, notes: [],
+      };
+      results[source.name] = result;
+      let progress: SyncProgress = { runId, source: source.name, phase: "Starting", done: 0, total: null, requests: 0, rows: 0 };
+      const publish = (force = false) => {
+        opts.onProgress?.(progress);
+        const t = Date.now();
+        if (!force && t - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+        lastWrite = t;
+        void db.sql
+          .query("UPDATE sync_run SET progress = $2, requests = $3, rows_written = $4 WHERE id = $1", [
+            runId, JSON.stringify(progress), totalOf(results, "requests"), totalOf(results, "rowsWritten"),
+          ])
+          .catch(() => {}); // progress is best effort; the final record below is not
+      };
+      try {
+        if (signal.aborted) throw new Error("Sync cancelled before it started this source");
+        const outcome = await source.run({
+          db, runId, now, range: opts.range, signal,
+          progress(phase, done, total) {
+            progress = { ...progress, phase, done: done ?? progress.done, total: total === undefined ? progress.total : total };
+            publish();
+          },
+          countRequest() {
+            result.requests++;
+            result.requestCostUsd = centsToUsd(result.requests * source.requestCostCents);
+            progress = { ...progress, requests: result.requests };
+            publish();
+          },
+          addRows(n) {
+            result.rowsWritten += n;
+            progress = { ...progress, rows: result.rowsWritten };
+            publish();
+          },
+          log: (line) => opts.log?.(`[${source.name}] ${line}`),
+        });
+        result.range = outcome.range;
+        result.notes = outcome.notes ?? [];
+      } catch (err) {
+        result.status = signal.aborted ? "interrupted" : "failed";
+        result.error = (err as Error).message;
+        opts.log?.(`[${source.name}] ${result.status}: ${result.error}`);
+      }
+      progress = { ...progress, phase: result.status === "succeeded" ? "Done" : result.status };
+      publish(true);
+    }
+
+    const statuses = Object.values(results).map((r) => r.status);
+    const status = statuses.includes("interrupted") ? "interrupted" : statuses.includes("failed") ? "failed" : "succeeded";
+    const errors = Object.entries(results).filter(([, r]) => r.error).map(([name, r]) => `${name}: ${r.error}`);
+    const requests = totalOf(results, "requests");
+    const costCents = sources.reduce((sum, s) => sum + (results[s.name]?.requests ?? 0) * s.requestCostCents, 0);
+    const summary: SyncRunResult = {
+      runId, status, sources: results, requests, requestCostUsd: centsToUsd(costCents),
+      rowsWritten: totalOf(results, "rowsWritten"), error: errors.length ? errors.join("\n") : null,
+    };
+    await session.query(
+      `UPDATE sync_run SET status = $2, finished_at = now(), requests = $3, request_cost_usd = $4,
+         rows_written = $5, error = $6, details = $7, progress = NULL WHERE id = $1`,
+      [runId, status, summary.requests, summary.requestCostUsd, summary.rowsWritten, summary.error, JSON.stringify(results)],
+    );
+    return summary;
+  });
+}
+
+function totalOf(results: Record<string, SourceResult>, key: "requests" | "rowsWritten"): number {
+  return Object.values(results).reduce((sum, r) => sum + r[key], 0);
+}

@@ -1,0 +1,19 @@
+import type { Config } from "@/lib/config";
+import type { SyncSource } from "./types";
+
+export type SourceStatus = { name: string; label: string; enabled: boolean; reason: string };
+
+/** Which sources this deployment has, on or off, and why (shown on /sync and /settings). */
+export function listSourceStatuses(config: Config): SourceStatus[] {
+  return [
+    { name: "aws", label: "AWS Cost Explorer", enabled: config.aws.enabled, reason: config.aws.reason },
+    { name: "datadog", label: "Datadog", enabled: config.datadog.enabled, reason: config.datadog.reason },
+  ];
+}
+
+/** The sync sources that are configured, optionally only one of them (--only). */
+export async function listConfiguredSources(config: Config, only?: string): Promise<SyncSource[]> {
+  const sources: SyncSource[] = [];
+  // Cost Explorer and Datadog plug in here (issues 3 and 4).
+  return only ? sources.filter((s) => s.name === only) : sources;
+}

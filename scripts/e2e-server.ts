@@ -1,0 +1,35 @@
+// The server Playwright tests run against: a throwaway database (Postgres when TEST_DATABASE_URL is set,
+// else embedded in a temp dir), the emulators on a fixed clock, a real sync through the real SDKs, then the app.
+// Usage: tsx scripts/e2e-server.ts --port 3100   (started by playwright.config.ts; stops on SIGTERM)
+import { existsSync } from "node:fs";
+import { parseFlags } from "@/lib/cli/flags";
+import { parseConfig } from "@/lib/config";
+import { createPostgresTestDb, testDatabases } from "@/lib/db/test-db";
+import { startDemoWorld } from "./demo-world";
+import { startServer } from "./serve";
+
+export const E2E_NOW = "2026-11-26T12:00:00Z";
+
+const { flags } = parseFlags(process.argv.slice(2), { port: { value: true, description: "port" } });
+const log = (l: string) => process.stderr.write(`[e2e-server] ${l}\n`);
+if (!existsSync(".next/BUILD_ID")) throw new Error("No build: run `npm run build` before the e2e tests (npm test does).");
+
+const db = process.env.TEST_DATABASE_URL ? await createPostgresTestDb(process.env.TEST_DATABASE_URL) : await testDatabases()[0]!.create();
+log(`Database: ${db.label}`);
+const world = await startDemoWorld({ now: new Date(E2E_NOW), db, log });
+Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", HOSTNAME: "127.0.0.1", COSTWISE_NOW: E2E_NOW });
+const config = parseConfig(process.env);
+const server = await startServer({ config, db, log });
+log(`Ready at ${server.url}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.close().catch(() => {});
+  await world.close().catch(() => {});
+  await db.drop().catch((e: Error) => log(`drop failed: ${e.message}`));
+  process.exit(0);
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,31 @@
+// Exports a report as CSV/JSON/… to stdout or a file, byte-identical to the web download.
+// Usage: npm run -s export -- <report> [--option value …] [--out FILE]
+import { writeFileSync } from "node:fs";
+import { runCli } from "@/lib/cli/run-cli";
+import { parseFlags } from "@/lib/cli/flags";
+import { badInput } from "@/lib/errors";
+import { EXPORTS, checkExportOptions, getExport } from "@/lib/exports/registry";
+
+function usage(): string {
+  const lines = EXPORTS.map((e) => `  ${e.name.padEnd(12)} ${e.summary}\n${Object.entries(e.options).map(([k, v]) => `      --${k} ${v}`).join("\n")}`);
+  return `Usage: npm run -s export -- <report> [options] [--out FILE]\n\nReports:\n${lines.join("\n")}\n`;
+}
+
+await runCli("export", async (argv, { openDb, now, stdout }) => {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help") {
+    if (!name) throw badInput(`Name a report.\n${usage()}`);
+    stdout.write(usage());
+    return 0;
+  }
+  const def = getExport(name);
+  const spec = Object.fromEntries([...Object.keys(def.options), "out"].map((k) => [k, { value: true, description: "" }]));
+  const { flags } = parseFlags(rest, spec);
+  const { out, ...options } = flags;
+  checkExportOptions(def, options);
+  if (def.requiresOut && !out) throw badInput(`${name} writes a binary file: give --out FILE.`);
+  const db = await openDb({ shareIfLocked: true });
+  const result = await def.run(options, { db, now });
+  if (out) writeFileSync(out, result.body);
+  else stdout.write(result.body);
+});

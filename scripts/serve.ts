@@ -1,0 +1,48 @@
+// Starts the Costwise web server in this process: the database it opened, the optional sync schedule, Next.js.
+import { createServer } from "node:http";
+import next from "next";
+import type { Config } from "@/lib/config";
+import { getNow } from "@/lib/config";
+import { setProcessDb } from "@/lib/db/process-db";
+import type { Db } from "@/lib/db/types";
+import { recoverInterruptedRuns } from "@/lib/sync/runs";
+import { startSyncSchedule } from "@/lib/sync/schedule";
+import { startSyncInBackground } from "@/lib/sync/start-sync";
+
+export async function startServer(opts: { config: Config; db: Db; log: (line: string) => void }) {
+  const { config, db, log } = opts;
+  setProcessDb(Promise.resolve(db)); // the app's getDb() uses this very client: one process owns the embedded database
+  await recoverInterruptedRuns(db);
+  const app = next({ dev: false, dir: process.cwd(), hostname: config.hostname, port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`Port ${config.port} is already in use. Stop whatever uses it, or set PORT to another port (e.g. PORT=3001).`)
+          : err,
+      ),
+    );
+    server.listen(config.port, config.hostname, () => resolve());
+  });
+  const schedule =
+    config.syncSchedule === "off"
+      ? undefined
+      : startSyncSchedule({
+          schedule: config.syncSchedule,
+          log,
+          run: async () => (await startSyncInBackground({ db, config, now: getNow(), trigger: "schedule", log })).done,
+        });
+  const url = `http://localhost:${config.port}`;
+  return {
+    url,
+    async close() {
+      schedule?.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close?.();
+    },
+  };
+}

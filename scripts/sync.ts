@@ -1,0 +1,51 @@
+// Syncs AWS Cost Explorer and Datadog into the database.
+// Usage: npm run -s sync -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--only aws|datadog]
+import { formatFlagHelp, parseFlags, type FlagSpec } from "@/lib/cli/flags";
+import { runCli } from "@/lib/cli/run-cli";
+import { parseDayRange } from "@/lib/dates";
+import { badInput } from "@/lib/errors";
+import { formatProgress } from "@/lib/sync/format-progress";
+import { runSync } from "@/lib/sync/run-sync";
+import { listConfiguredSources, listSourceStatuses } from "@/lib/sync/sources";
+
+const spec: FlagSpec = {
+  from: { value: true, description: "first day to fetch (UTC, YYYY-MM-DD); default: each source's incremental plan" },
+  to: { value: true, description: "day after the last one to fetch (exclusive)" },
+  only: { value: true, description: "aws or datadog" },
+  help: { value: false, description: "show this help" },
+};
+
+await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr }) => {
+  const { flags } = parseFlags(argv, spec);
+  if (flags.help) {
+    stdout.write(`Usage: npm run -s sync -- [options]\n\n${formatFlagHelp(spec)}\n`);
+    return 0;
+  }
+  if ((flags.from === undefined) !== (flags.to === undefined)) throw badInput("Give both --from and --to, or neither.");
+  const range = flags.from && flags.to ? parseDayRange(flags.from, flags.to, { from: "--from", to: "--to" }) : undefined;
+  if (flags.only && !["aws", "datadog"].includes(flags.only)) throw badInput(`--only must be aws or datadog (got "${flags.only}").`);
+  const sources = await listConfiguredSources(config, flags.only);
+  if (sources.length === 0) {
+    const why = listSourceStatuses(config).filter((s) => !flags.only || s.name === flags.only).map((s) => `  ${s.label}: ${s.reason}`);
+    throw badInput(`No data source is configured${flags.only ? ` for --only ${flags.only}` : ""}:\n${why.join("\n")}`);
+  }
+  const db = await openDb();
+  const tty = stderr.isTTY;
+  let lastLine = "";
+  const result = await runSync({
+    sources, db, now, range, signal, trigger: "cli",
+    log: (l) => stderr.write(`${tty ? "\r\x1b[K" : ""}${l}\n`),
+    onProgress: (p) => {
+      const line = formatProgress(p);
+      if (tty) stderr.write(`\r\x1b[K${line.slice(0, (stderr.columns || 120) - 1)}`);
+      else if (line.replace(/\(.*\)$/, "") !== lastLine.replace(/\(.*\)$/, "")) stderr.write(`${line}\n`);
+      lastLine = line;
+    },
+  });
+  if (tty) stderr.write("\n");
+  for (const [name, r] of Object.entries(result.sources)) {
+    stderr.write(`${name}: ${r.status}, ${r.requests} requests ($${r.requestCostUsd}), ${r.rowsWritten} rows${r.range ? `, ${r.range.from}..${r.range.to} (exclusive)` : ""}${r.error ? ` — ${r.error}` : ""}\n`);
+  }
+  stderr.write(`Sync run #${result.runId} ${result.status}.\n`);
+  return result.status === "succeeded" ? 0 : 1;
+});
