@@ -1,0 +1,66 @@
+import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { DEFAULT_TAG_SETTINGS, parseTagSettings, toValidatedTagSettings, type TagSettings } from "@/lib/tags/settings";
+import { defaultRightsizingSettings, parseRightsizingSettings, type RightsizingSettings } from "@/lib/rightsizing/settings";
+
+/**
+ * Settings people edit on /settings, one JSON document per key in the `setting` table.
+ * Read on every request (they are small) so a change shows on every page at once.
+ */
+type SettingDef<T> = { key: string; defaults: T; parse(input: unknown): T };
+
+const tagSettings: SettingDef<TagSettings> = {
+  key: "tags",
+  defaults: DEFAULT_TAG_SETTINGS,
+  parse(input) {
+    const r = parseTagSettings(input);
+    if (!r.ok) throw new AppError("bad-input", `Invalid tag settings: ${r.errors.join("; ")}`);
+    return r.settings;
+  },
+};
+
+const rightsizingSettings: SettingDef<RightsizingSettings> = {
+  key: "rightsizing",
+  defaults: defaultRightsizingSettings,
+  parse(input) {
+    try {
+      return parseRightsizingSettings(input);
+    } catch (err) {
+      throw new AppError("bad-input", (err as Error).message);
+    }
+  },
+};
+
+async function readSetting<T>(db: Db, def: SettingDef<T>): Promise<T> {
+  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [def.key]);
+  if (!row) return def.defaults;
+  try {
+    return def.parse(row.value);
+  } catch (err) {
+    // A stored document that no longer validates (e.g. after an upgrade) must not take every page down.
+    console.error(`Setting "${def.key}" is invalid, using defaults: ${(err as Error).message}`);
+    return def.defaults;
+  }
+}
+
+async function writeSetting<T>(db: Db, def: SettingDef<T>, value: unknown): Promise<T> {
+  const parsed = def.parse(value);
+  await db.sql.query(
+    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [def.key, JSON.stringify(parsed)],
+  );
+  return parsed;
+}
+
+export const getTagSettings = (db: Db) => readSetting(db, tagSettings);
+export const getRightsizingSettings = (db: Db) => readSetting(db, rightsizingSettings);
+
+/** Validates and saves; throws AppError("bad-input") with the problems when invalid. */
+export async function saveTagSettings(db: Db, value: TagSettings): Promise<TagSettings> {
+  const checked = toValidatedTagSettings(value);
+  if (!checked.ok) throw new AppError("bad-input", `Invalid tag settings: ${checked.errors.join("; ")}`);
+  return writeSetting(db, tagSettings, checked.settings);
+}
+
+export const saveRightsizingSettings = (db: Db, value: unknown) => writeSetting(db, rightsizingSettings, value);
