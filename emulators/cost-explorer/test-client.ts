@@ -2,14 +2,15 @@
 // that need the exact bytes on the wire. Test-only; nothing else imports this file.
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 
-/** One attempt per call, so every HTTP request is visible to the test (the SDK would retry throttling). */
+/** One attempt per call, so every HTTP request is visible to the test (the SDK would retry throttling).
+ * SDK 3.1138 only warns when requestTimeout passes, unless throwOnRequestTimeout is set. */
 export function createTestClient(url: string, options: { requestTimeout?: number } = {}): CostExplorerClient {
   return new CostExplorerClient({
     region: "us-east-1",
     endpoint: url,
     credentials: { accessKeyId: "AKIDTESTTESTTESTTEST", secretAccessKey: "test-secret" },
     maxAttempts: 1,
-    ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout } } : {}),
+    ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
   });
 }
 
