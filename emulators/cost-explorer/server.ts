@@ -5,12 +5,13 @@ import type { AddressInfo } from "node:net";
 import { generateSpend } from "../demo/spend";
 import { parseDay, toDayNumber } from "../demo/spend-days";
 import type { SpendTable } from "../demo/spend-table";
-import { aggregateCostAndUsage, hasGroups, toCostAndUsagePage, withoutGroups, type CostAndUsageResult } from "./aggregate";
+import { planCostAndUsage, type CostAndUsagePlan } from "./aggregate";
 import { toDefaultHistoryStart } from "./calendar";
 import { handleControlRequest } from "./control";
 import { listDefaultCostAllocationTags, type Dataset } from "./dataset";
 import { createFaults, type FaultControl, type StatsControl } from "./faults";
 import { getDimensionValues, getTags, listCostAllocationTags } from "./lookups";
+import { hasGroups, toCostAndUsagePage, withoutGroups } from "./page";
 import { decodeToken, fingerprintOf } from "./paging";
 import { checkSignature, isOperation, sendError, sendJson, ServiceError, TARGET_PREFIX, type Operation } from "./protocol";
 import { parseBody, parseCostAndUsageRequest } from "./validate";
@@ -56,7 +57,8 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number ≥ 1 (got ${pageSize}).`);
   const table = options.spend ?? generateSpend({ now: options.now, size: options.size, seed: options.seed, from: options.historyStart });
   const dataset: Dataset = { table, nowDay: 0, historyStart: 0, pageSize, costAllocationTags: listDefaultCostAllocationTags() };
-  const cache = new Map<string, CostAndUsageResult>();
+  // Plans are small (per-period group counts), so paging a long range does not redo the counting pass.
+  const plans = new Map<string, CostAndUsagePlan>();
   const setNow = (now: Date) => {
     const nowDay = toDayNumber(now);
     if (!(nowDay > table.firstDay && nowDay < table.firstDay + table.dayCount)) {
@@ -64,7 +66,7 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     }
     dataset.nowDay = nowDay;
     dataset.historyStart = historyOverride ?? Math.max(toDefaultHistoryStart(nowDay), table.firstDay);
-    cache.clear();
+    plans.clear();
   };
   setNow(options.now);
   const faults = createFaults();
@@ -73,13 +75,13 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     const request = parseCostAndUsageRequest(body, dataset);
     const fingerprint = fingerprintOf(body, "NextPageToken");
     const offset = decodeToken(body.NextPageToken, fingerprint);
-    let result = cache.get(fingerprint);
-    if (!result) {
-      result = aggregateCostAndUsage(dataset, request);
-      if (cache.size >= 4) cache.delete(cache.keys().next().value ?? "");
-      cache.set(fingerprint, result);
+    let plan = plans.get(fingerprint);
+    if (!plan) {
+      plan = planCostAndUsage(dataset, request);
+      if (plans.size >= 16) plans.delete(plans.keys().next().value ?? "");
+      plans.set(fingerprint, plan);
     }
-    const page = toCostAndUsagePage(dataset, result, offset, fingerprint);
+    const page = toCostAndUsagePage(dataset, plan, offset, fingerprint);
     return hasGroups(page) && faults.take("dropPage", "GetCostAndUsage") ? withoutGroups(page) : page;
   };
   const answer = (operation: Operation, body: Record<string, unknown>): unknown => {
@@ -144,7 +146,7 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     const tag = dataset.costAllocationTags.find((t) => t.TagKey === tagKey);
     if (!tag) throw new Error(`Unknown cost allocation tag "${tagKey}"; known: ${dataset.costAllocationTags.map((t) => t.TagKey).join(", ")}.`);
     tag.Status = status;
-    cache.clear();
+    plans.clear();
   }
 
   await new Promise<void>((resolve, reject) => {
