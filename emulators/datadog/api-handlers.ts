@@ -8,7 +8,8 @@ import { toV1Body, toV2Body } from "./responses";
 import type { V2Output } from "./responses";
 import type { SeriesStore } from "./series-store";
 
-export type ApiAnswer = { status: number; chunks: string[]; queries: string[]; error?: string };
+/** `chunks` is consumed once, while the answer is written. */
+export type ApiAnswer = { status: number; chunks: Iterable<string>; queries: string[] };
 
 /** An input error: 400 with Datadog's `{"errors": [message]}`. */
 export class BadRequestError extends Error {}

@@ -12,8 +12,10 @@ const faultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("error"), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]) }),
   // 200 whose body is not valid JSON.
   z.object({ kind: z.literal("malformed-json") }),
-  // 200 that announces the full Content-Length, sends half the body, then drops the connection.
-  z.object({ kind: z.literal("truncated-body") }),
+  // 200 that sends half the body, then drops the connection. "chunked" (default): the real client
+  // fails with "Premature close". "content-length": the full length is announced first, and the
+  // real client (node-fetch 2) then waits forever: only a request timeout/abort gets it out.
+  z.object({ kind: z.literal("truncated-body"), framing: z.enum(["chunked", "content-length"]).default("chunked") }),
   // The real answer, held for delayMs (default 10 s) or until releaseHeld().
   z.object({ kind: z.literal("slow"), delayMs: z.number().int().min(0).default(10_000) }),
 ]);
@@ -40,20 +42,26 @@ export type FaultController = {
   releaseHeld(): number;
   /** Resolves once at least `count` answers are being held. */
   waitForHeld(count?: number): Promise<void>;
+  /** Resolves once `count` faults in all have been applied (their answer sent or started). */
+  waitForApplied(count?: number): Promise<void>;
 };
 
 export type FaultEngine = FaultController & {
   take(endpoint: EndpointName): Fault | null;
   hold(delayMs: number): Promise<void>;
+  markApplied(): void;
 };
 
 export function createFaults(): FaultEngine {
   let rules: PendingRule[] = [];
   const held = new Set<() => void>();
   let waiters: { count: number; resolve: () => void }[] = [];
+  let applied = 0;
+  let appliedWaiters: { count: number; resolve: () => void }[] = [];
   const parse = (input: unknown) => faultRulesSchema.parse(input);
   const notify = () => {
     waiters = waiters.filter((w) => (held.size >= w.count ? (w.resolve(), false) : true));
+    appliedWaiters = appliedWaiters.filter((w) => (applied >= w.count ? (w.resolve(), false) : true));
   };
 
   return {
@@ -82,14 +90,23 @@ export function createFaults(): FaultEngine {
         notify();
       });
     },
+    waitForApplied(count = 1) {
+      return new Promise<void>((resolve) => {
+        appliedWaiters.push({ count, resolve });
+        notify();
+      });
+    },
+    markApplied() {
+      applied++;
+      notify();
+    },
     take(endpoint) {
       const index = rules.findIndex((r) => r.endpoint === undefined || r.endpoint === endpoint);
       if (index < 0) return null;
       const rule = rules[index]!;
       rule.times--;
       if (rule.times <= 0) rules.splice(index, 1);
-      const { times: _times, endpoint: _endpoint, ...fault } = rule;
-      return fault as Fault;
+      return faultSchema.parse(rule); // drops `times` and `endpoint`
     },
     hold(delayMs) {
       return new Promise<void>((resolve) => {

@@ -27,7 +27,7 @@ const SPACE_AGGREGATORS = new Set(["avg", "sum", "min", "max"]);
 const TIME_AGGREGATORS = new Set(["avg", "sum", "min", "max", "count"]);
 const METRIC_NAME = /^[A-Za-z][A-Za-z0-9_.]*$/;
 const TAG_KEY = /^[A-Za-z][A-Za-z0-9_.\-/]*$/;
-const QUERY_SHAPE = /^\s*(?:([a-z]+):)?\s*([^\s{]+)\s*\{([^}]*)\}\s*(?:by\s*\{([^}]*)\}\s*)?((?:\.[a-z_]+\([^)]*\)\s*)*)$/i;
+const QUERY_SHAPE = /^\s*(?:([a-z0-9_]+):)?\s*([^\s{]+)\s*\{([^}]*)\}\s*(?:by\s*\{([^}]*)\}\s*)?((?:\.[a-z_]+\([^)]*\)\s*)*)$/i;
 
 export function parseMetricQuery(text: string): MetricQuery {
   const match = QUERY_SHAPE.exec(text);

@@ -1,6 +1,6 @@
 // Response bodies with the real field names and order (see fixtures/): v1 `MetricsQueryResponse` and
-// v2 `TimeseriesFormulaQueryResponse`. Bodies are built as string chunks, not one object tree, because
-// a size-10 answer holds millions of points.
+// v2 `TimeseriesFormulaQueryResponse`. Bodies are generated as string chunks (about one per series),
+// not one object tree, so a size-10 answer with millions of points can be streamed out.
 import type { Evaluation } from "./evaluator";
 import type { MetricQuery } from "./query-parser";
 import type { UnitPair } from "./units";
@@ -25,10 +25,10 @@ function toExpression(query: MetricQuery, scope: string, intervalSeconds: number
 export type V1Answer = { queryText: string; query: MetricQuery; evaluation: Evaluation; fromSec: number; toSec: number; unit: UnitPair };
 
 /** GET /api/v1/query body. Buckets without data are left out of `pointlist` (not null-filled). */
-export function toV1Body(answer: V1Answer): string[] {
+export function* toV1Body(answer: V1Answer): Generator<string> {
   const { query, evaluation, fromSec, toSec, unit } = answer;
   const { intervalSeconds, firstBucketSec } = evaluation;
-  const chunks: string[] = [`{"status":"ok","resp_version":1,"series":[`];
+  yield `{"status":"ok","resp_version":1,"series":[`;
   let written = 0;
   for (const group of evaluation.groups) {
     const points: string[] = [];
@@ -44,19 +44,18 @@ export function toV1Body(answer: V1Answer): string[] {
     }
     if (points.length === 0) continue; // a group with no points in the window is left out
     const scope = toScope(query, group.tagSet);
-    chunks.push(
+    yield (
       `${written++ > 0 ? "," : ""}{"end":${last + intervalSeconds * 1000 - 1000},"attributes":{},"metric":${json(query.metric)},` +
       `"interval":${intervalSeconds},"tag_set":${json(group.tagSet)},"start":${first},"length":${points.length},"query_index":0,` +
-      `"aggr":${json(query.spaceAggregator)},"scope":${json(scope)},"pointlist":[`,
-      points.join(","),
-      `],"expression":${json(toExpression(query, scope, intervalSeconds))},"unit":${json(unit)},"display_name":${json(query.metric)}}`,
+      `"aggr":${json(query.spaceAggregator)},"scope":${json(scope)},"pointlist":[` +
+      points.join(",") +
+      `],"expression":${json(toExpression(query, scope, intervalSeconds))},"unit":${json(unit)},"display_name":${json(query.metric)}}`
     );
   }
-  chunks.push(
+  yield (
     `],"to_date":${toSec * 1000},"query":${json(answer.queryText)},"message":"","res_type":"time_series","times":[],` +
-    `"from_date":${fromSec * 1000},"group_by":${json([...query.groupBy].sort())},"values":[]}`,
+    `"from_date":${fromSec * 1000},"group_by":${json([...query.groupBy].sort())},"values":[]}`
   );
-  return chunks;
 }
 
 export type V2Output = { evaluation: Evaluation; unit: UnitPair };
@@ -65,7 +64,7 @@ export type V2Output = { evaluation: Evaluation; unit: UnitPair };
  * POST /api/v2/query/timeseries body: one series per (formula, group); `times` is the union of the
  * bucket times that have data in any series, and each `values` row is aligned with it (null = none).
  */
-export function toV2Body(outputs: readonly V2Output[]): string[] {
+export function* toV2Body(outputs: readonly V2Output[]): Generator<string> {
   const timeSet = new Set<number>();
   for (const { evaluation } of outputs) {
     for (const group of evaluation.groups) {
@@ -76,28 +75,21 @@ export function toV2Body(outputs: readonly V2Output[]): string[] {
   }
   const times = [...timeSet].sort((a, b) => a - b);
   const column = new Map(times.map((t, i) => [t, i]));
-  const series: string[] = [];
-  const rows: string[] = [];
-  outputs.forEach(({ evaluation, unit }, queryIndex) => {
-    for (const group of evaluation.groups) {
-      const row: (string | null)[] = new Array(times.length).fill(null);
-      let hasData = false;
-      for (let b = 0; b < group.values.length; b++) {
-        const v = group.values[b]!;
-        if (v !== v) continue;
-        row[column.get((evaluation.firstBucketSec + b * evaluation.intervalSeconds) * 1000)!] = num(v);
-        hasData = true;
-      }
-      if (!hasData) continue;
-      series.push(`{"group_tags":${json(group.tagSet)},"query_index":${queryIndex},"unit":${json(unit)}}`);
-      rows.push(`[${row.map((v) => v ?? "null").join(",")}]`);
+  const hasData = (values: Float64Array) => values.some((v) => v === v);
+  const kept = outputs.flatMap(({ evaluation, unit }, queryIndex) =>
+    evaluation.groups.filter((g) => hasData(g.values)).map((group) => ({ evaluation, unit, queryIndex, group })));
+  const series = kept.map(({ group, queryIndex, unit }) => `{"group_tags":${json(group.tagSet)},"query_index":${queryIndex},"unit":${json(unit)}}`);
+  yield `{"data":{"id":"0","type":"timeseries_response","attributes":{"series":[${series.join(",")}],"times":[${times.join(",")}],"values":[`;
+  let written = 0;
+  for (const { evaluation, group } of kept) {
+    const row: string[] = new Array<string>(times.length).fill("null");
+    for (let b = 0; b < group.values.length; b++) {
+      const v = group.values[b]!;
+      if (v === v) row[column.get((evaluation.firstBucketSec + b * evaluation.intervalSeconds) * 1000)!] = num(v);
     }
-  });
-  return [
-    `{"data":{"id":"0","type":"timeseries_response","attributes":{"series":[${series.join(",")}],"times":[${times.join(",")}],"values":[`,
-    ...rows.map((row, i) => (i === 0 ? row : `,${row}`)),
-    `]}}}`,
-  ];
+    yield `${written++ > 0 ? "," : ""}[${row.join(",")}]`;
+  }
+  yield `]}}}`;
 }
 
 /** Datadog's error body: `{"errors":["…"]}` (APIErrorResponse). */

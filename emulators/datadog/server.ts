@@ -95,6 +95,13 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
       return send(res, 403, limiter.peek(limitName), [toErrorBody("Forbidden")]);
     }
     const fault = endpoint === "v1-validate" ? null : faults.take(endpoint);
+    let isMarked = false;
+    const markApplied = () => {
+      if (isMarked || !fault) return;
+      isMarked = true;
+      faults.markApplied();
+    };
+    res.once("close", markApplied);
     if (fault?.kind === "rate-limit") {
       record(429, [], fault.kind);
       return send(res, 429, limiter.exhausted(limitName, fault.resetSeconds), [toErrorBody("Too many requests")]);
@@ -122,8 +129,12 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
     if (fault?.kind === "slow") await faults.hold(fault.delayMs);
     record(answer.status, answer.queries, fault?.kind ?? null);
     if (fault?.kind === "malformed-json") return send(res, 200, decision.headers, ['{"status":"ok","res_type":"time_series","series":[{"metric":<html>Bad gateway</html>']);
-    if (fault?.kind === "truncated-body") return sendTruncated(res, decision.headers, answer.chunks);
-    return send(res, answer.status, decision.headers, answer.chunks);
+    if (fault?.kind === "truncated-body") {
+      sendTruncated(res, decision.headers, [...answer.chunks], fault.framing);
+      if (fault.framing === "content-length") markApplied(); // the connection stays open
+      return;
+    }
+    return stream(res, answer.status, decision.headers, answer.chunks);
   };
 
   const server = createServer((req, res) => {
@@ -201,8 +212,36 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end();
 }
 
-function sendTruncated(res: ServerResponse, headers: Record<string, string>, chunks: string[]): void {
+/** Writes a large answer chunk by chunk (chunked encoding), waiting when the socket is full. */
+async function stream(res: ServerResponse, status: number, headers: Record<string, string>, chunks: Iterable<string>): Promise<void> {
+  res.writeHead(status, { ...JSON_HEADERS, ...headers });
+  let pending = "";
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length < 64 * 1024) continue;
+    const isFlushed = res.write(pending);
+    pending = "";
+    if (!isFlushed) await waitForDrain(res);
+    if (res.destroyed) return;
+  }
+  res.end(pending);
+}
+
+function waitForDrain(res: ServerResponse): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off("drain", done).off("close", done);
+      resolve();
+    };
+    res.on("drain", done).on("close", done);
+  });
+}
+
+function sendTruncated(res: ServerResponse, headers: Record<string, string>, chunks: string[], framing: "chunked" | "content-length"): void {
   const body = Buffer.from(chunks.join(""));
-  res.writeHead(200, { ...JSON_HEADERS, ...headers, "Content-Length": String(body.length) });
-  res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
+  const length = framing === "content-length" ? { "Content-Length": String(body.length) } : {};
+  res.writeHead(200, { ...JSON_HEADERS, ...headers, ...length });
+  const half = body.subarray(0, Math.floor(body.length / 2));
+  if (framing === "chunked") res.write(half, () => res.destroy());
+  else res.write(half); // left open: a client without a timeout waits for the rest forever
 }
