@@ -4,7 +4,8 @@ import { ServiceError } from "./protocol";
 
 /** FNV-1a of the request without its page token, as hex. */
 export function fingerprintOf(body: Record<string, unknown>, tokenField: string): string {
-  const { [tokenField]: _ignored, ...rest } = body;
+  const rest = { ...body };
+  delete rest[tokenField];
   const text = JSON.stringify(rest);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
