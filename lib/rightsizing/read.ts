@@ -1,0 +1,204 @@
+// Reads behind /rightsizing, /rightsizing/[team] and the rightsizing export: the stored usage (one row
+// per container, filled by the Datadog sync) → recommendations computed now, with the current settings,
+// so a settings change shows everywhere at once without a sync (issue 4).
+import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+import { getRightsizingSettings } from "@/lib/settings/store";
+import type { RightsizingSettings } from "./settings";
+import { summarizeRecommendations, toRightsizingRows } from "./summarize";
+import type { RightsizingSummary, TeamTotals } from "./summarize";
+import { isInScope, toEnvironmentKey, toTablePage } from "./table-query";
+import type { Scope, TablePage, TableQuery } from "./table-query";
+import type { ContainerUsage, RightsizingRow } from "./types";
+
+type ContainerRecord = {
+  cluster: string;
+  namespace: string;
+  workload_kind: string;
+  workload: string;
+  container: string;
+  env_tag: string | null;
+  team_tag: string | null;
+  replicas: number;
+  cpu_p50: number;
+  cpu_p95: number;
+  cpu_p99: number;
+  cpu_max: number;
+  cpu_samples: number;
+  memory_idle: number;
+  memory_peak: number;
+  cpu_request: number | null;
+  cpu_limit: number | null;
+  memory_request: number | null;
+  memory_limit: number | null;
+  oom_kills: number;
+  restarts: number;
+  has_hpa: boolean;
+  first_seen: string;
+  data_days: number;
+  window_start: string;
+  window_days: number;
+};
+
+function toContainerUsage(r: ContainerRecord): ContainerUsage {
+  return {
+    cluster: r.cluster,
+    namespace: r.namespace,
+    workloadKind: r.workload_kind,
+    workload: r.workload,
+    container: r.container,
+    envTag: r.env_tag,
+    teamTag: r.team_tag,
+    replicas: r.replicas,
+    cpu: { p50: r.cpu_p50, p95: r.cpu_p95, p99: r.cpu_p99, max: r.cpu_max },
+    cpuSamples: r.cpu_samples,
+    memory: { idle: r.memory_idle, peak: r.memory_peak },
+    requests: { cpu: r.cpu_request, memory: r.memory_request },
+    limits: { cpu: r.cpu_limit, memory: r.memory_limit },
+    oomKills: r.oom_kills,
+    restarts: r.restarts,
+    hasHpa: r.has_hpa,
+    firstSeen: r.first_seen,
+    dataDays: r.data_days,
+    windowStart: r.window_start,
+    windowDays: r.window_days,
+  };
+}
+
+/** Every stored container (optionally of one cluster), in a stable order. */
+export async function listContainerUsages(db: Db, opts: { cluster?: string } = {}): Promise<ContainerUsage[]> {
+  const records = await db.sql.query<ContainerRecord>(
+    `SELECT cluster, namespace, workload_kind, workload, container, env_tag, team_tag, replicas,
+            cpu_p50, cpu_p95, cpu_p99, cpu_max, cpu_samples, memory_idle, memory_peak,
+            cpu_request, cpu_limit, memory_request, memory_limit, oom_kills, restarts, has_hpa,
+            first_seen, data_days, window_start, window_days
+       FROM k8s_container
+      WHERE ($1::text IS NULL OR cluster = $1)
+      ORDER BY cluster, namespace, workload_kind, workload, container`,
+    [opts.cluster ?? null],
+  );
+  return records.map(toContainerUsage);
+}
+
+export type UsageWindow = { start: string; days: number };
+
+/** What every rightsizing page shows around its table: the settings used, the choices of the filters. */
+export type RightsizingContext = {
+  settings: RightsizingSettings;
+  /** Every row, all teams, no filter: the filters' choices and the known teams come from here. */
+  allRows: RightsizingRow[];
+  clusters: string[];
+  environments: string[];
+  teams: string[];
+  window: UsageWindow | null;
+};
+
+export async function getRightsizingContext(db: Db): Promise<RightsizingContext> {
+  const settings = await getRightsizingSettings(db);
+  const allRows = toRightsizingRows(await listContainerUsages(db), settings);
+  const distinct = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
+  const first = allRows[0]?.usage;
+  return {
+    settings,
+    allRows,
+    clusters: distinct(allRows.map((r) => r.usage.cluster)),
+    environments: distinct(allRows.map(toEnvironmentKey)),
+    teams: distinct(allRows.map((r) => r.recommendation.team.value)),
+    // The sync writes one window for all containers; the earliest start covers a mixed table too.
+    window: first
+      ? {
+          start: allRows.reduce((min, r) => (r.usage.windowStart < min ? r.usage.windowStart : min), first.windowStart),
+          days: allRows.reduce((max, r) => Math.max(max, r.usage.windowDays), first.windowDays),
+        }
+      : null,
+  };
+}
+
+// A filter naming a cluster or environment that is not in the data is a mistake (a typo in a shared
+// URL or a CLI flag): say so with the choices, instead of showing an empty table as if all were fine.
+export function checkScope(scope: Scope, ctx: Pick<RightsizingContext, "clusters" | "environments">): void {
+  if (scope.cluster !== undefined && !ctx.clusters.includes(scope.cluster)) {
+    throw new AppError("bad-input", `No cluster "${scope.cluster}" in the synced data. Clusters: ${ctx.clusters.join(", ") || "none yet"}.`);
+  }
+  if (scope.environment !== undefined && !ctx.environments.includes(scope.environment.toLowerCase())) {
+    throw new AppError(
+      "bad-input",
+      `No environment "${scope.environment}" in the synced data. Environments: ${ctx.environments.join(", ") || "none yet"}.`,
+    );
+  }
+}
+
+export function checkTeam(team: string, ctx: Pick<RightsizingContext, "teams">): void {
+  if (ctx.teams.includes(team)) return;
+  throw new AppError(
+    "not-found",
+    `No team "${team}" in the synced data. Teams: ${ctx.teams.join(", ") || "none yet (run a sync)"}. Team names come from the team tag or the namespace → team mapping in Settings.`,
+  );
+}
+
+export type UnmappedEnvironment = { cluster: string; value: string | null; containers: number };
+
+export type RightsizingOverview = RightsizingContext & {
+  scope: Scope;
+  summary: RightsizingSummary;
+  /** Environment values on neither list (treated as production), for the page to list (issue 4). */
+  unmapped: UnmappedEnvironment[];
+};
+
+/** The overview: every team's totals within the cluster/environment scope, and the grand total. */
+export async function getRightsizingOverview(db: Db, scope: Scope): Promise<RightsizingOverview> {
+  const ctx = await getRightsizingContext(db);
+  checkScope(scope, ctx);
+  const rows = ctx.allRows.filter((row) => isInScope(row, scope));
+  const unmapped = new Map<string, UnmappedEnvironment>();
+  for (const row of rows) {
+    const env = row.recommendation.environment;
+    if (!env.isUnmapped) continue;
+    const key = `${row.usage.cluster}\u0000${env.value ?? ""}`;
+    const entry = unmapped.get(key) ?? { cluster: row.usage.cluster, value: env.value, containers: 0 };
+    entry.containers += 1;
+    unmapped.set(key, entry);
+  }
+  return { ...ctx, scope, summary: summarizeRecommendations(rows), unmapped: [...unmapped.values()] };
+}
+
+export type TeamRightsizing = RightsizingContext & {
+  team: string;
+  query: TableQuery;
+  /** The team's totals within the cluster/environment scope: the same numbers as its overview row. */
+  totals: TeamTotals;
+  /** The team's rows within the scope (before the table's own filters). */
+  scopedRows: RightsizingRow[];
+  table: TablePage;
+};
+
+/** One team's table: totals, then its rows filtered, sorted and paged as the query says. */
+export async function getTeamRightsizing(db: Db, team: string, query: TableQuery): Promise<TeamRightsizing> {
+  const ctx = await getRightsizingContext(db);
+  checkTeam(team, ctx);
+  checkScope(query, ctx);
+  const scopedRows = ctx.allRows.filter((row) => row.recommendation.team.value === team && isInScope(row, query));
+  const totals = summarizeRecommendations(scopedRows).teams[0] ?? { team, ...summarizeRecommendations([]).total };
+  return { ...ctx, team, query, totals, scopedRows, table: toTablePage(scopedRows, query) };
+}
+
+export type ContainerKey = Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload" | "container">;
+export type UsageHour = { hour: string; cpuAvg: number | null; cpuMax: number | null; memoryAvg: number | null; memoryMax: number | null };
+
+/** One container's hourly usage over the window (≤ 336 points), oldest first, for its usage chart. */
+export async function listUsageHours(db: Db, key: ContainerKey): Promise<UsageHour[]> {
+  const records = await db.sql.query<{ hour: Date; cpu_avg: number | null; cpu_max: number | null; memory_avg: number | null; memory_max: number | null }>(
+    `SELECT hour, cpu_avg, cpu_max, memory_avg, memory_max
+       FROM k8s_usage_hourly
+      WHERE cluster = $1 AND namespace = $2 AND workload_kind = $3 AND workload = $4 AND container = $5
+      ORDER BY hour`,
+    [key.cluster, key.namespace, key.workloadKind, key.workload, key.container],
+  );
+  return records.map((r) => ({
+    hour: new Date(r.hour).toISOString(),
+    cpuAvg: r.cpu_avg,
+    cpuMax: r.cpu_max,
+    memoryAvg: r.memory_avg,
+    memoryMax: r.memory_max,
+  }));
+}
