@@ -130,6 +130,12 @@ describe("POST /api/v2/query/timeseries through the real client", () => {
 });
 
 describe("authentication", () => {
+  it("validates the API key like GET /api/v1/validate", async () => {
+    await expect(new v1.AuthenticationApi(createClientConfig(emu.url).configuration).validate()).resolves.toMatchObject({ valid: true });
+    const error = await new v1.AuthenticationApi(createClientConfig(emu.url, { apiKey: "nope" }).configuration).validate().catch((e: unknown) => e);
+    expect((error as client.ApiException<unknown>).code).toBe(403);
+  });
+
   it.each([
     ["wrong API key", { apiKey: "nope" }],
     ["wrong application key", { appKey: "nope" }],
