@@ -1,0 +1,83 @@
+// The AWS Cost Explorer sync source: plans the days, fetches the exact combinations into staging, reconciles
+// them with the daily totals, then swaps them in with one short transaction (ARCHITECTURE.md).
+import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import type { Config } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { SourceContext, SyncSource } from "@/lib/sync/types";
+import { createCostExplorerClient, type RetryPolicy } from "./cost-explorer-client";
+import { checkCostAllocationTags, fetchDailyTotals, fetchGrouped, type FetchContext } from "./fetch-spend";
+import { DATASETS, ENVIRONMENT_VALUES_REQUEST, FIXED_REQUESTS, listCostRequests, planSyncRange } from "./plan";
+import { findMismatches, formatMismatches } from "./reconcile";
+import { clearStaging, readStoredDays, swapInStaged } from "./staging";
+
+export type CostExplorerSourceOptions = {
+  /** A ready client (tests pass one with explicit credentials); default: the real one from the config. */
+  client?: CostExplorerClient;
+  /** Backoff timing; tests inject a sleep that does not wait. */
+  policy?: RetryPolicy;
+};
+
+export function createCostExplorerSource(config: Config, opts: CostExplorerSourceOptions = {}): SyncSource {
+  let client = opts.client;
+  return {
+    name: "aws",
+    label: "AWS Cost Explorer",
+    requestCostCents: 1,
+    run(ctx) {
+      client ??= createCostExplorerClient(config.aws);
+      return syncCostExplorer(ctx, client, config.aws.tagKeys, opts.policy);
+    },
+  };
+}
+
+async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, tagKeys: Config["aws"]["tagKeys"], policy?: RetryPolicy) {
+  const { db, runId } = ctx;
+  ctx.progress("Preparing");
+  await clearStaging(db); // rows of runs that died before they finished
+  const range = planSyncRange({ now: ctx.now, asked: ctx.range, stored: await readStoredDays(db) });
+  ctx.log(`Refreshing ${range.from} .. ${range.to} (exclusive)${ctx.range ? "" : " (incremental plan)"}`);
+
+  // Progress: done = pages asked for, total = requests known so far (grows as answers announce more pages).
+  let asked = 0;
+  let planned = FIXED_REQUESTS + 1 + listCostRequests([]).length;
+  const fc: FetchContext = {
+    client, db, runId, range, tagKeys, signal: ctx.signal, countRequest: ctx.countRequest, policy, accounts: new Map(),
+    progress: {
+      asking(label, page) {
+        ctx.progress(`Fetching spend by ${label}${page > 1 ? ` (page ${page})` : ""}`, asked, planned);
+        asked++;
+      },
+      morePages() {
+        planned++;
+      },
+    },
+  };
+  let staged = 0;
+  try {
+    await checkCostAllocationTags(fc);
+    const totals = await fetchDailyTotals(fc);
+    const environments = new Set<string>();
+    staged += (await fetchGrouped(fc, ENVIRONMENT_VALUES_REQUEST, (rows) => rows.values[0]?.forEach((v) => environments.add(v)))).rows;
+    planned += environments.size;
+    for (const request of listCostRequests(environments)) staged += (await fetchGrouped(fc, request)).rows;
+
+    ctx.progress("Reconciling every dataset with Cost Explorer's daily totals", asked, planned);
+    const { count, mismatches } = await findMismatches(db, runId, DATASETS);
+    if (count > 0) throw new AppError("failed", formatMismatches(count, mismatches));
+
+    ctx.progress(`Replacing ${range.from} .. ${range.to} (exclusive)`, asked, planned);
+    if (ctx.signal.aborted) throw ctx.signal.reason as Error;
+    await swapInStaged(db, runId, range, fc.accounts);
+    ctx.addRows(staged + totals.days.length);
+    return {
+      range,
+      notes: [
+        `${totals.days.length} days (${totals.estimated} Estimated), ${staged} rows in ${DATASETS.length} exact combinations, ` +
+          `${environments.size} environment values, reconciled to the cent`,
+      ],
+    };
+  } finally {
+    // Best effort: if this fails (database gone), the next run clears them first.
+    await clearStaging(db).catch(() => {});
+  }
+}

@@ -1,0 +1,90 @@
+// Writes of the Cost Explorer sync: pages go to staging tables as they arrive (bulk unnest inserts), and one short
+// transaction swaps a reconciled run in. Nothing here runs outside the sync lock (lib/sync/lock.ts).
+import type { Db } from "@/lib/db/types";
+import type { DayRange } from "@/lib/sync/types";
+import type { DatasetName, StoredDays } from "./plan";
+
+/** Rows of one dataset, column by column; a column that is not part of the dataset is an empty array (NULL). */
+export type StagedBatch = {
+  count: number;
+  day: string[];
+  department: string[];
+  project: string[];
+  environment: string[];
+  service: string[];
+  account: string[];
+  unblended: string[];
+  amortized: string[];
+  netAmortized: string[];
+};
+
+/**
+ * Empties the staging tables. Called at the start of a run (rows of runs that died: they can only be dead,
+ * since this run holds the sync lock) and at its end. TRUNCATE, not DELETE: instant and leaves no dead rows.
+ */
+export async function clearStaging(db: Db): Promise<void> {
+  await db.sql.exec("TRUNCATE cost_daily_staging, cost_day_staging");
+}
+
+// unnest of several arrays pads the shorter ones with NULL, so an empty array makes a NULL column.
+const INSERT_ROWS = `
+  INSERT INTO cost_daily_staging
+    (run_id, dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized)
+  SELECT $1, $2, u.* FROM unnest($3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                 $9::numeric[], $10::numeric[], $11::numeric[]) AS u`;
+
+export async function insertStagedRows(db: Db, runId: number, dataset: DatasetName, batch: StagedBatch): Promise<void> {
+  if (batch.count === 0) return;
+  await db.sql.query(INSERT_ROWS, [
+    runId, dataset, batch.day, batch.department, batch.project, batch.environment, batch.service, batch.account,
+    batch.unblended, batch.amortized, batch.netAmortized,
+  ]);
+}
+
+export type StagedDays = { days: string[]; estimated: boolean[]; unblended: string[]; amortized: string[]; netAmortized: string[] };
+
+export async function insertStagedDays(db: Db, runId: number, days: StagedDays): Promise<void> {
+  if (days.days.length === 0) return;
+  await db.sql.query(
+    `INSERT INTO cost_day_staging (run_id, day, estimated, unblended, amortized, net_amortized)
+     SELECT $1, u.* FROM unnest($2::date[], $3::boolean[], $4::numeric[], $5::numeric[], $6::numeric[]) AS u`,
+    [runId, days.days, days.estimated, days.unblended, days.amortized, days.netAmortized],
+  );
+}
+
+/** What the incremental plan needs to know about the days already stored. */
+export async function readStoredDays(db: Db): Promise<StoredDays> {
+  const [row] = await db.sql.query<{ last_day: string | null; first_estimated_day: string | null }>(
+    "SELECT max(day) AS last_day, min(day) FILTER (WHERE estimated) AS first_estimated_day FROM cost_day",
+  );
+  return { lastDay: row?.last_day ?? null, firstEstimatedDay: row?.first_estimated_day ?? null };
+}
+
+/**
+ * The swap: one transaction replaces the refreshed days of cost_daily and cost_day with the run's staged rows
+ * and records account names. Days outside the range (older than Cost Explorer still serves) stay as they are.
+ */
+export async function swapInStaged(db: Db, runId: number, range: DayRange, accounts: Map<string, string>): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query("DELETE FROM cost_daily WHERE day >= $1 AND day < $2", [range.from, range.to]);
+    await tx.query(
+      `INSERT INTO cost_daily (dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized)
+       SELECT dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized
+       FROM cost_daily_staging WHERE run_id = $1`,
+      [runId],
+    );
+    await tx.query("DELETE FROM cost_day WHERE day >= $1 AND day < $2", [range.from, range.to]);
+    await tx.query(
+      `INSERT INTO cost_day (day, estimated, unblended, amortized, net_amortized, run_id)
+       SELECT day, estimated, unblended, amortized, net_amortized, run_id FROM cost_day_staging WHERE run_id = $1`,
+      [runId],
+    );
+    if (accounts.size > 0) {
+      await tx.query(
+        `INSERT INTO cost_account (account_id, name) SELECT * FROM unnest($1::text[], $2::text[])
+         ON CONFLICT (account_id) DO UPDATE SET name = EXCLUDED.name`,
+        [[...accounts.keys()], [...accounts.values()]],
+      );
+    }
+  });
+}
