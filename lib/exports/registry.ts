@@ -1,9 +1,10 @@
 import { AppError } from "@/lib/errors";
+import { spendExport } from "@/lib/reports/spend-export";
 import { syncRunsExport } from "./sync-runs";
 import type { ExportDefinition } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
-export const EXPORTS: ExportDefinition[] = [syncRunsExport];
+export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport];
 
 export function getExport(name: string): ExportDefinition {
   const found = EXPORTS.find((e) => e.name === name);

@@ -1,0 +1,54 @@
+// Chart shaping (issue 5: stacked bars over time, top N + "Other"): the biggest groups by total over the
+// range keep their own series, the rest are added up exactly into "Other"; numbers become floats only here,
+// for drawing.
+import { UNTAGGED_LABEL } from "@/lib/csv";
+import { OTHER_COLOR, toDepartmentColor, toRankColor, UNTAGGED_COLOR } from "./colors";
+import { fromUnits, toChartNumber, toUnits } from "./money";
+import { formatPeriod, formatPeriodShort } from "./periods";
+import type { SpendReport } from "./spend-report";
+
+export type ChartSeries = { id: string; label: string; color: string };
+export type ChartPoint = { label: string; title: string; estimated: boolean; values: Record<string, number> };
+export type ChartModel = { series: ChartSeries[]; points: ChartPoint[] };
+
+export const DEFAULT_TOP_N = 8;
+
+export function toStackedChart(report: SpendReport, opts: { topN?: number; allowedDepartments: readonly string[] }): ChartModel {
+  const topN = opts.topN ?? DEFAULT_TOP_N;
+  // Rows come sorted by total; rank by absolute size so a large credit is not hidden in "Other".
+  const ranked = [...report.rows].sort((a, b) => {
+    const d = abs(toUnits(b.total)) - abs(toUnits(a.total));
+    return d === 0n ? 0 : d > 0n ? 1 : -1;
+  });
+  const kept = ranked.length > topN + 1 ? ranked.slice(0, topN) : ranked;
+  const rest = ranked.slice(kept.length);
+  const byDepartment = report.view.by.length === 1 && report.view.by[0] === "department";
+  const series: ChartSeries[] = kept.map((row, rank) => {
+    const isUntagged = row.keys.some((k) => k.value === null && k.dimension !== "category");
+    const label = row.keys.map((k) => k.label).join(" · ");
+    const color = byDepartment
+      ? toDepartmentColor(row.keys[0]?.value ?? null, opts.allowedDepartments)
+      : isUntagged && row.keys.length === 1
+        ? UNTAGGED_COLOR
+        : toRankColor(rank);
+    return { id: `s${rank}`, label: label || UNTAGGED_LABEL, color };
+  });
+  if (rest.length > 0) series.push({ id: "other", label: `Other (${rest.length})`, color: OTHER_COLOR });
+  const points = report.periods.map((period, i): ChartPoint => {
+    const values: Record<string, number> = {};
+    kept.forEach((row, rank) => (values[`s${rank}`] = toChartNumber(row.amounts[i] ?? "0")));
+    if (rest.length > 0) values.other = toChartNumber(fromUnits(rest.reduce((sum, row) => sum + toUnits(row.amounts[i] ?? "0"), 0n)));
+    const short = formatPeriodShort(period, report.view.granularity);
+    return {
+      label: period.estimated ? `${short}*` : short,
+      title: `${formatPeriod(period, report.view.granularity)}${period.estimated ? " (Estimated)" : ""}`,
+      estimated: period.estimated,
+      values,
+    };
+  });
+  return { series, points };
+}
+
+function abs(n: bigint): bigint {
+  return n < 0n ? -n : n;
+}

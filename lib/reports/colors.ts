@@ -1,0 +1,34 @@
+// One colour per department across every page (issue 5): a pure function of the department and the allowed
+// list, so the overview trend, /spend and the slides agree without sharing state.
+
+/** Tableau 10 without its grey, plus two: distinguishable, readable on a projector, kind to colour-blind readers. */
+export const PALETTE = [
+  "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+  "#b07aa1", "#ff9da7", "#9c755f", "#499894", "#d37295", "#a0cbe8",
+] as const;
+/** Spend without the tag: a neutral dark grey, never a department's colour. */
+export const UNTAGGED_COLOR = "#7b8190";
+/** The chart's "Other" bucket. */
+export const OTHER_COLOR = "#c5cad3";
+
+function hashOf(text: string): number {
+  let h = 2166136261; // FNV-1a: stable across runs and machines
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Allowed departments take the palette in the order of the allowed list (settings); a value outside the
+ * list (or any value when the list is empty) takes a colour from its name; untagged is grey.
+ */
+export function toDepartmentColor(department: string | null, allowed: readonly string[]): string {
+  if (department === null) return UNTAGGED_COLOR;
+  const index = allowed.indexOf(department);
+  const slot = index >= 0 ? index : allowed.length + (hashOf(department) % PALETTE.length);
+  return PALETTE[slot % PALETTE.length] ?? PALETTE[0];
+}
+
+/** Colours for groups that are not departments: by rank, so the biggest groups get the strongest colours. */
+export function toRankColor(rank: number): string {
+  return PALETTE[rank % PALETTE.length] ?? PALETTE[0];
+}
