@@ -1,0 +1,47 @@
+// Reads behind the candidates on /savings: projects whose spend stopped (from the spend report, by project,
+// month by month over the default window) and the largest rightsizing savings by team (the /rightsizing overview).
+import type { Db } from "@/lib/db/types";
+import type { TeamTotals } from "@/lib/rightsizing/summarize";
+import { getRightsizingOverview } from "@/lib/rightsizing/read";
+import { getSpendReport } from "@/lib/reports/spend-report";
+import { toDefaultRange, toSpendHref, type SpendView } from "@/lib/reports/view";
+import type { TagSettings } from "@/lib/tags/settings";
+import { toAbandonedCandidates, type AbandonedCandidate } from "./candidates";
+import type { Initiative } from "./initiative";
+
+export type TeamCandidate = Pick<TeamTotals, "team" | "containersToChange"> & { monthlyCents: number; href: string };
+
+export type Candidates = {
+  abandoned: (AbandonedCandidate & { href: string })[];
+  teams: TeamCandidate[];
+  /** The project view the abandoned list was read from. */
+  spendHref: string;
+};
+
+export async function getCandidates(db: Db, initiatives: Initiative[], opts: { now: Date; settings: TagSettings }): Promise<Candidates> {
+  const view: SpendView = { by: ["project"], ...toDefaultRange(opts.now), granularity: "month", metric: "amortized", filters: {} };
+  const report = await getSpendReport(db, view, opts);
+  const covered = new Set(initiatives.flatMap((i) => (i.scope.filters.project ? [i.scope.filters.project] : [])));
+  const abandoned =
+    report.kind === "report"
+      ? toAbandonedCandidates(
+          report.rows
+            .filter((r) => r.keys[0]?.value)
+            .map((r) => ({
+              project: r.keys[0]?.value ?? "",
+              months: report.periods.map((p, i) => ({ month: p.start, amount: r.amounts[i] ?? "0", daysSynced: p.daysWithData })),
+            })),
+          { now: opts.now, covered },
+        )
+      : [];
+  const overview = await getRightsizingOverview(db, {});
+  const teams = overview.summary.teams
+    .filter((t) => t.savings.netCents > 0)
+    .slice(0, 5)
+    .map((t) => ({ team: t.team, containersToChange: t.containersToChange, monthlyCents: t.savings.netCents, href: `/rightsizing/${encodeURIComponent(t.team)}` }));
+  return {
+    abandoned: abandoned.map((c) => ({ ...c, href: toSpendHref({ ...view, by: ["service"], filters: { project: c.project } }) })),
+    teams,
+    spendHref: toSpendHref(view),
+  };
+}
