@@ -1,10 +1,12 @@
 import { AppError } from "@/lib/errors";
 import { spendExport } from "@/lib/reports/spend-export";
 import { syncRunsExport } from "./sync-runs";
+import { tagPolicyExport } from "./tag-policy";
+import { tagsExport } from "./tags";
 import type { ExportDefinition } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
-export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport];
+export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport];
 
 export function getExport(name: string): ExportDefinition {
   const found = EXPORTS.find((e) => e.name === name);

@@ -1,0 +1,22 @@
+import { badInput } from "@/lib/errors";
+import { getTagSettings } from "@/lib/settings/store";
+import { toAwsTagPolicyJson, toTerraformDefaultTagsVariable } from "@/lib/tags/policy";
+import type { ExportDefinition } from "./types";
+
+/** The allowed tag lists as code (issue 7): an AWS Organizations tag policy or a Terraform variable. */
+export const tagPolicyExport: ExportDefinition = {
+  name: "tag-policy",
+  summary: "the allowed tag values as an AWS Organizations tag policy or a Terraform default_tags variable",
+  options: { format: "json (AWS Organizations tag policy, default) | terraform (default_tags variable with validations)" },
+  async run(options, { db }) {
+    const format = options.format ?? "json";
+    const settings = await getTagSettings(db);
+    if (format === "json") {
+      return { filename: "costwise-tag-policy.json", contentType: "application/json", body: toAwsTagPolicyJson(settings) };
+    }
+    if (format === "terraform") {
+      return { filename: "costwise-default-tags.tf", contentType: "text/plain; charset=utf-8", body: toTerraformDefaultTagsVariable(settings) };
+    }
+    throw badInput(`format must be json or terraform (got "${format}").`);
+  },
+};

@@ -1,0 +1,46 @@
+import { toCsv, UNTAGGED_LABEL } from "@/lib/csv";
+import { badInput } from "@/lib/errors";
+import { getTagSettings } from "@/lib/settings/store";
+import { listTagOffenders, type Offender } from "@/lib/tags/offenders";
+import { parseTagsQuery } from "@/lib/tags/tags-query";
+import type { ExportDefinition } from "./types";
+
+/** Tag offenders (issue 7): one row per tag key, value and problem, with spend, services and accounts. */
+export const tagsExport: ExportDefinition = {
+  name: "tags",
+  summary: "tag offenders: each missing tag and value not allowed, with spend, services and accounts",
+  options: {
+    from: "YYYY-MM-DD, first day (default: the 1st of the month three months back)",
+    to: "YYYY-MM-DD, first day not included (default: the 1st of next month)",
+    metric: "amortized | unblended | net_amortized (default amortized)",
+    format: "csv | json (default csv)",
+  },
+  async run(options, { db, now }) {
+    const format = options.format ?? "csv";
+    if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
+    const query = parseTagsQuery(options, now);
+    const offenders = await listTagOffenders(db, query, await getTagSettings(db));
+    const filename = `tag-offenders-${query.from}-${query.to}.${format}`;
+    if (format === "json") {
+      const body = JSON.stringify({ from: query.from, to: query.to, metric: query.metric, offenders }, null, 2) + "\n";
+      return { filename, contentType: "application/json", body };
+    }
+    return { filename, contentType: "text/csv; charset=utf-8", body: toOffendersCsv(offenders) };
+  },
+};
+
+export function toOffendersCsv(offenders: Offender[]): string {
+  const header = ["tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"];
+  const rows = offenders.map((o) => [
+    o.key,
+    o.value ?? UNTAGGED_LABEL,
+    o.problem === "missing" ? "missing" : "not allowed",
+    o.aliasOf,
+    o.suggestion,
+    o.spend,
+    // Largest first; a spreadsheet splits them on "; ". The JSON has each one's spend.
+    o.services?.map((s) => s.service).join("; "),
+    o.accounts?.map((a) => (a.name ? `${a.name} (${a.accountId})` : a.accountId)).join("; "),
+  ]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,76 @@
+// Offenders against real databases: each missing tag and value not allowed with its spend, services,
+// accounts and suggestion, largest first; the export writes them under the CSV contract.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "@/lib/csv";
+import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { compareMoney } from "@/lib/reports/money";
+import { tagsExport } from "@/lib/exports/tags";
+import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
+import { listTagOffenders } from "./offenders";
+import type { TagsQuery } from "./tags-query";
+import { insertDetailRows, insertTaggedRows } from "./test-cost-rows";
+import { toDemoTagSettings } from "./test-settings";
+
+const QUERY: TagsQuery = { from: "2026-10-01", to: "2026-12-01", metric: "amortized" };
+const NOW = new Date("2026-11-26T12:00:00Z");
+
+describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await create();
+    await insertTaggedRows(db);
+    await insertDetailRows(db);
+    await saveTagSettings(db, toDemoTagSettings());
+  });
+  afterAll(async () => db?.drop());
+
+  it("lists each missing tag and value not allowed, largest spend first, with suggestions", async () => {
+    const offenders = await listTagOffenders(db, QUERY, await getTagSettings(db));
+    const summary = offenders.map((o) => [o.key, o.value, o.problem, o.aliasOf, o.suggestion]);
+    expect(summary).toEqual([
+      ["environment", "Prod", "not-allowed", "production", null], // 30.005, already aliased
+      ["department", "Platform", "not-allowed", null, "platform"], // 20.10 (September's 1000 is outside the range)
+      ["project", null, "missing", null, null], // 7.25 + 5 ("" and " " are both untagged)
+      ["department", "fin", "not-allowed", null, "finance"], // 11.11
+      ["department", null, "missing", null, null], // 7.25
+      ["environment", "Production ", "not-allowed", null, "production"], // 5
+      ["environment", null, "missing", null, null], // 3.3333333333
+    ]);
+    const spend = offenders.map((o) => o.spend);
+    ["30.005", "20.10", "12.25", "11.11", "7.25", "5", "3.3333333333"].forEach((expected, i) => {
+      expect(compareMoney(spend[i] ?? "", expected), `${spend[i]} = ${expected}`).toBe(0);
+    });
+  });
+
+  it("says where the spend comes from, and when that dataset was not synced", async () => {
+    const offenders = await listTagOffenders(db, QUERY, await getTagSettings(db));
+    const platform = offenders.find((o) => o.key === "department" && o.value === "Platform");
+    expect(platform?.services?.map((s) => s.service)).toEqual(["Amazon Elastic Compute Cloud - Compute", "AmazonCloudWatch"]);
+    expect(platform?.accounts?.map((a) => [a.accountId, a.name])).toEqual([["333333333333", "costwise-shared"]]);
+    const fin = offenders.find((o) => o.key === "department" && o.value === "fin");
+    expect(fin?.accounts?.map((a) => a.name)).toEqual(["costwise-prod", "costwise-staging"]);
+    const untagged = offenders.find((o) => o.key === "department" && o.value === null);
+    expect(untagged?.services?.map((s) => s.service)).toEqual(["Tax"]);
+    // No environment,service or project,account rows were inserted: unknown, not "none".
+    expect(offenders.find((o) => o.key === "environment")?.services).toBeNull();
+    expect(offenders.find((o) => o.key === "project")?.accounts).toBeNull();
+  });
+
+  it("exports one CSV row per tag key, value and problem, with (untagged) for a missing tag", async () => {
+    const out = await tagsExport.run({ from: QUERY.from, to: QUERY.to }, { db, now: NOW });
+    expect(out.filename).toBe("tag-offenders-2026-10-01-2026-12-01.csv");
+    const [header, ...rows] = parseCsv(String(out.body));
+    expect(header).toEqual(["tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"]);
+    expect(rows).toHaveLength(7);
+    expect(rows[1]).toEqual(["department", "Platform", "not allowed", "", "platform", "20.10", "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch", "costwise-shared (333333333333)"]);
+    expect(rows.find((r) => r[0] === "department" && r[2] === "missing")?.[1]).toBe("(untagged)");
+    expect(rows.find((r) => r[1] === "Production ")).toBeDefined(); // trailing space kept (quoted in the file)
+    const json = JSON.parse(String((await tagsExport.run({ from: QUERY.from, to: QUERY.to, format: "json" }, { db, now: NOW })).body));
+    expect(json.offenders).toHaveLength(7);
+  });
+
+  it("refuses bad options with a message", async () => {
+    await expect(tagsExport.run({ from: "2026-10-01", to: "2026-09-01" }, { db, now: NOW })).rejects.toMatchObject({ kind: "bad-input" });
+    await expect(tagsExport.run({ format: "xlsx" }, { db, now: NOW })).rejects.toThrow('format must be csv or json (got "xlsx").');
+  });
+});
