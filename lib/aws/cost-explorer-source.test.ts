@@ -9,7 +9,7 @@ import { runSync } from "@/lib/sync/run-sync";
 import type { SyncProgress } from "@/lib/sync/types";
 import { METRICS } from "./fetch-spend";
 import {
-  clearCostTables, countStagedRows, createNoWaitPolicy, createTestClient, createTestSource, listEmulatorTotals, snapshotCostTables,
+  clearCostTables, countStagedRows, createTestClient, createTestSource, listEmulatorTotals, snapshotCostTables,
 } from "./test-helpers";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
