@@ -14,6 +14,10 @@ export function listSourceStatuses(config: Config): SourceStatus[] {
 /** The sync sources that are configured, optionally only one of them (--only). */
 export async function listConfiguredSources(config: Config, only?: string): Promise<SyncSource[]> {
   const sources: SyncSource[] = [];
-  // Cost Explorer and Datadog plug in here (issues 3 and 4).
+  // Cost Explorer and Datadog plug in here (issues 3 and 4). Imported on demand: a vendor's SDK loads only when it is on.
+  if (config.aws.enabled && (!only || only === "aws")) {
+    const { createCostExplorerSource } = await import("@/lib/aws/cost-explorer-source");
+    sources.push(createCostExplorerSource(config));
+  }
   return only ? sources.filter((s) => s.name === only) : sources;
 }
