@@ -43,8 +43,8 @@ async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, 
   const fc: FetchContext = {
     client, db, runId, range, tagKeys, signal: ctx.signal, countRequest: ctx.countRequest, policy, accounts: new Map(),
     progress: {
-      asking(label, page) {
-        ctx.progress(`Fetching spend by ${label}${page > 1 ? ` (page ${page})` : ""}`, asked, planned);
+      asking(phase) {
+        ctx.progress(phase, asked, planned);
         asked++;
       },
       morePages() {

@@ -30,7 +30,7 @@ export type FetchContext = {
   countRequest(): void;
   policy?: RetryPolicy;
   /** Drives the progress line: a page is being asked for; an answer said there is one more page. */
-  progress: { asking(label: string, page: number): void; morePages(): void };
+  progress: { asking(phase: string): void; morePages(): void };
   /** Linked account names seen so far (DimensionValueAttributes). */
   accounts: Map<string, string>;
 };
@@ -46,7 +46,7 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
   do {
     const where = `ListCostAllocationTags${page > 1 ? ` (page ${page})` : ""}`;
     if (page > 1) fc.progress.morePages();
-    fc.progress.asking("cost allocation tags", page);
+    fc.progress.asking(`Checking that the tag keys are activated${page > 1 ? ` (page ${page})` : ""}`);
     const out = await sendWithRetries(
       (abortSignal) => fc.client.send(new ListCostAllocationTagsCommand({ TagKeys: keys, NextToken: token }), { abortSignal }),
       { operation: "ListCostAllocationTags", where, countRequest: fc.countRequest, signal: fc.signal, policy: fc.policy },
@@ -83,7 +83,7 @@ async function forEachPage(
 ): Promise<number> {
   const ask = (token: string | undefined, page: number) => {
     const where = `GetCostAndUsage (${label}${page > 1 ? `, page ${page}` : ""})`;
-    fc.progress.asking(label, page);
+    fc.progress.asking(`Fetching spend by ${label}${page > 1 ? ` (page ${page})` : ""}`);
     const answer = sendWithRetries(
       (abortSignal) => fc.client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token }), { abortSignal }),
       { operation: "GetCostAndUsage", where, countRequest: fc.countRequest, signal: fc.signal, policy: fc.policy },
