@@ -1,5 +1,6 @@
 // The demo company's world: local emulators of AWS Cost Explorer and Datadog on free ports, and the
 // environment that points the real SDK clients at them. Used by `npm run demo` and the e2e server.
+import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import type { Db } from "@/lib/db/types";
 
 export type DemoWorld = {
@@ -9,7 +10,13 @@ export type DemoWorld = {
 };
 
 export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: string) => void; size?: number }): Promise<DemoWorld> {
-  void opts;
   // The Cost Explorer and Datadog emulators plug in here (issues 3 and 4).
-  return { env: {}, async close() {} };
+  const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
+  opts.log(`AWS Cost Explorer emulator: ${costExplorer.url} (the demo company's spend)`);
+  const awsEnv = {
+    AWS_ENDPOINT_URL_COST_EXPLORER: costExplorer.url, AWS_ACCESS_KEY_ID: "demo", AWS_SECRET_ACCESS_KEY: "demo", AWS_REGION: "us-east-1", COSTWISE_AWS: "true",
+    // The SDK warns on Node 20 about its releases after January 2027; the version is pinned, so here it is noise.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+  return { env: { ...awsEnv }, async close() { await costExplorer.close(); } };
 }
