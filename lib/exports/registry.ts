@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { rightsizingExport } from "./rightsizing";
 import { spendExport } from "@/lib/reports/spend-export";
 import { syncRunsExport } from "./sync-runs";
 import { tagPolicyExport } from "./tag-policy";
@@ -6,7 +7,7 @@ import { tagsExport } from "./tags";
 import type { ExportDefinition } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
-export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport];
+export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport, rightsizingExport];
 
 export function getExport(name: string): ExportDefinition {
   const found = EXPORTS.find((e) => e.name === name);
