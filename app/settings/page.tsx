@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { PageHeader } from "../_components/page-header";
 import { DeploymentSection } from "./_sections/deployment";
+import { TagRulesSection } from "./_sections/tag-rules";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Rules, allowed tag values, prices and mappings are edited here and apply to every page at once." />
+      <TagRulesSection db={db} />
       <DeploymentSection db={db} />
     </>
   );

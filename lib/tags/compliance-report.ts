@@ -43,82 +43,54 @@ export type ComplianceReport = {
 };
 
 export async function getComplianceReport(db: Db, query: TagsQuery, settings: TagSettings): Promise<ComplianceReport> {
-  const [departmentRows, months, tags, bill] = await Promise.all([
-    listDepartmentRows(db, query, settings),
-    listMonths(db, query, settings),
-    listTagBreakdowns(db, query, settings),
-    getBill(db, query),
-  ]);
-  const overallRow = departmentRows.find((r) => r.is_total === 1);
-  const overall = overallRow ? toComplianceSplit(overallRow) : toComplianceSplit({ compliant: "0", missing: "0", not_allowed: "0", aliased: "0", total: "0" });
-  const departments = departmentRows
-    .filter((r) => r.is_total === 0)
-    .map((r): DepartmentCompliance => ({
+  const [rows, bill] = await Promise.all([listGroupedRows(db, query, settings), getBill(db, query)]);
+  const ofSet = (set: string) => rows.filter((r) => r.grouping_set === set);
+  const overallRow = ofSet("total")[0];
+  const overall = toComplianceSplit(overallRow ?? { compliant: "0", missing: "0", not_allowed: "0", aliased: "0", total: "0" });
+  const departments = ofSet("department").map(
+    (r): DepartmentCompliance => ({
       ...toComplianceSplit(r),
       department: r.department_value as string | null,
-      departmentStatus: toDepartmentStatus(r.worst_status as string),
+      departmentStatus: toDepartmentStatus(r.worst_department_status as string),
       regroupedSpend: String(r.regrouped),
       regroupedFrom: (r.regrouped_from as string[] | null) ?? [],
-    }));
+    }),
+  );
+  const months = ofSet("month")
+    .map((r): MonthCompliance => ({ month: String(r.month), ...toComplianceSplit(r) }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const tags = TAG_KEYS.map((key): TagBreakdown => {
+    const byStatus = (status: string) => ofSet(`tag:${key}`).find((r) => r[`${key}_status`] === status)?.total;
+    const amount = (status: string) => String(byStatus(status) ?? "0");
+    return { key, allowed: amount("allowed"), aliased: amount("aliased"), notAllowed: amount("not-allowed"), missing: amount("missing"), total: overall.total };
+  });
   return { query, overall, departments, months, tags, billTotal: bill.total, ...bill.days };
 }
 
-async function listDepartmentRows(db: Db, query: TagsQuery, settings: TagSettings) {
+/**
+ * One pass over the range's rows, grouped several ways at once (GROUPING SETS): per department (as
+ * reports group it), per month, per status of each tag, and overall. `grouping_set` names each row's set.
+ */
+async function listGroupedRows(db: Db, query: TagsQuery, settings: TagSettings) {
   const params: unknown[] = [];
   const classified = toClassifiedRowsSql(query, settings, params);
-  // GROUPING SETS: one row per department and the overall row, from one pass over the data.
+  const sets: [string, string][] = [
+    ["department", "s.department_value"],
+    ["month", "s.month"],
+    ...TAG_KEYS.map((key): [string, string] => [`tag:${key}`, `s.${key}_status`]),
+  ];
+  const setName = `CASE ${sets.map(([name, column]) => `WHEN GROUPING(${column}) = 0 THEN '${name}'`).join(" ")} ELSE 'total' END`;
   return db.sql.query(
-    `WITH r AS (${classified}), s AS (${toStatusedRowsSql("r")})
-     SELECT s.department_value, GROUPING(s.department_value) AS is_total, ${SPLIT_COLUMNS_SQL},
+    `WITH r AS (${classified}), s AS (SELECT q.*, to_char(q.day::timestamp, 'YYYY-MM') AS month FROM (${toStatusedRowsSql("r")}) q)
+     SELECT ${setName} AS grouping_set, ${sets.map(([, column]) => column).join(", ")}, ${SPLIT_COLUMNS_SQL},
        COALESCE(sum(s.amount) FILTER (WHERE s.department_status = 'aliased'), 0)::text AS regrouped,
        array_agg(DISTINCT s.department ORDER BY s.department) FILTER (WHERE s.department_status = 'aliased') AS regrouped_from,
-       max(CASE s.department_status WHEN 'missing' THEN 'missing' WHEN 'not-allowed' THEN 'not-allowed' ELSE 'allowed' END) AS worst_status
+       max(CASE s.department_status WHEN 'missing' THEN 'missing' WHEN 'not-allowed' THEN 'not-allowed' ELSE 'allowed' END) AS worst_department_status
      FROM s
-     GROUP BY GROUPING SETS ((s.department_value), ())
-     ORDER BY is_total DESC, sum(s.amount) DESC, s.department_value`,
+     GROUP BY GROUPING SETS (${sets.map(([, column]) => `(${column})`).join(", ")}, ())
+     ORDER BY grouping_set, sum(s.amount) DESC, s.department_value, s.month`,
     params,
   );
-}
-
-async function listMonths(db: Db, query: TagsQuery, settings: TagSettings): Promise<MonthCompliance[]> {
-  const params: unknown[] = [];
-  const classified = toClassifiedRowsSql(query, settings, params);
-  const rows = await db.sql.query(
-    `WITH r AS (${classified}), s AS (${toStatusedRowsSql("r")})
-     SELECT to_char(s.day::timestamp, 'YYYY-MM') AS month, ${SPLIT_COLUMNS_SQL}
-     FROM s GROUP BY 1 ORDER BY 1`,
-    params,
-  );
-  return rows.map((r) => ({ month: String(r.month), ...toComplianceSplit(r) }));
-}
-
-async function listTagBreakdowns(db: Db, query: TagsQuery, settings: TagSettings): Promise<TagBreakdown[]> {
-  const params: unknown[] = [];
-  const classified = toClassifiedRowsSql(query, settings, params);
-  const perKey = TAG_KEYS.map((key) => `SELECT '${key}' AS key, r.${key}_status AS status, r.amount FROM r`).join(" UNION ALL ");
-  const rows = await db.sql.query(
-    `WITH r AS (${classified})
-     SELECT t.key,
-       COALESCE(sum(t.amount) FILTER (WHERE t.status = 'allowed'), 0)::text AS allowed,
-       COALESCE(sum(t.amount) FILTER (WHERE t.status = 'aliased'), 0)::text AS aliased,
-       COALESCE(sum(t.amount) FILTER (WHERE t.status = 'not-allowed'), 0)::text AS not_allowed,
-       COALESCE(sum(t.amount) FILTER (WHERE t.status = 'missing'), 0)::text AS missing,
-       COALESCE(sum(t.amount), 0)::text AS total
-     FROM (${perKey}) t GROUP BY t.key`,
-    params,
-  );
-  const zero = { allowed: "0", aliased: "0", not_allowed: "0", missing: "0", total: "0" };
-  return TAG_KEYS.map((key) => {
-    const r = rows.find((row) => row.key === key) ?? zero;
-    return {
-      key,
-      allowed: String(r.allowed),
-      aliased: String(r.aliased),
-      notAllowed: String(r.not_allowed),
-      missing: String(r.missing),
-      total: String(r.total),
-    };
-  });
 }
 
 async function getBill(db: Db, query: TagsQuery) {

@@ -1,0 +1,41 @@
+import { EmptyState } from "@/app/_components/empty-state";
+import type { Db } from "@/lib/db/types";
+import { formatDay, formatDayRange } from "@/lib/reports/periods";
+import { getComplianceReport } from "@/lib/tags/compliance-report";
+import type { TagSettings } from "@/lib/tags/settings";
+import type { TagsQuery } from "@/lib/tags/tags-query";
+import { ComplianceStats } from "./compliance-stats";
+import { ComplianceTrend } from "./compliance-trend";
+import { DepartmentTable } from "./department-table";
+import { TagBreakdownTable } from "./tag-breakdown";
+
+/** Compliance in dollars for the range: the split, the trend, each tag, each department. */
+export async function ComplianceOverview({ db, query, settings }: { db: Db; query: TagsQuery; settings: TagSettings }) {
+  const report = await getComplianceReport(db, query, settings);
+  if (report.dayCount === 0) {
+    const [any] = await db.sql.query("SELECT 1 AS found FROM cost_daily LIMIT 1");
+    return any ? (
+      <EmptyState title={`No spend between ${formatDayRange({ start: query.from, end: query.to })}`}>
+        The synced data does not cover this range. Choose another range above.
+      </EmptyState>
+    ) : (
+      <EmptyState title="No tag data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
+        Tag compliance in dollars appears here after the first Cost Explorer sync.
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <p className="muted" style={{ margin: "-6px 0 12px" }}>
+        {formatDayRange({ start: query.from, end: query.to })} · {query.metric.replace("_", " ")} cost · data from {formatDay(report.firstDay ?? query.from)} to{" "}
+        {formatDay(report.lastDay ?? query.to)}
+      </p>
+      <ComplianceStats report={report} />
+      <div className="grid grid-2" style={{ alignItems: "start" }}>
+        <ComplianceTrend report={report} />
+        <TagBreakdownTable tags={report.tags} settings={settings} />
+      </div>
+      <DepartmentTable report={report} allowedDepartments={settings.allowed.department} />
+    </>
+  );
+}

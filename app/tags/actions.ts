@@ -1,0 +1,22 @@
+"use server";
+// Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings.
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { toAppError } from "@/lib/errors";
+import { updateTagSettings } from "@/lib/tags/tag-settings-edit";
+
+export type TagEditState = { ok: boolean; message: string; errors: string[] } | null;
+
+/** One edit from a form (field `op` names it); answers what happened or what to change. */
+export async function editTagSettings(_previous: TagEditState, formData: FormData): Promise<TagEditState> {
+  const input = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  try {
+    const result = await updateTagSettings(await getDb(), input);
+    if (!result.ok) return { ok: false, message: "", errors: result.errors };
+    // Aliases and lists apply when reports are read: every page shows the change at once.
+    revalidatePath("/", "layout");
+    return { ok: true, message: result.message, errors: [] };
+  } catch (err) {
+    return { ok: false, message: "", errors: [`Could not save the tag settings: ${toAppError(err).message}`] };
+  }
+}
