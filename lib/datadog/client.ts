@@ -1,0 +1,126 @@
+// The one place that talks to Datadog: the real @datadog/datadog-api-client pointed at the configured
+// API base URL (DD_HOST or https://api.<DD_SITE>), with our HTTP layer for counting and politeness.
+//
+// Why v2 `POST /api/v2/query/timeseries` (queryTimeseriesData) and not v1 `GET /api/v1/query`:
+// - size: v2 sends the bucket times once per answer and one array of values per series; v1 repeats
+//   `[ms, value]` in every series' pointlist, about twice the bytes for the thousands of per-container
+//   series the sync asks for;
+// - the points cap is the same (~1,500 per series); v2 takes the interval in the request, and the
+//   sync chooses it so the cap is never hit (query-plan.ts);
+// - units: both answer Datadog's unit object per series (v2's may be null, see fixtures/real); the
+//   query is a POST body, so long `by {…}` clauses never meet URL length limits.
+import { client, v2 } from "@datadog/datadog-api-client";
+import type { Politeness } from "./polite-http";
+import { PoliteHttpLibrary, sleepUnlessAborted } from "./polite-http";
+import type { PlannedQuery, QueryWindow } from "./query-plan";
+import { DatadogAnswerError, reshapeTimeseries } from "./reshape";
+import type { Timeseries } from "./reshape";
+
+export type DatadogClientOptions = {
+  baseUrl: string;
+  apiKey: string;
+  appKey: string;
+  onAttempt(): void;
+  signal?: AbortSignal;
+  log?: (line: string) => void;
+  /** Injected in tests so nothing waits for real. */
+  sleep?: Politeness["sleep"];
+  clock?: () => number;
+  maxAttempts?: number;
+  /** Requests kept in reserve in each rate-limit period (default 2). */
+  reserve?: number;
+  timeoutMs?: number;
+};
+
+export type DatadogClient = {
+  queryTimeseries(query: PlannedQuery, window: QueryWindow): Promise<Timeseries>;
+};
+
+export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const timeoutMs = opts.timeoutMs ?? 300_000;
+  const httpApi = new PoliteHttpLibrary({
+    onAttempt: opts.onAttempt,
+    sleep: opts.sleep ?? sleepUnlessAborted,
+    clock: opts.clock ?? Date.now,
+    maxAttempts,
+    reserve: opts.reserve ?? 2,
+    timeoutMs,
+    signal: opts.signal,
+    log: opts.log ?? (() => {}),
+  });
+  const configuration = client.createConfiguration({
+    baseServer: new client.BaseServerConfiguration(opts.baseUrl, {}),
+    authMethods: { apiKeyAuth: opts.apiKey, appKeyAuth: opts.appKey },
+    httpApi,
+    enableRetry: false, // PoliteHttpLibrary retries, so every attempt is counted
+  });
+  const metrics = new v2.MetricsApi(configuration);
+
+  return {
+    async queryTimeseries(query, window) {
+      let answer: unknown;
+      try {
+        answer = await metrics.queryTimeseriesData({
+          body: {
+            data: {
+              type: "timeseries_request",
+              attributes: {
+                from: window.fromSec * 1000,
+                to: window.toSec * 1000,
+                interval: query.intervalSeconds * 1000,
+                queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
+                formulas: [{ formula: "a" }],
+              },
+            },
+          },
+        });
+      } catch (err) {
+        throw toDatadogError(err, query, { baseUrl: opts.baseUrl, maxAttempts, timeoutMs, signal: opts.signal });
+      }
+      return reshapeTimeseries(answer, query, window);
+    },
+  };
+}
+
+type ErrorContext = { baseUrl: string; maxAttempts: number; timeoutMs: number; signal?: AbortSignal };
+
+/** A message a person can act on: what failed, for which query, what to do. */
+export function toDatadogError(err: unknown, query: PlannedQuery, ctx: ErrorContext): Error {
+  const what = `Datadog query for ${query.metric}`;
+  if (err instanceof client.ApiException) {
+    const detail = toErrorDetail(err.body);
+    switch (err.code) {
+      case 401:
+      case 403:
+        return new Error(
+          `${what} was refused (${err.code}${detail}) by ${ctx.baseUrl}: check DD_API_KEY and DD_APP_KEY (an application key ` +
+            `of this organisation, with the timeseries_query scope if it is scoped) and DD_SITE/DD_HOST (keys belong to one site).`,
+        );
+      case 400:
+        return new Error(`${what} was rejected as invalid (400${detail}): ${query.query}. Check the metric names and the team tag key in Settings.`);
+      case 429:
+        return new Error(`${what}: Datadog kept answering 429 (rate limited) after ${ctx.maxAttempts} attempts. Run the sync again later.`);
+      default:
+        return new Error(`${what} failed with HTTP ${err.code}${detail} after ${ctx.maxAttempts} attempts. Check https://status.datadoghq.com and run the sync again.`);
+    }
+  }
+  if (err instanceof DatadogAnswerError) return err;
+  const e = err as Error & { code?: string; type?: string };
+  if (ctx.signal?.aborted) return new Error("Sync cancelled while waiting for Datadog", { cause: err });
+  if (e?.name === "AbortError" || e?.type === "aborted") {
+    return new Error(`${what}: no complete answer within ${ctx.timeoutMs / 1000} s from ${ctx.baseUrl}. Run the sync again; if it persists, shorten the window in Settings.`, { cause: err });
+  }
+  if (e?.name === "SyntaxError" || e?.type === "invalid-json" || /premature close|aborted|ECONNRESET/i.test(`${e?.message} ${e?.code}`)) {
+    return new Error(`${what}: the answer was cut off or is not valid JSON (${e.message}). Run the sync again; if it persists, check the network between Costwise and ${ctx.baseUrl}.`, { cause: err });
+  }
+  if (e?.type === "system" || e?.code) {
+    return new Error(`${what}: could not reach ${ctx.baseUrl} (${e.code ?? e.message}). Check DD_SITE / DD_HOST and the network.`, { cause: err });
+  }
+  return new Error(`${what} failed: ${e?.message ?? String(err)}`, { cause: err });
+}
+
+function toErrorDetail(body: unknown): string {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) && errors.length > 0 ? `: ${errors.map(String).join("; ")}` : "";
+}

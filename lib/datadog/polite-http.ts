@@ -1,0 +1,99 @@
+// The HTTP layer under the real Datadog client: counts every attempt, reads the rate-limit headers,
+// waits before the budget runs out, and on 429 waits as told (issue 4: "Cheap and polite").
+// Datadog documents the headers (api/latest/rate-limits): X-RateLimit-Limit, -Period, -Remaining,
+// -Reset (seconds until the period ends) and -Name.
+import { client } from "@datadog/datadog-api-client";
+
+export type RateLimitState = { remaining: number; resetAtMs: number };
+
+/** The budget an answer reports, or null when it carries no (valid) rate-limit headers. */
+export function readRateLimit(headers: Record<string, string>, nowMs: number): RateLimitState | null {
+  const remaining = Number(headers["x-ratelimit-remaining"]);
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (headers["x-ratelimit-remaining"] === undefined || !Number.isFinite(remaining)) return null;
+  return { remaining, resetAtMs: nowMs + (Number.isFinite(reset) && reset > 0 ? reset : 0) * 1000 };
+}
+
+/**
+ * Wait before the next request: none while more than `reserve` requests are left in the period;
+ * otherwise until the period resets. The reserve leaves room for the other users of the same
+ * Datadog organisation (dashboards, monitors' API calls, people).
+ */
+export function toWaitBeforeNextMs(state: RateLimitState | null, nowMs: number, reserve: number): number {
+  if (!state || state.remaining > reserve) return 0;
+  return Math.max(0, state.resetAtMs - nowMs);
+}
+
+/**
+ * Delay before retrying an attempt that got `status`, or null for no retry. 429: X-RateLimit-Reset
+ * seconds (as Datadog tells), else 2^attempt s. 500/502/503/504: 2^attempt s (2, 4, 8 …), at most 60 s.
+ */
+export function toRetryDelayMs(status: number, headers: Record<string, string>, attempt: number): number | null {
+  const backoff = Math.min(60, 2 ** attempt) * 1000;
+  if (status === 429) {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    return Number.isFinite(reset) && reset >= 0 ? Math.max(reset, 1) * 1000 : backoff;
+  }
+  if ([500, 502, 503, 504].includes(status)) return backoff;
+  return null;
+}
+
+export type Politeness = {
+  /** Called before every attempt (retries too): `ctx.countRequest()`. */
+  onAttempt(): void;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  clock(): number;
+  maxAttempts: number;
+  reserve: number;
+  /** Per attempt, answer body included. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  log(line: string): void;
+};
+
+/** Sleeps `ms`, or rejects as soon as `signal` aborts. */
+export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason as Error);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
+  private budget: RateLimitState | null = null;
+  constructor(private readonly policy: Politeness) {
+    super();
+  }
+
+  override async send(request: client.RequestContext): Promise<client.ResponseContext> {
+    const p = this.policy;
+    for (let attempt = 1; ; attempt++) {
+      const wait = toWaitBeforeNextMs(this.budget, p.clock(), p.reserve);
+      if (wait > 0) {
+        p.log(`Datadog rate limit: ${this.budget?.remaining} requests left in this period; waiting ${Math.ceil(wait / 1000)} s for it to reset`);
+        await p.sleep(wait, p.signal);
+        this.budget = null;
+      }
+      p.onAttempt();
+      const timeout = AbortSignal.timeout(p.timeoutMs);
+      const signal = p.signal ? AbortSignal.any([p.signal, timeout]) : timeout;
+      request.setHttpConfig({ ...request.getHttpConfig(), signal: signal as client.HttpConfiguration["signal"] });
+      const response = await super.send(request);
+      this.budget = readRateLimit(response.headers, p.clock()) ?? this.budget;
+      const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
+      if (delay === null) return response;
+      await response.body.text().catch(() => ""); // drain it so the connection is reused
+      p.log(`Datadog answered ${response.httpStatusCode}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`);
+      await p.sleep(delay, p.signal);
+      if (response.httpStatusCode === 429) this.budget = null; // the wait was the reset
+    }
+  }
+}

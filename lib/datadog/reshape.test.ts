@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatadogClient } from "./client";
+import type { PlannedQuery, QueryWindow } from "./query-plan";
+import { reshapeTimeseries, toTagMap } from "./reshape";
+
+const FIXTURES = path.join(import.meta.dirname, "fixtures", "real");
+const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
+const ALL_TIME: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
+
+const query = (values: PlannedQuery["values"]): PlannedQuery => ({ id: "cpuAvg", metric: "test.metric", query: "avg:test.metric{*}", intervalSeconds: 300, merge: "max", values });
+const COUNT = query({ kind: "count" });
+const NANOCORES = query({ kind: "cpu", defaultScale: 1e-9 });
+
+// The real client reads the recorded answers byte for byte from a local server.
+describe("real Datadog v2 answers through the real client", () => {
+  let served: Buffer = Buffer.alloc(0);
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(served);
+    });
+  });
+  let url = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const fetchAs = (name: string, q: PlannedQuery) => {
+    served = fixture(name);
+    return createDatadogClient({ baseUrl: url, apiKey: "k", appKey: "a", onAttempt: () => {} }).queryTimeseries(q, ALL_TIME);
+  };
+
+  it("system.cpu.user: 718 points 5 s apart, one ungrouped series, values kept in order", async () => {
+    const raw = JSON.parse(fixture("v2-timeseries-system-cpu-user-unit-percent.json").toString()) as { data: { attributes: { times: number[]; values: number[][] } } };
+    const ts = await fetchAs("v2-timeseries-system-cpu-user-unit-percent.json", COUNT);
+    expect(ts.intervalSeconds).toBe(5);
+    expect(ts.times).toHaveLength(718);
+    expect(ts.times[0]).toBe(raw.data.attributes.times[0]! / 1000);
+    expect(ts.series).toHaveLength(1);
+    expect(ts.series[0]!.tags).toEqual({});
+    expect([...ts.series[0]!.values]).toEqual(raw.data.attributes.values[0]);
+  });
+
+  it("refuses a percent unit where a CPU unit belongs", async () => {
+    await expect(fetchAs("v2-timeseries-system-cpu-user-unit-percent.json", NANOCORES)).rejects.toThrow(
+      /avg:test\.metric\{\*\} is not usable: unit "percent" \(family percentage\) where a cpu unit was expected/,
+    );
+  });
+
+  it("unit null: sparse times (interval = smallest step, 60 s), the metric's documented unit assumed", async () => {
+    const ts = await fetchAs("v2-timeseries-custom-metrics-unit-null.json", NANOCORES);
+    expect(ts.intervalSeconds).toBe(60);
+    expect([...ts.times]).toEqual([1711977645, 1711977705, 1711980225]);
+    // 1, 1, 87 nanocores → millicores (1 m = 1,000,000 nanocores)
+    expect([...ts.series[0]!.values]).toEqual([0.000001, 0.000001, 0.000087]);
+  });
+
+  it("keeps only the buckets inside the window [from, to)", async () => {
+    served = fixture("v2-timeseries-custom-metrics-unit-null.json");
+    const window = { ...ALL_TIME, fromSec: 1711977705, toSec: 1711980225 };
+    const ts = await createDatadogClient({ baseUrl: url, apiKey: "k", appKey: "a", onAttempt: () => {} }).queryTimeseries(COUNT, window);
+    expect([...ts.times]).toEqual([1711977705]);
+    expect([...ts.series[0]!.values]).toEqual([1]);
+  });
+});
+
+// Shapes allowed by the schema that no published recording shows: several groups, nulls, units.
+describe("reshapeTimeseries", () => {
+  const unit = (family: string, name: string, scaleFactor: number) => [{ family, name, scaleFactor }, null];
+  const answer = (attributes: unknown) => ({ data: { type: "timeseries_response", attributes } });
+
+  it("converts per series with its own unit: nanocores and cores to millicores, kibibytes to bytes", () => {
+    const ts = reshapeTimeseries(
+      answer({
+        series: [
+          { groupTags: ["kube_namespace:a", "kube_container_name:app"], queryIndex: 0, unit: unit("cpu", "nanocore", 1e-9) },
+          { groupTags: ["kube_namespace:b"], queryIndex: 0, unit: unit("cpu", "core", 1) },
+        ],
+        times: [900_000, 1_800_000],
+        values: [[250_000_000, null], [0.07, 1.5]],
+      }),
+      NANOCORES,
+      ALL_TIME,
+    );
+    expect(ts.series.map((s) => s.tags)).toEqual([{ kube_namespace: "a", kube_container_name: "app" }, { kube_namespace: "b" }]);
+    expect([...ts.series[0]!.values]).toEqual([250, NaN]);
+    expect([...ts.series[1]!.values]).toEqual([70, 1500]); // 0.07 cores is exactly 70m, not 70.00000000000001m
+    const memory = reshapeTimeseries(answer({ series: [{ groupTags: [], unit: unit("bytes", "kibibyte", 1024) }], times: [0], values: [[2]] }), query({ kind: "memory", defaultScale: 1 }), ALL_TIME);
+    expect([...memory.series[0]!.values]).toEqual([2048]);
+  });
+
+  it.each([
+    ["no data.attributes", { data: {} }, /unexpected shape/],
+    ["values not matching series", answer({ series: [{ groupTags: [] }], times: [0], values: [] }), /1 series but 0 rows of values/],
+    ["a row shorter than times", answer({ series: [{ groupTags: [] }], times: [0, 1000], values: [[1]] }), /series 0 has 1 values for 2 times/],
+    ["a string among the values", answer({ series: [{ groupTags: [] }], times: [0], values: [["12"]] }), /holds "12" where a number or null belongs/],
+    ["times out of order", answer({ series: [], times: [2000, 1000], values: [] }), /times are not ascending/],
+  ])("fails with a message on %s", (_, body, message) => {
+    expect(() => reshapeTimeseries(body, COUNT, ALL_TIME)).toThrow(message);
+  });
+
+  it("reads tag values that hold a colon", () => {
+    expect(toTagMap(["image:repo/app:1.2", "env:N/A"])).toEqual({ image: "repo/app:1.2", env: "N/A" });
+  });
+});
