@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/lib/db/client";
 import { PageHeader } from "../_components/page-header";
 import { DeploymentSection } from "./_sections/deployment";
+import { RightsizingSection } from "./_sections/rightsizing";
 import { TagRulesSection } from "./_sections/tag-rules";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,6 +15,7 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" description="Rules, allowed tag values, prices and mappings are edited here and apply to every page at once." />
       <TagRulesSection db={db} />
+      <RightsizingSection db={db} />
       <DeploymentSection db={db} />
     </>
   );

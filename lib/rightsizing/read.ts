@@ -202,3 +202,9 @@ export async function listUsageHours(db: Db, key: ContainerKey): Promise<UsageHo
     memoryMax: r.memory_max,
   }));
 }
+
+/** The clusters in the synced data, for the per-cluster settings. */
+export async function listClusters(db: Db): Promise<string[]> {
+  const rows = await db.sql.query<{ cluster: string }>("SELECT DISTINCT cluster FROM k8s_container ORDER BY cluster");
+  return rows.map((r) => r.cluster);
+}

@@ -1,0 +1,35 @@
+"use server";
+// Server action of the rightsizing settings form on /settings: validates (zod, field by field) and saves.
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { toAppError } from "@/lib/errors";
+import { saveRightsizingSettings } from "@/lib/settings/store";
+import { toSettingsInput, type FieldErrors } from "./rightsizing-form-data";
+
+export type RightsizingFormState = {
+  status: "idle" | "saved" | "invalid" | "failed";
+  message: string;
+  errors: FieldErrors;
+  /** What was submitted, shown again when it is invalid so nothing typed is lost. */
+  submitted: Record<string, string> | null;
+  /** Bumped on every answer, so the form re-renders with the saved (normalised) values. */
+  version: number;
+};
+
+export async function saveRightsizingSettingsAction(previous: RightsizingFormState, formData: FormData): Promise<RightsizingFormState> {
+  const form = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const version = previous.version + 1;
+  const parsed = toSettingsInput(form);
+  if (!parsed.ok) {
+    const count = Object.keys(parsed.errors).length;
+    return { status: "invalid", message: `Not saved: ${count} field${count === 1 ? "" : "s"} to fix (marked below).`, errors: parsed.errors, submitted: form, version };
+  }
+  try {
+    await saveRightsizingSettings(await getDb(), parsed.input);
+  } catch (err) {
+    return { status: "failed", message: `Could not save the rightsizing settings: ${toAppError(err).message}`, errors: {}, submitted: form, version };
+  }
+  // Recommendations are computed when read: every rightsizing page and export uses these now.
+  revalidatePath("/", "layout");
+  return { status: "saved", message: "Saved. Every rightsizing page and export uses these settings now.", errors: {}, submitted: null, version };
+}
