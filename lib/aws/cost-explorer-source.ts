@@ -37,7 +37,7 @@ async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, 
   const range = planSyncRange({ now: ctx.now, asked: ctx.range, stored: await readStoredDays(db) });
   ctx.log(`Refreshing ${range.from} .. ${range.to} (exclusive)${ctx.range ? "" : " (incremental plan)"}`);
 
-  // Progress: done = pages asked for, total = requests known so far (grows as answers announce more pages).
+  // Progress: done = pages asked for, total = requests planned (pages estimated as answers come in).
   let asked = 0;
   let planned = FIXED_REQUESTS + 1 + listCostRequests([]).length;
   const fc: FetchContext = {
@@ -47,8 +47,8 @@ async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, 
         ctx.progress(phase, asked, planned);
         asked++;
       },
-      morePages() {
-        planned++;
+      addPlanned(n) {
+        planned += n;
       },
     },
   };

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import type { DayRange } from "@/lib/sync/types";
 import { sendWithRetries, type RetryPolicy } from "./cost-explorer-client";
-import { toEnvironmentFilter, toGroupDefinition, type Column, type CostRequest, type TagColumn, type TagKeys } from "./plan";
+import { estimatePages, toEnvironmentFilter, toGroupDefinition, type Column, type CostRequest, type TagColumn, type TagKeys } from "./plan";
 import { findMissingDays, findUnexpectedDays } from "./reconcile";
 import {
   listAccountNames, malformed, parseCostAllocationTags, parseCostAndUsagePage, toDailyTotals, toGroupRows, type CostAndUsagePage,
@@ -29,8 +29,8 @@ export type FetchContext = {
   signal: AbortSignal;
   countRequest(): void;
   policy?: RetryPolicy;
-  /** Drives the progress line: a page is being asked for; an answer said there is one more page. */
-  progress: { asking(phase: string): void; morePages(): void };
+  /** Drives the progress line: a page is being asked for; the number of requests planned changed by n. */
+  progress: { asking(phase: string): void; addPlanned(n: number): void };
   /** Linked account names seen so far (DimensionValueAttributes). */
   accounts: Map<string, string>;
 };
@@ -45,7 +45,7 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
   let page = 1;
   do {
     const where = `ListCostAllocationTags${page > 1 ? ` (page ${page})` : ""}`;
-    if (page > 1) fc.progress.morePages();
+    if (page > 1) fc.progress.addPlanned(1);
     fc.progress.asking(`Checking that the tag keys are activated${page > 1 ? ` (page ${page})` : ""}`);
     const out = await sendWithRetries(
       (abortSignal) => fc.client.send(new ListCostAllocationTagsCommand({ TagKeys: keys, NextToken: token }), { abortSignal }),
@@ -92,10 +92,14 @@ async function forEachPage(
     return answer;
   };
   let page = 1;
+  let expected = 1;
   let pending: ReturnType<typeof ask> | null = ask(undefined, page);
   while (pending) {
     const { page: answer, where }: Awaited<ReturnType<typeof ask>> = await pending;
-    if (answer.NextPageToken) fc.progress.morePages();
+    // AWS says nothing about how many pages follow; the share of days covered so far gives an estimate.
+    const estimate = answer.NextPageToken ? estimatePages(fc.range, page, answer.ResultsByTime.at(-1)?.TimePeriod.Start) : page;
+    fc.progress.addPlanned(estimate - expected);
+    expected = estimate;
     pending = answer.NextPageToken ? ask(answer.NextPageToken, ++page) : null;
     await onPage(answer, where);
   }

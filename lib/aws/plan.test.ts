@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  countNaiveRequests, countPages, DATASETS, ENVIRONMENT_VALUES_REQUEST, listCostRequests, planSyncRange, toEnvironmentFilter,
+  countNaiveRequests, countPages, estimatePages, DATASETS, ENVIRONMENT_VALUES_REQUEST, listCostRequests, planSyncRange, toEnvironmentFilter,
   toGroupDefinition, toHistoryStart, type StoredDays,
 } from "./plan";
 
@@ -63,6 +63,13 @@ describe("the requests", () => {
     expect(toGroupDefinition("account", keys)).toEqual({ Type: "DIMENSION", Key: "LINKED_ACCOUNT" });
     expect(toEnvironmentFilter("Production ", keys)).toEqual({ Tags: { Key: "env", Values: ["Production "] } });
     expect(toEnvironmentFilter("", keys)).toEqual({ Tags: { Key: "env", MatchOptions: ["ABSENT"] } });
+  });
+
+  it.each([
+    // 30 days; page 1 reached day 10 → 3 pages; page 2 reached day 20 → 3; never fewer than one more than seen.
+    [1, "2026-11-10", 3], [2, "2026-11-20", 3], [1, "2026-11-30", 2], [3, "2026-11-30", 4], [1, undefined, 2],
+  ])("estimates pages: %i page(s) up to %s of 30 days → %i", (page, lastStart, expected) => {
+    expect(estimatePages({ from: "2026-11-01", to: "2026-12-01" }, page as number, lastStart as string | undefined)).toBe(expected);
   });
 
   it("counts pages and the naive plan", () => {

@@ -128,6 +128,14 @@ export function countPages(groups: number, pageSize: number): number {
   return Math.max(1, Math.ceil(groups / pageSize));
 }
 
+/** Pages a request will take, from how many of the range's days its first `page` pages covered. */
+export function estimatePages(range: DayRange, page: number, lastStart: string | undefined): number {
+  const covered = lastStart ? daysBetween(range.from, lastStart) + 1 : 0;
+  const total = daysBetween(range.from, range.to);
+  if (covered <= 0) return page + 1;
+  return Math.max(page + 1, Math.ceil((page * total) / covered));
+}
+
 /**
  * What the same data would cost with a naive plan that asks one day at a time (the console's habit, and what a
  * loop over days does): every request kind once per day, at least one page each.

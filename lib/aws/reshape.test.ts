@@ -141,7 +141,8 @@ describe("malformed answers fail with what was wrong", () => {
   });
 
   it("daily totals need every metric in Total, and no Groups", () => {
-    const ungrouped = { ResultsByTime: [{ TimePeriod: { Start: "2026-10-01", End: "2026-10-02" }, Total: { UnblendedCost: usd("1"), AmortizedCost: usd("1") }, Groups: [], Estimated: true }] };
+    const total: Record<string, { Amount: string; Unit: string }> = { UnblendedCost: usd("1"), AmortizedCost: usd("1") };
+    const ungrouped = { ResultsByTime: [{ TimePeriod: { Start: "2026-10-01", End: "2026-10-02" }, Total: total, Groups: [], Estimated: true }] };
     expect(() => toDailyTotals(parseCostAndUsagePage(ungrouped, "w"), "w", { metrics: METRICS, granularity: "DAILY" })).toThrow(/Total\.NetAmortizedCost is missing/);
     ungrouped.ResultsByTime[0]!.Total = { UnblendedCost: usd("1"), AmortizedCost: usd("0.9"), NetAmortizedCost: usd("0.8") };
     expect(toDailyTotals(parseCostAndUsagePage(ungrouped, "w"), "w", { metrics: METRICS, granularity: "DAILY" })).toEqual({
