@@ -43,8 +43,11 @@ export type ParsedQuery<T> = { ok: true; value: T } | { ok: false; errors: strin
 
 // Search params (last value wins for repeated keys) → query, or one message per bad parameter.
 export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string, string | string[] | undefined>): ParsedQuery<z.infer<S>> {
+  // An empty value is an absent one: a plain GET form sends `flag=` for "any".
   const flat = Object.fromEntries(
-    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value]),
+    Object.entries(params)
+      .map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value] as const)
+      .filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
   const result = schema.safeParse(flat);
   if (result.success) return { ok: true, value: result.data };
