@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { rightsizingExport } from "./rightsizing";
+import { slidesExport } from "./slides";
 import { spendExport } from "@/lib/reports/spend-export";
 import { syncRunsExport } from "./sync-runs";
 import { tagPolicyExport } from "./tag-policy";
@@ -7,7 +8,7 @@ import { tagsExport } from "./tags";
 import type { ExportDefinition } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
-export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport, rightsizingExport];
+export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport, rightsizingExport, slidesExport];
 
 export function getExport(name: string): ExportDefinition {
   const found = EXPORTS.find((e) => e.name === name);

@@ -1,0 +1,52 @@
+// Which initiatives the presenter put in the deck, and in which order (issue 8: "that choice is saved, so the
+// command line exports the same deck"): one setting document, key "deck", like lib/settings/store.ts.
+import { z } from "zod";
+import type { Db } from "@/lib/db/types";
+import { AppError } from "@/lib/errors";
+
+export type DeckChoice = { initiatives: number[] };
+
+const choiceSchema = z.object({
+  initiatives: z
+    .array(z.number({ message: "initiative ids are numbers" }).int().positive(), { message: "initiatives must be a list of ids" })
+    .max(50, "at most 50 initiatives in one deck")
+    .refine((ids) => new Set(ids).size === ids.length, "an initiative can be in the deck only once"),
+});
+
+const KEY = "deck";
+
+/** The saved choice, or null when the presenter never saved one (the deck then shows every initiative). */
+export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {
+  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [KEY]);
+  if (!row) return null;
+  const parsed = choiceSchema.safeParse(row.value);
+  if (!parsed.success) {
+    console.error(`Setting "deck" is invalid, showing every initiative: ${parsed.error.issues[0]?.message}`);
+    return null;
+  }
+  return parsed.data;
+}
+
+/** Validates and saves; ids that name no initiative are refused, so a stale page cannot save a broken deck. */
+export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice> {
+  const parsed = choiceSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad-input", `Invalid deck choice: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
+  const known = new Set((await db.sql.query<{ id: number }>("SELECT id FROM savings_initiative")).map((r) => r.id));
+  const unknown = parsed.data.initiatives.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new AppError("bad-input", `No initiative ${unknown.map((id) => `#${id}`).join(", ")}: it may have been deleted. Reload /slides and choose again.`);
+  }
+  await db.sql.query(
+    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [KEY, JSON.stringify(parsed.data)],
+  );
+  return parsed.data;
+}
+
+/** The initiatives in deck order: the saved order (deleted ones dropped), or all of them when nothing is saved. */
+export function toDeckOrder<T extends { id: number }>(all: readonly T[], choice: DeckChoice | null): T[] {
+  if (!choice) return [...all];
+  const byId = new Map(all.map((i) => [i.id, i]));
+  return choice.initiatives.flatMap((id) => byId.get(id) ?? []);
+}

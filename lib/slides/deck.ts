@@ -1,0 +1,56 @@
+// The all-hands deck as data (issue 8, domain.md §5): pure, no React, no pptx. The /slides preview and the
+// .pptx writer both render this one model, so the browser and PowerPoint show the same slides and numbers.
+
+/** A chart's series: values are display numbers (dollars as floats, never used for arithmetic). */
+export type DeckSeries = { name: string; color: string; values: number[] };
+
+export type DeckChart = {
+  /** Stacked columns over time (trends, before/after) or horizontal bars (one per team). */
+  type: "stacked-columns" | "bars";
+  categories: string[];
+  series: DeckSeries[];
+  /** Says what the axis is, e.g. "Amortized spend per month". */
+  valueLabel: string;
+};
+
+export type DeckFact = { label: string; value: string };
+
+export type Slide = {
+  /** Stable within a deck: "title", "departments", "initiative-12", … */
+  id: string;
+  layout: "title" | "chart" | "number" | "closing";
+  title: string;
+  subtitle?: string;
+  /** The one number the slide is about, in large type: "$211k a year". */
+  headline?: { value: string; label: string; tone?: "good" | "bad" | "neutral" };
+  /** One line of how (initiatives). */
+  how?: string;
+  facts?: DeckFact[];
+  chart?: DeckChart;
+  /** Said instead of a chart or headline when the data cannot give one (nothing synced, too few months). */
+  note?: string;
+  /** Where the numbers come from: the page that shows the same numbers. */
+  source?: { label: string; href: string };
+};
+
+export type Deck = {
+  title: string;
+  /** The day the data is as of (YYYY-MM-DD): also the fixed date written into the .pptx package. */
+  asOf: string;
+  slides: Slide[];
+};
+
+export const DECK_COLORS = {
+  ink: "14171F",
+  muted: "5B6272",
+  accent: "2453D6",
+  good: "13795B",
+  bad: "B42318",
+  before: "98A2B3",
+  change: "F0B429",
+  after: "13795B",
+  notCounted: "D0D5DD",
+  compliant: "13795B",
+  notAllowed: "F0B429",
+  missing: "B42318",
+} as const;
