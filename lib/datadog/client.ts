@@ -121,6 +121,14 @@ export function toDatadogError(err: unknown, query: PlannedQuery, ctx: ErrorCont
 }
 
 function toErrorDetail(body: unknown): string {
+  // Statuses the client has no model for arrive as the text 'Unknown API Status Code!\nBody: "…"'.
+  if (typeof body === "string") {
+    try {
+      body = JSON.parse(/\{"errors".*\}/s.exec(body)?.[0] ?? "null");
+    } catch {
+      return "";
+    }
+  }
   const errors = (body as { errors?: unknown } | null)?.errors;
   return Array.isArray(errors) && errors.length > 0 ? `: ${errors.map(String).join("; ")}` : "";
 }

@@ -67,6 +67,26 @@ export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<vo
   });
 }
 
+/**
+ * The client turns a body that is not JSON into an empty answer without a word (its parse() returns
+ * the raw text); a cheap check of both ends of the text makes a cut-off or HTML answer an error.
+ */
+function withJsonCheck(response: client.ResponseContext): client.ResponseContext {
+  const body = response.body;
+  response.body = {
+    binary: () => body.binary(),
+    async text() {
+      const text = await body.text();
+      const trimmed = text.trim();
+      if (response.httpStatusCode < 300 && !(trimmed.startsWith("{") && trimmed.endsWith("}"))) {
+        throw new SyntaxError(`the ${text.length}-character body does not hold one JSON object (starts ${JSON.stringify(trimmed.slice(0, 40))}, ends ${JSON.stringify(trimmed.slice(-40))})`);
+      }
+      return text;
+    },
+  };
+  return response;
+}
+
 export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
   private budget: RateLimitState | null = null;
   constructor(private readonly policy: Politeness) {
@@ -89,7 +109,7 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       const response = await super.send(request);
       this.budget = readRateLimit(response.headers, p.clock()) ?? this.budget;
       const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
-      if (delay === null) return response;
+      if (delay === null) return withJsonCheck(response);
       await response.body.text().catch(() => ""); // drain it so the connection is reused
       p.log(`Datadog answered ${response.httpStatusCode}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`);
       await p.sleep(delay, p.signal);
