@@ -1,6 +1,7 @@
 // The demo company's world: local emulators of AWS Cost Explorer and Datadog on free ports, and the
 // environment that points the real SDK clients at them. Used by `npm run demo` and the e2e server.
 import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
+import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
 import type { Db } from "@/lib/db/types";
 
 export type DemoWorld = {
@@ -18,5 +19,11 @@ export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: stri
     // The SDK warns on Node 20 about its releases after January 2027; the version is pinned, so here it is noise.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
-  return { env: { ...awsEnv }, async close() { await costExplorer.close(); } };
+  const datadog = await startDatadogEmulator({ now: opts.now, size: opts.size }).catch(async (err: Error) => {
+    await costExplorer.close();
+    throw new Error(`The Datadog emulator did not start: ${err.message}`, { cause: err });
+  });
+  opts.log(`Datadog emulator: ${datadog.url} (the demo company's clusters)`);
+  const datadogEnv = { DD_HOST: datadog.url, DD_API_KEY: DEFAULT_API_KEY, DD_APP_KEY: DEFAULT_APP_KEY };
+  return { env: { ...awsEnv, ...datadogEnv }, async close() { await Promise.all([costExplorer.close(), datadog.close()]); } };
 }

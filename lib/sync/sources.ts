@@ -19,5 +19,9 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
     const { createCostExplorerSource } = await import("@/lib/aws/cost-explorer-source");
     sources.push(createCostExplorerSource(config));
   }
+  if (config.datadog.enabled && (!only || only === "datadog")) {
+    const { createDatadogSource } = await import("@/lib/datadog/source");
+    sources.push(createDatadogSource(config.datadog));
+  }
   return only ? sources.filter((s) => s.name === only) : sources;
 }
