@@ -3,6 +3,8 @@
 import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
 import type { Db } from "@/lib/db/types";
+import { seedDemoInitiatives } from "./demo-initiatives";
+import { seedDemoTagSettings } from "./demo-settings";
 
 export type DemoWorld = {
   /** Environment variables that point Costwise at the emulators (set them before parsing the config). */
@@ -11,7 +13,10 @@ export type DemoWorld = {
 };
 
 export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: string) => void; size?: number }): Promise<DemoWorld> {
-  // The Cost Explorer and Datadog emulators plug in here (issues 3 and 4).
+  // The demo company's own settings and initiatives, once; a person's later edits win.
+  if (await seedDemoTagSettings(opts.db)) opts.log("Seeded the demo company's allowed tag values.");
+  const initiatives = await seedDemoInitiatives(opts.db, opts.now);
+  if (initiatives) opts.log(`Seeded ${initiatives} demo savings initiatives.`);
   const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
   opts.log(`AWS Cost Explorer emulator: ${costExplorer.url} (the demo company's spend)`);
   const awsEnv = {
