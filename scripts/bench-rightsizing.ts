@@ -1,0 +1,96 @@
+// Benchmark of the Datadog sync and the rightsizing engine on the large demo company (size 10: ~1,500
+// workloads, ~3,000 containers, 14 days) into a throwaway Postgres database. Prints figures, no verdict.
+// Usage: npm run bench:rightsizing [-- --size 10]   (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
+// The Datadog emulator runs in a child process, so the peak RSS printed is the sync's own.
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createPostgresTestDb } from "@/lib/db/test-db";
+import type { DatadogSyncTimings } from "@/lib/datadog/source";
+import { createDatadogSource } from "@/lib/datadog/source";
+import { summarizeRecommendations, toRightsizingRows } from "@/lib/rightsizing";
+import { listContainerUsages } from "@/lib/rightsizing/read";
+import { getRightsizingSettings } from "@/lib/settings/store";
+import { runSync } from "@/lib/sync/run-sync";
+import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
+
+// A fixed clock: figures from two runs describe the same data.
+const NOW = new Date("2026-11-26T09:17:00Z");
+const { values } = parseArgs({ options: { size: { type: "string", default: "10" }, "emulator-child": { type: "boolean", default: false } } });
+const size = Number(values.size);
+
+async function startEmulatorChild(childSize: number): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--emulator-child", "--size", String(childSize)], { stdio: ["ignore", "pipe", "inherit"] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once("line", resolve);
+    child.once("exit", (code) => reject(new Error(`The Datadog emulator (size ${childSize}) exited with code ${code} before it listened.`)));
+  });
+  return { url: line.trim(), stop: () => child.kill("SIGTERM") };
+}
+
+const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const count = (value: number) => value.toLocaleString("en-US");
+
+async function syncOnce(db: Awaited<ReturnType<typeof createPostgresTestDb>>, emulatorSize: number) {
+  const emulator = await startEmulatorChild(emulatorSize);
+  try {
+    let timings: DatadogSyncTimings | null = null;
+    const source = createDatadogSource(
+      { enabled: true, reason: "bench", apiKey: DEFAULT_API_KEY, appKey: DEFAULT_APP_KEY, site: "datadoghq.com", baseUrl: emulator.url },
+      { onTimings: (t) => (timings = t) },
+    );
+    const started = performance.now();
+    const result = await runSync({ db, now: NOW, sources: [source], trigger: "bench" });
+    if (result.status !== "succeeded" || !timings) throw new Error(`Sync ${result.status}: ${result.error}`);
+    return { timings: timings as DatadogSyncTimings, wallMs: performance.now() - started, notes: result.sources.datadog?.notes ?? [] };
+  } finally {
+    emulator.stop();
+  }
+}
+
+async function main() {
+  const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const db = await createPostgresTestDb(server);
+  let peakSampledRss = 0;
+  const sampler = setInterval(() => (peakSampledRss = Math.max(peakSampledRss, process.memoryUsage().rss)), 50);
+  try {
+    console.log(`Throwaway database: ${db.label}`);
+    const small = await syncOnce(db, 1);
+    console.log(`Size 1: ${small.timings.requests} Datadog requests, ${count(small.timings.containers)} containers`);
+
+    console.log(`Size ${size}: syncing…`);
+    const big = await syncOnce(db, size);
+    const t = big.timings;
+    console.log(`Size ${size}: ${t.requests} Datadog requests, ${count(t.containers)} containers, ${count(t.hourlyRows)} hourly rows`);
+    console.log(`  ${big.notes[0] ?? ""}`);
+    console.log(`  fetch (emulator computing + transfer + parsing): ${ms(t.fetchMs)}`);
+    console.log(`  raw series → stored statistics: ${ms(t.statisticsMs + t.storeMs)} (statistics ${ms(t.statisticsMs)}, storing ${ms(t.storeMs)})`);
+    console.log(`  whole sync, wall clock: ${ms(big.wallMs)}`);
+
+    let started = performance.now();
+    const settings = await getRightsizingSettings(db);
+    const usages = await listContainerUsages(db);
+    const readMs = performance.now() - started;
+    started = performance.now();
+    const rows = toRightsizingRows(usages, settings);
+    const recommendMs = performance.now() - started;
+    started = performance.now();
+    const summary = summarizeRecommendations(rows);
+    const summaryMs = performance.now() - started;
+    console.log(`Recommendations for ${count(rows.length)} containers: ${ms(recommendMs)} (toRightsizingRows); reading them ${ms(readMs)}; team totals ${ms(summaryMs)}`);
+    console.log(`  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`);
+    const maxRss = process.resourceUsage().maxRSS * 1024;
+    console.log(`Peak RSS of the sync process: ${(Math.max(maxRss, peakSampledRss) / 1024 / 1024).toFixed(0)} MiB (the emulator runs in a child process)`);
+  } finally {
+    clearInterval(sampler);
+    await db.drop();
+  }
+}
+
+if (values["emulator-child"]) {
+  const emulator = await startDatadogEmulator({ now: NOW, size });
+  process.stdout.write(`${emulator.url}\n`);
+  process.on("SIGTERM", () => void emulator.close().then(() => process.exit(0)));
+} else {
+  await main();
+}
