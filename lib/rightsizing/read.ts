@@ -67,16 +67,20 @@ function toContainerUsage(r: ContainerRecord): ContainerUsage {
 
 /** Every stored container (optionally of one cluster), in a stable order. */
 export async function listContainerUsages(db: Db, opts: { cluster?: string } = {}): Promise<ContainerUsage[]> {
-  const records = await db.sql.query<ContainerRecord>(
-    `SELECT cluster, namespace, workload_kind, workload, container, env_tag, team_tag, replicas,
-            cpu_p50, cpu_p95, cpu_p99, cpu_max, cpu_samples, memory_idle, memory_peak,
-            cpu_request, cpu_limit, memory_request, memory_limit, oom_kills, restarts, has_hpa,
-            first_seen, data_days, window_start, window_days
-       FROM k8s_container
-      WHERE ($1::text IS NULL OR cluster = $1)
-      ORDER BY cluster, namespace, workload_kind, workload, container`,
+  // One JSON document instead of ~3,000 rows × 26 fields: the embedded database converts values field by
+  // field, and this read is on every rightsizing page (large demo: 340 ms as rows, ~130 ms as one JSON
+  // text). float8 goes out as its shortest exact form, so the numbers are the same; dates stay YYYY-MM-DD.
+  const [result] = await db.sql.query<{ rows: string | null }>(
+    `SELECT json_agg(c ORDER BY cluster, namespace, workload_kind, workload, container)::text AS rows
+       FROM (SELECT cluster, namespace, workload_kind, workload, container, env_tag, team_tag, replicas,
+                    cpu_p50, cpu_p95, cpu_p99, cpu_max, cpu_samples, memory_idle, memory_peak,
+                    cpu_request, cpu_limit, memory_request, memory_limit, oom_kills, restarts, has_hpa,
+                    first_seen, data_days, window_start, window_days
+               FROM k8s_container
+              WHERE ($1::text IS NULL OR cluster = $1)) c`,
     [opts.cluster ?? null],
   );
+  const records = result?.rows ? (JSON.parse(result.rows) as ContainerRecord[]) : [];
   return records.map(toContainerUsage);
 }
 
