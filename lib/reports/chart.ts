@@ -2,7 +2,7 @@
 // range keep their own series, the rest are added up exactly into "Other"; numbers become floats only here,
 // for drawing.
 import { UNTAGGED_LABEL } from "@/lib/csv";
-import { OTHER_COLOR, toDepartmentColor, toRankColor, UNTAGGED_COLOR } from "./colors";
+import { CATEGORY_COLORS, OTHER_COLOR, toDepartmentColor, toRankColor, UNTAGGED_COLOR } from "./colors";
 import { fromUnits, toChartNumber, toUnits } from "./money";
 import { formatPeriod, formatPeriodShort } from "./periods";
 import type { SpendReport } from "./spend-report";
@@ -26,9 +26,12 @@ export function toStackedChart(report: SpendReport, opts: { topN?: number; allow
   const series: ChartSeries[] = kept.map((row, rank) => {
     const isUntagged = row.keys.some((k) => k.value === null && k.dimension !== "category");
     const label = row.keys.map((k) => k.label).join(" · ");
+    const only = report.view.by.length === 1 ? row.keys[0] : undefined;
     const color = byDepartment
       ? toDepartmentColor(row.keys[0]?.value ?? null, opts.allowedDepartments)
-      : isUntagged && row.keys.length === 1
+      : only?.dimension === "category" && only.value !== null && CATEGORY_COLORS[only.value]
+        ? (CATEGORY_COLORS[only.value] ?? OTHER_COLOR)
+        : isUntagged && row.keys.length === 1
         ? UNTAGGED_COLOR
         : toRankColor(rank);
     return { id: `s${rank}`, label: label || UNTAGGED_LABEL, color };

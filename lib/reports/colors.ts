@@ -32,3 +32,6 @@ export function toDepartmentColor(department: string | null, allowed: readonly s
 export function toRankColor(rank: number): string {
   return PALETTE[rank % PALETTE.length] ?? PALETTE[0];
 }
+
+/** Customer-serving and R&D: the same two colours on the overview and /spend/categories. */
+export const CATEGORY_COLORS: Record<string, string> = { "customer-serving": "#2453d6", rnd: "#f28e2b" };

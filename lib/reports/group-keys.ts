@@ -31,5 +31,7 @@ export function toGroupKey(dimension: Dimension, value: string | null, settings:
   if (dimension === "service") return { dimension, value, label: value ?? UNTAGGED_LABEL, status: null, filter };
   // The value is already resolved: an alias target classifies as allowed, a raw value outside the list as not allowed.
   const { status } = classifyTagValue(dimension, value, settings);
-  return { dimension, value, label: value ?? UNTAGGED_LABEL, status: status === "aliased" ? "allowed" : status, filter };
+  // A raw value with spaces around it (`Production `) is shown quoted, or it would look like the allowed one.
+  const label = value === null ? UNTAGGED_LABEL : value !== value.trim() ? `“${value}”` : value;
+  return { dimension, value, label, status: status === "aliased" ? "allowed" : status, filter };
 }

@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/types";
 import { toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
+import { ensureSpendRollup } from "./rollup";
 import type { TagSettings } from "@/lib/tags/settings";
 import { chooseDataset, toNotExactMessage, type Dataset } from "./datasets";
 import { listExactAlternatives, type ViewLink } from "./drill";
@@ -77,6 +78,7 @@ export async function getSpendReport(db: Db, view: SpendView, opts: { now: Date;
     return { kind: "not-exact", view, message: toNotExactMessage(listViewDimensions(view)), alternatives: listExactAlternatives(view) };
   }
   const settings = opts.settings ?? (await getTagSettings(db));
+  if (view.granularity !== "day") await ensureSpendRollup(db);
   const spendQuery = buildSpendQuery(view, dataset, settings);
   const totalsQuery = buildPeriodTotalsQuery(view);
   const [rows, totals, accounts] = await Promise.all([
@@ -171,4 +173,10 @@ function toAliasedFrom(r: SpendSqlRow): AliasedValues {
 export async function listAccountNames(db: Db): Promise<Map<string, string>> {
   const rows = await db.sql.query<{ account_id: string; name: string }>("SELECT account_id, name FROM cost_account");
   return new Map(rows.map((r) => [r.account_id, r.name]));
+}
+
+/** Whether any Cost Explorer data was ever synced (pages show "No data yet — run a sync" otherwise). */
+export async function hasCostData(db: Db): Promise<boolean> {
+  const [row] = await db.sql.query<{ has: boolean }>("SELECT EXISTS (SELECT 1 FROM cost_day) AS has");
+  return row?.has ?? false;
 }

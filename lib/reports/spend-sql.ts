@@ -2,6 +2,7 @@
 // when the report is read (lib/tags/sql.ts), after a first aggregation by raw value so the tag rules run
 // once per raw value and period instead of once per stored row.
 import { toEnvironmentCategorySql, toResolvedValueSql, toStatusSql } from "@/lib/tags/sql";
+import { addMonths, startOfMonth } from "@/lib/dates";
 import type { TagSettings } from "@/lib/tags/settings";
 import type { Dataset, Dimension, StoredDimension } from "./datasets";
 import { DIMENSIONS, listNeededDimensions } from "./datasets";
@@ -21,6 +22,28 @@ const METRIC_COLUMN: Record<Metric, string> = { amortized: "amortized", unblende
 const TAG_DIMENSIONS = ["department", "project", "environment"] as const;
 type TagDimension = (typeof TAG_DIMENSIONS)[number];
 const isTag = (d: StoredDimension): d is TagDimension => (TAG_DIMENSIONS as readonly string[]).includes(d);
+
+/**
+ * The rows of dataset $1 over [$2, $3) with a `day`, the raw columns and `amount`: whole months from the
+ * monthly rollup (lib/reports/rollup.ts) when periods are months or the whole range, the rest from cost_daily.
+ * A rollup row's `day` is the 1st of its month, which falls in the same month period.
+ */
+export function toSourceSql(opts: { from: string; to: string; useMonths: boolean; columns: string[]; metric: Metric }, params: unknown[]): string {
+  const p = (value: unknown) => `$${params.push(value)}`;
+  const cols = opts.columns.map((c) => `, ${c}`).join("");
+  const metric = METRIC_COLUMN[opts.metric];
+  const firstWhole = opts.from === startOfMonth(opts.from) ? opts.from : addMonths(opts.from, 1);
+  const endWhole = startOfMonth(opts.to);
+  if (!opts.useMonths || firstWhole >= endWhole) {
+    return `(SELECT day${cols}, ${metric} AS amount FROM cost_daily WHERE dataset = $1 AND day >= $2::date AND day < $3::date)`;
+  }
+  const a = p(firstWhole);
+  const b = p(endWhole);
+  return `(SELECT month AS day${cols}, ${metric} AS amount FROM cost_monthly WHERE dataset = $1 AND month >= ${a}::date AND month < ${b}::date
+  UNION ALL
+  SELECT day${cols}, ${metric} AS amount FROM cost_daily
+  WHERE dataset = $1 AND ((day >= $2::date AND day < ${a}::date) OR (day >= ${b}::date AND day < $3::date)))`;
+}
 
 /** The start of the period a `day` column falls in, as a date (a month is clipped to `from`). */
 export function toPeriodSql(granularity: Granularity, fromParam: string): string {
@@ -77,12 +100,12 @@ export function buildSpendQuery(view: SpendView, dataset: Dataset, settings: Tag
   const aliasColumns = aliasable.map((d) => `${aliasedRaw(d)} AS aliased_${d}`);
 
   const rawColumns = needed.map((d) => COLUMN[d]);
+  const source = toSourceSql({ from: view.from, to: view.to, useMonths: view.granularity !== "day", columns: rawColumns, metric: view.metric }, params);
   const text = `
 WITH r AS (
-  SELECT ${toPeriodSql(view.granularity, "$2")} AS period${rawColumns.map((c) => `, ${c}`).join("")},
-         sum(${METRIC_COLUMN[view.metric]}) AS amount
-  FROM cost_daily
-  WHERE dataset = $1 AND day >= $2::date AND day < $3::date ${rawFilters.join(" ")}
+  SELECT ${toPeriodSql(view.granularity, "$2")} AS period${rawColumns.map((c) => `, ${c}`).join("")}, sum(amount) AS amount
+  FROM ${source} src
+  WHERE TRUE ${rawFilters.join(" ")}
   GROUP BY ${["1", ...rawColumns].join(", ")}
 ), k AS (
   SELECT r.period, r.amount, ${g1} AS g1, ${g2} AS g2${aliasColumns.map((c) => `, ${c}`).join("")}

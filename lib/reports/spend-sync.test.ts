@@ -26,9 +26,11 @@ beforeAll(async () => {
 });
 afterAll(() => emulator?.close());
 
-/** Cost Explorer's ungrouped monthly totals, straight from the emulator. */
+/** Cost Explorer's ungrouped monthly totals, straight from the emulator (a fresh client: no idle keep-alive socket). */
 async function fetchBill(view: SpendView, metric: "AmortizedCost" | "UnblendedCost") {
-  const out = await client.send(
+  const config = parseConfig({ COSTWISE_AWS: "true", AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_REGION: "us-east-1" });
+  const fresh = createCostExplorerClient(config.aws, { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+  const out = await fresh.send(
     new GetCostAndUsageCommand({ TimePeriod: { Start: view.from, End: view.to }, Granularity: "MONTHLY", Metrics: [metric] }),
   );
   return (out.ResultsByTime ?? []).map((r) => ({ start: r.TimePeriod?.Start, amount: r.Total?.[metric]?.Amount ?? "0" }));

@@ -1,0 +1,127 @@
+// The overview (issue 5 "Overview /"): this month so far, last month and its change, the 13-month trend by
+// department, customer-serving vs R&D, untagged and not-allowed share, top movers, the last sync. Every
+// figure comes with the spend view behind it, so the page can link each one.
+import type { Db } from "@/lib/db/types";
+import { addDays, addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
+import { getTagSettings } from "@/lib/settings/store";
+import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
+import type { TagSettings } from "@/lib/tags/settings";
+import { compareMoney, isZeroMoney } from "./money";
+import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";
+import { getTagHealth, type TagHealth } from "./tag-health";
+import { toDefaultSpendView, type Metric, type SpendView } from "./view";
+
+export type MonthFigure = { from: string; to: string; total: string; daysWithData: number; estimated: boolean; view: SpendView };
+/** A group whose spend changed between the last two full months; `amount` is its spend last month. */
+export type Mover = { row: SpendRow; amount: string; view: SpendView };
+
+export type Overview = {
+  hasData: boolean;
+  metric: Metric;
+  settings: TagSettings;
+  /** The last day Cost Explorer data was synced for, and whether it is still Estimated. */
+  dataThrough: { day: string; estimated: boolean } | null;
+  thisMonth: MonthFigure & { sameDaysLastMonth: string | null; change: { amount: string; ratio: number | null } | null };
+  lastMonth: MonthFigure & { change: { amount: string; ratio: number | null } | null };
+  trend: SpendReport;
+  categories: SpendReport;
+  tagHealth: TagHealth;
+  tagHealthView: SpendView;
+  movers: { departments: Mover[]; projects: Mover[]; view: SpendView };
+  lastRun: SyncRunRow | null;
+  lastSuccess: SyncRunRow | null;
+};
+
+const MOVERS = 5;
+
+export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): Promise<Overview> {
+  const { now, metric } = opts;
+  const settings = await getTagSettings(db);
+  const thisMonth = startOfMonth(toDay(now));
+  const lastMonth = addMonths(thisMonth, -1);
+  const nextMonth = addMonths(thisMonth, 1);
+  const base = { ...toDefaultSpendView(now), metric };
+  const trendView = base; // 12 full months and this month, by department
+  const categoriesView: SpendView = { ...base, by: ["category"], from: thisMonth, to: nextMonth, granularity: "total" };
+  const moversView: SpendView = { ...base, by: ["project"], from: addMonths(thisMonth, -2), to: thisMonth };
+
+  const [trend, categories, projects, through, runs] = await Promise.all([
+    getSpendReport(db, trendView, { now, settings }),
+    getSpendReport(db, categoriesView, { now, settings }),
+    getSpendReport(db, moversView, { now, settings }),
+    db.sql.query<{ day: string | null; estimated: boolean | null }>("SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1"),
+    listSyncRuns(db, 20),
+  ]);
+  if (trend.kind !== "report" || categories.kind !== "report" || projects.kind !== "report") {
+    throw new Error("internal: the overview's views are always exact");
+  }
+  const tagHealth = await getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings);
+  const last = trend.periods.length - 1;
+  const current = trend.periods[last];
+  const previous = trend.periods[last - 1];
+  const before = trend.periodTotals[last - 2] ?? "0";
+  const sameDays = current && current.daysWithData > 0 ? await sumDays(db, lastMonth, current, metric) : null;
+  const [latest] = through;
+
+  return {
+    hasData: latest?.day != null,
+    metric,
+    settings,
+    dataThrough: latest?.day ? { day: latest.day, estimated: latest.estimated ?? false } : null,
+    thisMonth: {
+      from: thisMonth,
+      to: nextMonth,
+      total: trend.periodTotals[last] ?? "0",
+      daysWithData: current?.daysWithData ?? 0,
+      estimated: current?.estimated ?? false,
+      sameDaysLastMonth: sameDays,
+      change: sameDays === null ? null : toChange(trend.periodTotals[last] ?? "0", sameDays),
+      view: { ...base, from: thisMonth, to: nextMonth, granularity: "day" },
+    },
+    lastMonth: {
+      from: lastMonth,
+      to: thisMonth,
+      total: trend.periodTotals[last - 1] ?? "0",
+      daysWithData: previous?.daysWithData ?? 0,
+      estimated: previous?.estimated ?? false,
+      change: (trend.periods[last - 2]?.daysWithData ?? 0) > 0 ? toChange(trend.periodTotals[last - 1] ?? "0", before) : null,
+      view: { ...base, from: addMonths(thisMonth, -2), to: thisMonth },
+    },
+    trend,
+    categories,
+    tagHealth,
+    tagHealthView: { ...base, by: ["service"], from: thisMonth, to: nextMonth, granularity: "total" },
+    movers: {
+      departments: toMovers(toMonthOverMonth(trend, last - 1), last - 1, (row) => ({ ...moversView, by: ["project"], filters: { department: row.keys[0]?.filter ?? "" } })),
+      projects: toMovers(projects.rows, 1, (row) => ({ ...moversView, by: ["environment"], filters: { project: row.keys[0]?.filter ?? "" } })),
+      view: moversView,
+    },
+    lastRun: runs[0] ?? null,
+    lastSuccess: runs.find((r) => r.status === "succeeded") ?? null,
+  };
+}
+
+/** Rows of a monthly report with their change set to month `index` against the month before. */
+function toMonthOverMonth(report: SpendReport, index: number): SpendRow[] {
+  return report.rows.map((row) => ({ ...row, change: toChange(row.amounts[index] ?? "0", row.amounts[index - 1] ?? "0") }));
+}
+
+/** The biggest rises and falls (by amount), each with the view that explains it. */
+function toMovers(rows: SpendRow[], index: number, viewOf: (row: SpendRow) => SpendView): Mover[] {
+  const moving = rows.filter((row) => row.change && !isZeroMoney(row.change.amount));
+  const byChange = [...moving].sort((a, b) => compareMoney(b.change?.amount ?? "0", a.change?.amount ?? "0"));
+  const rises = byChange.filter((row) => compareMoney(row.change?.amount ?? "0", "0") > 0).slice(0, MOVERS);
+  const falls = byChange.filter((row) => compareMoney(row.change?.amount ?? "0", "0") < 0).reverse().slice(0, MOVERS);
+  return [...rises, ...falls].map((row) => ({ row, amount: row.amounts[index] ?? "0", view: viewOf(row) }));
+}
+
+/** Spend over the first `period.daysWithData` days of `month` (the same days of last month). */
+async function sumDays(db: Db, month: string, period: { start: string; daysWithData: number }, metric: Metric): Promise<string> {
+  const days = Math.min(period.daysWithData, daysBetween(month, addMonths(month, 1)));
+  const column = { amortized: "amortized", unblended: "unblended", net_amortized: "net_amortized" }[metric];
+  const [row] = await db.sql.query<{ total: string | null }>(
+    `SELECT sum(${column}) AS total FROM cost_day WHERE day >= $1::date AND day < $2::date`,
+    [month, addDays(month, days)],
+  );
+  return row?.total ?? "0";
+}
