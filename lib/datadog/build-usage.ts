@@ -43,7 +43,7 @@ type ContainerAcc = {
   oomKilled: Gauge | null;
   hours: ContainerHours;
 };
-type WorkloadAcc = { replicas: number; envTag: string | null; teamTag: string | null };
+type WorkloadAcc = { replicas: number; envTag: string | null; teamTag: string | null; firstSeenSec: number | null };
 
 const join = (...parts: string[]) => parts.join("\u0000");
 const tagValue = (tags: Record<string, string>, key: string) => {
@@ -132,8 +132,12 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
           const merged = mergeValues(group.map((s) => s.values), "sum");
           // env/team of the series seen last, should a workload's tags have changed in the window.
           const latest = group.map((s) => ({ s, last: lastIndex(s.values) })).sort((a, b) => b.last - a.last)[0]!.s;
+          const first = merged.findIndex((v) => v === v);
+          const inWindow = ts.times.findIndex((t) => t >= fromSec); // the buckets before are the lookback
+          const start = inWindow < 0 ? ts.times.length : inWindow;
           workloads.set(key, {
-            replicas: timeWeightedMean(ts.times, merged, ts.intervalSeconds, toSec),
+            replicas: timeWeightedMean(ts.times.subarray(start), merged.subarray(start), ts.intervalSeconds, toSec),
+            firstSeenSec: first < 0 ? null : ts.times[first]!,
             envTag: tagValue(latest.tags, ENV_TAG),
             teamTag: tagValue(latest.tags, teamTagKey),
           });
@@ -154,12 +158,14 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
       let withoutPods = 0;
       const ordered = [...containers.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [, acc] of ordered) {
-        const firstSec = acc.cpuFirstSec ?? acc.memoryFirstSec;
-        if (firstSec === null) {
+        const usageFirstSec = acc.cpuFirstSec ?? acc.memoryFirstSec;
+        if (usageFirstSec === null) {
           withoutUsage++;
           continue;
         }
         const workload = workloads.get(acc.workloadKey);
+        // Pods seen the day before the window mean the workload is older than the window.
+        const firstSec = Math.min(usageFirstSec, workload?.firstSeenSec ?? Infinity);
         if (!workload) withoutPods++;
         const cpu = acc.cpu;
         const samples = cpu?.samples ?? 0;

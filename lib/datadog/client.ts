@@ -66,7 +66,7 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
             data: {
               type: "timeseries_request",
               attributes: {
-                from: window.fromSec * 1000,
+                from: (window.fromSec - query.lookbackSeconds) * 1000,
                 to: window.toSec * 1000,
                 interval: query.intervalSeconds * 1000,
                 queries: [{ dataSource: "metrics", query: query.query, name: "a" }],

@@ -60,6 +60,15 @@ describe("planQueries", () => {
     expect(byId.hpa).toBe("max:kubernetes_state.hpa.max_replicas{*} by {kube_cluster_name,kube_namespace,horizontalpodautoscaler}.rollup(max, 3600)");
   });
 
+  it("reads the pod count one day before the window too (to tell which workloads are older than it)", () => {
+    const lookbacks = Object.fromEntries(plan.queries.map((q) => [q.id, q.lookbackSeconds]));
+    expect(lookbacks).toMatchObject({ pods: DAY, cpuAvg: 0, memoryMax: 0, hpa: 0 });
+    // 15 days at 900 s: 1,441 points, within the cap; with a 5-day window 300 s would not fit 6 days
+    expect(plan.queries.find((q) => q.id === "pods")?.intervalSeconds).toBe(900);
+    const short = planQueries({ now: NOW, windowDays: 5, teamTagKey: "team" });
+    expect([short.statsIntervalSeconds, short.queries.find((q) => q.id === "pods")?.intervalSeconds]).toEqual([300, 600]);
+  });
+
   it("states units per query: nanocores and cores to millicores, bytes as bytes", () => {
     const units = Object.fromEntries(plan.queries.map((q) => [q.id, q.values]));
     expect(units.cpuAvg).toEqual({ kind: "cpu", defaultScale: 1e-9 });

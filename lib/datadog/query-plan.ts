@@ -64,6 +64,8 @@ export type PlannedQuery = {
   intervalSeconds: number;
   /** How series of the same container (or workload) are merged if Datadog sends several. */
   merge: "max" | "sum";
+  /** Also read this many seconds before the window (to see which workloads existed before it). */
+  lookbackSeconds: number;
   values: ValueKind;
 };
 
@@ -84,6 +86,11 @@ export const MAX_POINTS_PER_SERIES = 1500;
 /** The Agent's kubelet metrics are collected every 15–20 s; 5 minutes is the finest interval worth asking. */
 export const MIN_STATS_INTERVAL_SECONDS = 300;
 const CHART_INTERVAL_SECONDS = 3600;
+/**
+ * The pod count is also read for the day before the window: a workload with pods then is older than
+ * the window (not "young"), even when its first pod in the window comes later — a nightly CronJob.
+ */
+const EXISTENCE_LOOKBACK_SECONDS = 86400;
 const NICE_INTERVALS = [300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400];
 
 /**
@@ -118,10 +125,11 @@ export function planQueries(opts: { now: Date; windowDays: number; teamTagKey: s
   const cpu = (defaultScale: number): ValueKind => ({ kind: "cpu", defaultScale });
   const memory: ValueKind = { kind: "memory", defaultScale: 1 };
   const count: ValueKind = { kind: "count" };
-  const q = (id: QueryId, metric: string, text: string, intervalSeconds: number, merge: "max" | "sum", values: ValueKind): PlannedQuery =>
-    ({ id, metric, query: text, intervalSeconds, merge, values });
+  const q = (id: QueryId, metric: string, text: string, intervalSeconds: number, merge: "max" | "sum", values: ValueKind, lookbackSeconds = 0): PlannedQuery =>
+    ({ id, metric, query: text, intervalSeconds, merge, values, lookbackSeconds });
   const s = statsInterval;
   const c = chartInterval;
+  const p = chooseInterval(span + EXISTENCE_LOOKBACK_SECONDS, statsInterval); // = s unless the cap needs more
 
   // "Values per replica, replicas merged with max" (issue 4): each pod's series is rolled up in time
   // first, then `max:` takes the busiest replica per interval.
@@ -135,7 +143,7 @@ export function planQueries(opts: { now: Date; windowDays: number; teamTagKey: s
     q("memoryRequest", m.memoryRequests, `max:${m.memoryRequests}{*} ${byContainer}.rollup(max, ${c})`, c, "max", memory),
     q("memoryLimit", m.memoryLimits, `max:${m.memoryLimits}{*} ${byContainer}.rollup(max, ${c})`, c, "max", memory),
     // Pods per interval: each running pod reports 1, `sum:` counts them.
-    q("pods", m.podsRunning, `sum:${m.podsRunning}{*} ${byWorkloadWithTags}.rollup(avg, ${s})`, s, "sum", count),
+    q("pods", m.podsRunning, `sum:${m.podsRunning}{*} ${byWorkloadWithTags}.rollup(avg, ${p})`, p, "sum", count, EXISTENCE_LOOKBACK_SECONDS),
     q("restarts", m.restarts, `sum:${m.restarts}{*} ${byContainer}.rollup(max, ${c})`, c, "sum", count),
     q("oomKilled", m.lastTerminated, `sum:${m.lastTerminated}{reason:oomkilled} ${byContainer}.rollup(max, ${c})`, c, "sum", count),
     q("hpa", m.hpaMaxReplicas, `max:${m.hpaMaxReplicas}{*} by {${CLUSTER_TAG},${NAMESPACE_TAG},${HPA_TAG}}.rollup(max, ${c})`, c, "max", count),

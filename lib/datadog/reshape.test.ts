@@ -11,7 +11,7 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures", "real");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 const ALL_TIME: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
 
-const query = (values: PlannedQuery["values"]): PlannedQuery => ({ id: "cpuAvg", metric: "test.metric", query: "avg:test.metric{*}", intervalSeconds: 300, merge: "max", values });
+const query = (values: PlannedQuery["values"]): PlannedQuery => ({ id: "cpuAvg", metric: "test.metric", query: "avg:test.metric{*}", intervalSeconds: 300, merge: "max", values, lookbackSeconds: 0 });
 const COUNT = query({ kind: "count" });
 const NANOCORES = query({ kind: "cpu", defaultScale: 1e-9 });
 

@@ -14,7 +14,7 @@ export type Series = {
 export type Timeseries = {
   /** Interval of the answer in seconds: the one asked for, unless Datadog raised it (points cap). */
   intervalSeconds: number;
-  /** Bucket starts in epoch seconds, ascending, inside the window [from, to). */
+  /** Bucket starts in epoch seconds, ascending, inside the window [from − the query's lookback, to). */
   times: Float64Array;
   series: Series[];
 };
@@ -57,9 +57,10 @@ export function reshapeTimeseries(answer: unknown, query: PlannedQuery, window: 
 
   // Keep the buckets inside [from, to): Datadog may include the bucket that starts at `to`.
   const kept: number[] = [];
+  const fromSec = window.fromSec - query.lookbackSeconds;
   times.forEach((ms, i) => {
     const sec = ms / 1000;
-    if (sec >= window.fromSec && sec < window.toSec) kept.push(i);
+    if (sec >= fromSec && sec < window.toSec) kept.push(i);
   });
   const keptTimes = Float64Array.from(kept, (i) => times[i]! / 1000);
 

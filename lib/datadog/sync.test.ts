@@ -35,8 +35,8 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
 
     const { containers, staged } = await readSnapshot(db);
     expect(staged).toBe(0);
-    expect(containers).toHaveLength(2); // the bare pod "debug" is left out
-    expect(containers[0]).toEqual({
+    expect(containers.map((c) => c.workload)).toEqual(["report", "web", "db"]); // the bare pod "debug" is left out
+    expect(containers[1]).toEqual({
       cluster: "c1", namespace: "shop", workload_kind: "Deployment", workload: "web", container: "app",
       env_tag: "staging", team_tag: "shop-team",
       // pods per 900 s bucket: 1 for k < 20, 2 after: (20 × 1 + 20 × 2) / 40 buckets to the window end
@@ -59,10 +59,15 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
       data_days: 0.4167, // 40 × 900 s
       window_start: "2026-11-12", window_days: 14,
     });
-    expect(containers[1]).toMatchObject({
+    expect(containers[2]).toMatchObject({
       workload_kind: "StatefulSet", workload: "db", container: "postgres", env_tag: "staging", team_tag: null, replicas: 1,
       cpu_p50: 5, cpu_p95: 5, cpu_max: 5, cpu_samples: 4, memory_idle: 64 * MiB, memory_peak: 64 * MiB,
       cpu_request: null, memory_request: null, memory_limit: null, restarts: 0, oom_kills: 0, has_hpa: false, data_days: 0.0417,
+    });
+    expect(containers[0]).toMatchObject({
+      workload_kind: "CronJob", workload: "report", container: "report", cpu_p95: 20, cpu_samples: 2, data_days: 0.0208,
+      replicas: 0.05, // 1 pod in 2 of the 40 buckets from its first run in the window to the end (the earlier run is before the window)
+      first_seen: "2026-11-11", // its run 3 hours before the window, seen by the pod count's lookback: not young
     });
   });
 

@@ -14,6 +14,8 @@
 // - an HPA named "web" in c1/shop; another HPA "web" in c1/elsewhere (no such workload there).
 // StatefulSet c1/shop/db, pod db-0, container "postgres", k = 36..39 only: 5m CPU, 64 MiB, no
 // requests, no limits, no team tag. A bare pod "debug" (no workload tag): must be left out.
+// CronJob c1/shop/report, container "report": a run 3 hours before the window (seen only by the pod
+// count's one-day lookback) and a run in buckets k = 0..1 (20m CPU, 32 MiB): older than the window.
 import type { StaticDataset } from "@/emulators/datadog/series-store";
 
 export const NOW = new Date("2026-11-26T00:00:00Z");
@@ -31,6 +33,9 @@ const dbPod = { ...base, kube_stateful_set: "db", pod_name: "db-0" };
 const app = (pod: string) => ({ ...webPod(pod), kube_container_name: "app" });
 const postgres = { ...dbPod, kube_container_name: "postgres" };
 const debug = { ...base, pod_name: "debug", kube_container_name: "sh" };
+const reportPod = (job: string) => ({ ...base, team: "shop-team", kube_cronjob: "report", kube_job: job, pod_name: `${job}-x7k2p` });
+const report = { ...reportPod("report-29400000"), kube_container_name: "report" };
+export const WINDOW_START_SEC = NOW_SEC - 14 * 86400;
 
 const A = range(0, 39);
 const B = range(20, 39);
@@ -50,6 +55,7 @@ export const HAND_MADE_DATASET: StaticDataset = {
         { tags: app("web-7d9f-b"), points: B.map((k): Point => [bucketStart(k) + 300, (v(k) / 2) * NS_PER_MILLICORE]) },
         { tags: postgres, points: perBucket(DB, () => 5 * NS_PER_MILLICORE) },
         { tags: debug, points: perBucket(DB, () => 50 * NS_PER_MILLICORE) },
+        { tags: report, points: perBucket([0, 1], () => 20 * NS_PER_MILLICORE) },
       ],
     },
     "kubernetes.memory.working_set": {
@@ -57,6 +63,7 @@ export const HAND_MADE_DATASET: StaticDataset = {
         { tags: app("web-7d9f-a"), points: thrice(A, (k) => (k < 30 ? 200 : 300) * MiB) },
         { tags: app("web-7d9f-b"), points: [...B.map((k): Point => [bucketStart(k) + 300, 150 * MiB]), [bucketStart(25) + 600, 350 * MiB]] },
         { tags: postgres, points: perBucket(DB, () => 64 * MiB) },
+        { tags: report, points: perBucket([0, 1], () => 32 * MiB) },
       ],
     },
     "kubernetes.cpu.requests": {
@@ -72,6 +79,8 @@ export const HAND_MADE_DATASET: StaticDataset = {
         { tags: webPod("web-7d9f-a"), points: thrice(A, () => 1) },
         { tags: webPod("web-7d9f-b"), points: thrice(B, () => 1) },
         { tags: dbPod, points: thrice(DB, () => 1) },
+        { tags: reportPod("report-29399820"), points: [[WINDOW_START_SEC - 3 * 3600, 1], [WINDOW_START_SEC - 3 * 3600 + 300, 1]] },
+        { tags: reportPod("report-29400000"), points: thrice([0, 1], () => 1) },
       ],
     },
     "kubernetes.containers.restarts": {
