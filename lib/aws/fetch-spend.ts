@@ -16,7 +16,7 @@ import {
   listAccountNames, malformed, parseCostAllocationTags, parseCostAndUsagePage, toDailyTotals, toGroupRows, type CostAndUsagePage,
   type GroupRows,
 } from "./reshape";
-import { insertStagedDays, insertStagedRows, type StagedBatch } from "./staging";
+import { createStagingWriter, insertStagedDays, type StagedBatch } from "./staging";
 
 export const METRICS = ["UnblendedCost", "AmortizedCost", "NetAmortizedCost"] as const;
 
@@ -145,14 +145,21 @@ export async function fetchGrouped(fc: FetchContext, request: CostRequest, onRow
     ...(request.environment === undefined ? {} : { Filter: toEnvironmentFilter(request.environment, fc.tagKeys) }),
   };
   let rows = 0;
-  const pages = await forEachPage(fc, request.label, input, async (page, where) => {
-    const groupRows = toGroupRows(page, where, { metrics: METRICS, granularity: "DAILY", groupBy });
-    for (const [id, name] of listAccountNames(page)) fc.accounts.set(id, name);
-    onRows?.(groupRows);
-    await insertStagedRows(fc.db, fc.runId, request.dataset, toStagedBatch(request, groupRows));
-    rows += groupRows.count;
-  });
-  return { rows, pages };
+  const writer = createStagingWriter(fc.db, fc.runId, request.dataset);
+  try {
+    const pages = await forEachPage(fc, request.label, input, async (page, where) => {
+      const groupRows = toGroupRows(page, where, { metrics: METRICS, granularity: "DAILY", groupBy });
+      for (const [id, name] of listAccountNames(page)) fc.accounts.set(id, name);
+      onRows?.(groupRows);
+      await writer.add(toStagedBatch(request, groupRows));
+      rows += groupRows.count;
+    });
+    await writer.close();
+    return { rows, pages };
+  } catch (err) {
+    await writer.settle();
+    throw err;
+  }
 }
 
 export function toStagedBatch(request: CostRequest, rows: GroupRows): StagedBatch {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/lib/db/test-db";
 import { findMismatches, findMissingDays, findUnexpectedDays, formatMismatches } from "./reconcile";
-import { insertStagedDays, insertStagedRows, readStoredDays, swapInStaged, type StagedBatch } from "./staging";
+import { createStagingWriter, insertStagedDays, insertStagedRows, readStoredDays, swapInStaged, type StagedBatch } from "./staging";
 
 const RUN = 7;
 const DATASETS = ["department,service", "service,account"] as const;
@@ -47,6 +47,24 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
     expect(rows.map((r) => r.department)).toEqual(odd);
     expect(rows.every((r) => r.project === null && r.service === "Tax")).toBe(true);
     expect(rows.map((r) => r.unblended)).toEqual(odd.map((_, i) => `0.000000000${i}`));
+  });
+
+  it("batches pages into few statements, every row kept, and reports a failed write", async () => {
+    let statements = 0;
+    const counting = { ...db, sql: { ...db.sql, query: (text: string, params?: readonly unknown[]) => (statements++, db.sql.query(text, params)) } } as typeof db;
+    const writer = createStagingWriter(counting, RUN, "department,service", 5);
+    for (let page = 0; page < 4; page++) {
+      await writer.add(departmentService([1, 2, 3].map((i) => [`2026-10-0${i}`, `d${page}`, "S3", `${page}.${i}`])));
+    }
+    await writer.close();
+    expect(statements).toBe(2); // 12 rows at 5 a batch: flushed at 6 and 12
+    // Amounts "page.i": 3 × (0 + 1 + 2 + 3) + 4 × (0.1 + 0.2 + 0.3) = 18 + 2.4
+    expect(await db.sql.query("SELECT count(*)::int AS n, sum(unblended)::text AS u FROM cost_daily_staging")).toEqual([{ n: 12, u: "20.4" }]);
+
+    const failing = { ...db, sql: { ...db.sql, query: () => Promise.reject(new Error("connection lost")) } } as typeof db;
+    const broken = createStagingWriter(failing, RUN, "department,service", 1);
+    await broken.add(departmentService([["2026-10-01", "d", "S3", "1"]]));
+    await expect(broken.close()).rejects.toThrow("connection lost");
   });
 
   it("passes when every dataset adds up to the daily total within a cent, exactly in numeric", async () => {

@@ -45,6 +45,41 @@ export async function insertStagedRows(db: Db, runId: number, dataset: DatasetNa
   ]);
 }
 
+const COLUMNS = ["day", "department", "project", "environment", "service", "account", "unblended", "amortized", "netAmortized"] as const;
+const emptyBatch = (): StagedBatch => ({ count: 0, ...Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) }) as StagedBatch;
+
+/**
+ * Batches one request's pages into statements of about `rows` rows, and writes each batch while the next pages
+ * are fetched: at most one write in flight, whose failure surfaces at the next add() or at close().
+ */
+export function createStagingWriter(db: Db, runId: number, dataset: DatasetName, rows = 5_000) {
+  let buffer = emptyBatch();
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (buffer.count === 0) return;
+    const batch = buffer;
+    buffer = emptyBatch();
+    await writing;
+    writing = insertStagedRows(db, runId, dataset, batch);
+    writing.catch(() => {}); // awaited by the next flush or close
+  };
+  return {
+    async add(batch: StagedBatch) {
+      for (const column of COLUMNS) for (const value of batch[column]) buffer[column].push(value);
+      buffer.count += batch.count;
+      if (buffer.count >= rows) await flush();
+    },
+    async close() {
+      await flush();
+      await writing;
+    },
+    /** After a failure: lets a write in flight end (its outcome no longer matters), writes nothing more. */
+    async settle() {
+      await writing.catch(() => {});
+    },
+  };
+}
+
 export type StagedDays = { days: string[]; estimated: boolean[]; unblended: string[]; amortized: string[]; netAmortized: string[] };
 
 export async function insertStagedDays(db: Db, runId: number, days: StagedDays): Promise<void> {
