@@ -53,7 +53,7 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   // Expand a row: its usage over the window, with the current request and the recommendation as lines.
   const first = page.getByRole("button", { name: /^Show usage of / }).first();
   await first.click();
-  const chart = page.locator("tr.rs-chart").first();
+  const chart = page.locator("tr.rs-chart:not([hidden])");
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
   await expect(chart.getByText(/^current request \d+m$/)).toBeVisible();
   await expect(chart.getByText(/^recommended \d+Mi$/)).toBeVisible();

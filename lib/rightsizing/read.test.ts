@@ -6,7 +6,7 @@ import { getRightsizingOverview, getTeamRightsizing, listUsageHours } from "./re
 import { tableQuerySchema } from "./table-query";
 import { insertContainers, insertUsageHours } from "./test-seed";
 import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "./test-teams";
-import { MiB } from "./test-usage";
+import { makeUsage, MiB } from "./test-usage";
 
 const query = (input: Record<string, unknown> = {}) => tableQuerySchema.parse(input);
 const sumCents = (rows: { savings: { monthlyCents: number }; recommendation: { isInSavingsTotals: boolean } }[]) =>
@@ -100,6 +100,20 @@ describe.each(testDatabases())("rightsizing reads on $name", ({ create }) => {
     } finally {
       await saveRightsizingSettings(db, TEST_PRICING_SETTINGS);
     }
+  });
+
+  it("shows a new snapshot at the next read (the sync replaces the rows under a new run)", async () => {
+    expect((await getRightsizingOverview(db, {})).teams).toEqual(["payments", "video"]);
+    await db.transaction(async (tx) => {
+      await tx.query("UPDATE k8s_container SET run_id = 2");
+      await insertContainers(tx, [makeUsage({ teamTag: "growth", namespace: "growth", workload: "search" })], 2);
+    });
+    try {
+      expect((await getRightsizingOverview(db, {})).teams).toEqual(["growth", "payments", "video"]);
+    } finally {
+      await db.sql.query("DELETE FROM k8s_container WHERE team_tag = 'growth'");
+    }
+    expect((await getRightsizingOverview(db, {})).teams).toEqual(["payments", "video"]);
   });
 
   it("reads a container's hourly usage, oldest first", async () => {

@@ -97,9 +97,27 @@ export type RightsizingContext = {
   window: UsageWindow | null;
 };
 
+// Reading and recomputing every container costs ~250 ms with the large demo on the embedded database,
+// and pages are read far more often than the data or the settings change. So the result is kept per
+// database, keyed by what it was computed from: the stored snapshot (its sync run and row count; the
+// sync replaces it whole) and the settings document. A sync or a settings change gives a new key and the
+// next read recomputes: recommendations stay computed when read, with the settings in force.
+const contexts = new WeakMap<Db, { key: string; ctx: RightsizingContext }>();
+
 export async function getRightsizingContext(db: Db): Promise<RightsizingContext> {
-  const settings = await getRightsizingSettings(db);
-  const allRows = toRightsizingRows(await listContainerUsages(db), settings);
+  const [settings, [snapshot]] = await Promise.all([
+    getRightsizingSettings(db),
+    db.sql.query<{ run: number | null; n: number }>("SELECT max(run_id) AS run, count(*)::int AS n FROM k8s_container"),
+  ]);
+  const key = JSON.stringify([snapshot?.run ?? null, snapshot?.n ?? 0, settings]);
+  const cached = contexts.get(db);
+  if (cached?.key === key) return cached.ctx;
+  const ctx = toContext(settings, toRightsizingRows(await listContainerUsages(db), settings));
+  contexts.set(db, { key, ctx });
+  return ctx;
+}
+
+function toContext(settings: RightsizingSettings, allRows: RightsizingRow[]): RightsizingContext {
   const distinct = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b));
   const first = allRows[0]?.usage;
   return {
