@@ -33,6 +33,9 @@ export type DatadogClientOptions = {
 };
 
 export type DatadogClient = {
+  /** The answer as the client deserialised it (not yet checked). */
+  fetchTimeseries(query: PlannedQuery, window: QueryWindow): Promise<unknown>;
+  /** fetchTimeseries, checked and converted to our units. */
   queryTimeseries(query: PlannedQuery, window: QueryWindow): Promise<Timeseries>;
 };
 
@@ -57,29 +60,29 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
   });
   const metrics = new v2.MetricsApi(configuration);
 
-  return {
-    async queryTimeseries(query, window) {
-      let answer: unknown;
-      try {
-        answer = await metrics.queryTimeseriesData({
-          body: {
-            data: {
-              type: "timeseries_request",
-              attributes: {
-                from: (window.fromSec - query.lookbackSeconds) * 1000,
-                to: window.toSec * 1000,
-                interval: query.intervalSeconds * 1000,
-                queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
-                formulas: [{ formula: "a" }],
-              },
+  const fetchTimeseries = async (query: PlannedQuery, window: QueryWindow): Promise<unknown> => {
+    try {
+      return await metrics.queryTimeseriesData({
+        body: {
+          data: {
+            type: "timeseries_request",
+            attributes: {
+              from: (window.fromSec - query.lookbackSeconds) * 1000,
+              to: window.toSec * 1000,
+              interval: query.intervalSeconds * 1000,
+              queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
+              formulas: [{ formula: "a" }],
             },
           },
-        });
-      } catch (err) {
-        throw toDatadogError(err, query, { baseUrl: opts.baseUrl, maxAttempts, timeoutMs, signal: opts.signal });
-      }
-      return reshapeTimeseries(answer, query, window);
-    },
+        },
+      });
+    } catch (err) {
+      throw toDatadogError(err, query, { baseUrl: opts.baseUrl, maxAttempts, timeoutMs, signal: opts.signal });
+    }
+  };
+  return {
+    fetchTimeseries,
+    queryTimeseries: async (query, window) => reshapeTimeseries(await fetchTimeseries(query, window), query, window),
   };
 }
 
