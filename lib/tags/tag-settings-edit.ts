@@ -68,7 +68,7 @@ export function describeTagSettingsEdit(edit: TagSettingsEdit): string {
     case "rename-allowed":
       return `Renamed ${q(edit.from)} to ${q(edit.to.trim())}; ${q(edit.from)} stays as an alias, so resources still tagged with it group under the new name.`;
     case "add-alias":
-      return `Spend tagged ${edit.key} ${q(edit.raw)} now shows under ${q(edit.value)} in every report. Compliance still counts it as not allowed until the resources are retagged.`;
+      return `${q(edit.raw)} now shows under ${q(edit.value)} in every report; still not allowed until the resources are retagged.`;
     case "remove-alias":
       return `Removed the alias ${q(edit.raw)}: its spend shows under ${q(edit.raw)} again, as not allowed.`;
     case "set-category":

@@ -25,7 +25,7 @@ export function CategoryEditor({ categories, untagged }: { categories: { environ
     </form>
   );
   return (
-    <section className={styles.editor} aria-label="Environment categories">
+    <section className={`${styles.editor} ${styles.narrow}`} aria-label="Environment categories">
       <h3>Customer-serving or R&amp;D</h3>
       {categories.map((c) => (
         <div key={c.environment}>

@@ -31,10 +31,8 @@ export async function ComplianceOverview({ db, query, settings }: { db: Db; quer
         {formatDay(report.lastDay ?? query.to)}
       </p>
       <ComplianceStats report={report} />
-      <div className="grid grid-2" style={{ alignItems: "start" }}>
-        <ComplianceTrend report={report} />
-        <TagBreakdownTable tags={report.tags} settings={settings} />
-      </div>
+      <ComplianceTrend report={report} />
+      <TagBreakdownTable tags={report.tags} settings={settings} />
       <DepartmentTable report={report} allowedDepartments={settings.allowed.department} />
     </>
   );

@@ -16,7 +16,11 @@ export function ComplianceStats({ report }: { report: ComplianceReport }) {
         <Stat
           label="Not allowed"
           value={formatUsd(overall.notAllowed)}
-          sub={`${formatPercent(share(overall.notAllowed))} of spend; ${formatUsd(overall.aliased)} of it aliased, so reports group it right`}
+          sub={
+            isZeroMoney(overall.aliased)
+              ? `${formatPercent(share(overall.notAllowed))} of spend: a value outside the allowed lists`
+              : `${formatPercent(share(overall.notAllowed))} of spend; ${formatUsd(overall.aliased)} of it aliased, so reports already group it right`
+          }
         />
         <Stat
           label="Total"

@@ -37,7 +37,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
           <input type="hidden" name="key" value={tagKey} />
           <input type="hidden" name="raw" value={value} />
           <input type="hidden" name="value" value={suggestion} />
-          <button className={`button ${styles.small}`} type="submit" disabled={pending} aria-label={`Alias ${JSON.stringify(value)} to ${suggestion}`}>
+          <button className={`button ${styles.small} ${styles.nowrap}`} type="submit" disabled={pending} aria-label={`Alias ${JSON.stringify(value)} to ${suggestion}`}>
             Alias to {suggestion}
           </button>
         </form>

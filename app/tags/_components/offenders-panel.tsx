@@ -35,16 +35,16 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
             {offenders.map((o) => (
               <tr key={`${o.key}:${o.value ?? ""}`}>
                 <td className="mono">{o.key}</td>
-                <td>
-                  <ValueCell offender={o} />
-                  <Link className={styles.note} href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}>in the spend report →</Link>
+                <td><ValueCell offender={o} /></td>
+                <td className="num">
+                  {formatUsd(o.spend)}
+                  <Link className={styles.note} href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}>open in Spend →</Link>
                 </td>
-                <td className="num">{formatUsd(o.spend)}</td>
                 <td><Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} /></td>
                 <td><Breakdown items={o.accounts?.map((a) => ({ label: a.name ?? a.accountId, spend: a.spend, title: a.accountId }))} /></td>
                 <td>
                   {o.problem === "missing" ? (
-                    <span className="muted">Tag the resources at the source</span>
+                    <span className={styles.note}>Tag the resources at the source</span>
                   ) : o.key === "project" ? null : (
                     <OffenderFix tagKey={o.key} value={o.value ?? ""} aliasOf={o.aliasOf} suggestion={o.suggestion} allowed={settings.allowed[o.key]} />
                   )}
@@ -67,7 +67,9 @@ function ValueCell({ offender }: { offender: Offender }) {
   const hasSpaces = offender.value !== null && offender.value !== offender.value.trim();
   return (
     <>
-      <span className={styles.value}>{offender.value}</span> <span className="badge warn">not allowed</span>
+      <span className={styles.nowrap}>
+        <span className={styles.value}>{offender.value}</span> <span className="badge warn">not allowed</span>
+      </span>
       {hasSpaces ? <span className={styles.note}>has spaces around it</span> : null}
     </>
   );
