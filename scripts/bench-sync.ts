@@ -8,7 +8,7 @@ import { createCostExplorerClient } from "@/lib/aws/cost-explorer-client";
 import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
 import { countNaiveRequests } from "@/lib/aws/plan";
 import { parseConfig } from "@/lib/config";
-import { addDays, addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
+import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
 import { createPostgresTestDb, type TestDb } from "@/lib/db/test-db";
 import type { Db } from "@/lib/db/types";
 import { runSync } from "@/lib/sync/run-sync";
@@ -130,7 +130,7 @@ async function benchSize(size: number, years: number) {
   console.log(`\n== size ${size}: emulator ready in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s at ${emulator.url}`);
   const db = await createPostgresTestDb(serverUrl);
   try {
-    const range = historyStart ? { from: historyStart, to: addDays(today, 1) } : undefined;
+    const range = historyStart ? { from: historyStart, to: today } : undefined;
     await measureRun(`Backfill (size ${size})`, emulator, db, NOW, range);
     await setEmulatorClock(emulator, NEXT_DAY);
     await measureRun(`Daily incremental, the next day (size ${size})`, emulator, db, NEXT_DAY);

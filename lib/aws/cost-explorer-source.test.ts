@@ -140,7 +140,7 @@ describe.each(testDatabases())("Cost Explorer source on $name", ({ create }) => 
 
   it("revises Estimated days on the next runs and keeps days Cost Explorer no longer serves", async () => {
     const oldest = await sync({ range: { from: "2025-10-01", to: "2025-10-03" } }); // the oldest days served on Nov 26
-    await sync({ range: { from: "2026-11-20", to: "2026-11-27" } });
+    await sync({ range: { from: "2026-11-20", to: "2026-11-26" } });
     const day = async (d: string) => sqlOne<string | boolean>("SELECT estimated, unblended::text AS u, run_id FROM cost_day WHERE day = $1", [d]);
     const nov25 = await day("2026-11-25"); // yesterday on Nov 26: 80 % of its usage has arrived
     expect(nov25.estimated).toBe(true);
@@ -148,18 +148,18 @@ describe.each(testDatabases())("Cost Explorer source on $name", ({ create }) => 
     const nov27 = new Date("2026-11-27T08:00:00Z");
     emulator.setNow(nov27);
     const second = await sync({ now: nov27, range: null });
-    expect(second.sources.aws?.range).toEqual({ from: "2026-11-20", to: "2026-11-28" }); // every Estimated day, to tomorrow
+    expect(second.sources.aws?.range).toEqual({ from: "2026-11-20", to: "2026-11-27" }); // every Estimated day, to today
     const revised = await day("2026-11-25");
     expect(await sqlOne<boolean>("SELECT $1::numeric > $2::numeric AS grew", [revised.u, nov25.u])).toEqual({ grew: true });
 
     const dec4 = new Date("2026-12-04T08:00:00Z"); // November is final from the 4th
     emulator.setNow(dec4);
     const third = await sync({ now: dec4, range: null });
-    expect(third.sources.aws?.range).toEqual({ from: "2026-11-20", to: "2026-12-05" });
-    // Nov 20–30 now final; Dec 1–4 (today included, partial) Estimated.
+    expect(third.sources.aws?.range).toEqual({ from: "2026-11-20", to: "2026-12-04" });
+    // Nov 20–30 now final; Dec 1–3 Estimated.
     expect(await db.sql.query("SELECT estimated, count(*)::int AS n FROM cost_day WHERE day >= '2026-11-01' GROUP BY 1 ORDER BY 1")).toEqual([
       { estimated: false, n: 11 },
-      { estimated: true, n: 4 },
+      { estimated: true, n: 3 },
     ]);
     // October 2025 is outside the window on Dec 4 (it starts 2025-11-01): kept as the first run stored it.
     expect(await db.sql.query("SELECT day, run_id FROM cost_day WHERE day < '2026-01-01' ORDER BY day")).toEqual([

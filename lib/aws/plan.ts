@@ -93,9 +93,9 @@ export type StoredDays = { lastDay: string | null; firstEstimatedDay: string | n
 export const RECENT_DAYS = 3;
 
 /**
- * Which days a run refreshes, half-open. End = tomorrow: Cost Explorer's End is exclusive, so today (partial,
- * Estimated) is included; AWS refuses an End after the 1st of next month, which tomorrow never is.
- * - `asked` (--from/--to): as given, with the end cut at tomorrow (there is nothing later).
+ * Which days a run refreshes, half-open, ending today (exclusive): Cost Explorer has no usage for today yet (it
+ * arrives over the next two days, which the next runs refetch), so today would only store a zero or partial day.
+ * - `asked` (--from/--to): as given, with the end cut at today.
  * - nothing stored: backfill from the 1st of the month 13 months back.
  * - else: from the earliest of every day still Estimated (this covers the previous month until AWS finalises
  *   it), the last RECENT_DAYS days, and the day after the last stored one (a gap after a pause).
@@ -103,18 +103,17 @@ export const RECENT_DAYS = 3;
  */
 export function planSyncRange(opts: { now: Date; asked: DayRange | undefined; stored: StoredDays }): DayRange {
   const today = toDay(opts.now);
-  const to = addDays(today, 1);
   if (opts.asked) {
-    if (opts.asked.from >= to) throw badInput(`--from ${opts.asked.from} is after today (${today}): Cost Explorer has no spend for it yet.`);
-    return { from: opts.asked.from, to: opts.asked.to < to ? opts.asked.to : to };
+    if (opts.asked.from >= today) throw badInput(`--from ${opts.asked.from} is not before today (${today}): Cost Explorer has no spend for it yet.`);
+    return { from: opts.asked.from, to: opts.asked.to < today ? opts.asked.to : today };
   }
   const historyStart = toHistoryStart(today);
   const { lastDay, firstEstimatedDay } = opts.stored;
-  if (lastDay === null) return { from: historyStart, to };
+  if (lastDay === null) return { from: historyStart, to: today };
   const candidates = [addDays(today, -RECENT_DAYS), addDays(lastDay, 1)];
   if (firstEstimatedDay !== null) candidates.push(firstEstimatedDay);
   const earliest = candidates.sort()[0] ?? today;
-  return { from: earliest < historyStart ? historyStart : earliest, to };
+  return { from: earliest < historyStart ? historyStart : earliest, to: today };
 }
 
 /** Every day of a range, in order. */
