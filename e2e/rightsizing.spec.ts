@@ -1,13 +1,29 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parse, parseAllDocuments } from "yaml";
 import { parseCsv } from "../lib/csv";
 
 // A team engineer reviews their team's table: the demo company's clusters, synced from the Datadog
-// emulator by the e2e server. The idle staging workload `clip-editor-web` (team video) is the row checked.
+// emulator through the real client. The idle staging workload `clip-editor-web` (team video) is the row checked.
 const TEAM = "video";
 const WORKLOAD = "clip-editor-web";
 const MIB = 1024 * 1024;
+
+/** The demo must be synced; when the server has not synced yet, the engineer presses "Sync now". */
+async function ensureSynced(request: APIRequestContext) {
+  const health = await (await request.get("/api/health")).json();
+  if (health.lastSuccessfulSync) return;
+  const started = await request.post("/api/sync");
+  expect([202, 409]).toContain(started.status());
+  const status = async () => (await (await request.get("/api/sync")).json()).runs[0]?.status;
+  await expect.poll(() => status().catch(() => "busy"), { timeout: 240_000, intervals: [1000] }).toBe("succeeded");
+}
+
+test.describe.configure({ mode: "serial" });
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(300_000);
+  await ensureSynced(request);
+});
 
 type JsonRow = { container: string; memory: { idle: number; peak: number }; flags: string[]; rule: string; recommended: { cpuRequest: number; memoryRequest: number } | null };
 
