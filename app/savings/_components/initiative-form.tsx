@@ -22,11 +22,11 @@ export function InitiativeForm({ id, initial, options }: Props) {
   const errors = state?.errors ?? {};
   const [kind, setKind] = useState(values.kind ?? "bill");
   const field = (name: string, label: string, input: ReactNode, hint?: string) => (
-    <label className="sv-field" htmlFor={`f-${name}`}>
-      <span>{label}</span>
+    <div className="sv-field">
+      <label htmlFor={`f-${name}`}>{label}</label>
       {input}
       {errors[name] ? <span className="sv-field-error" id={`f-${name}-error`}>{errors[name]}</span> : hint ? <span className="sv-hint">{hint}</span> : null}
-    </label>
+    </div>
   );
   const a11y = (name: string) => ({ id: `f-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `f-${name}-error` : undefined });
   const select = (name: string, choices: { value: string; label: string }[]) => (

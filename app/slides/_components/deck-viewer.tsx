@@ -1,0 +1,92 @@
+"use client";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { Deck } from "@/lib/slides/deck";
+import { SlideView } from "./slide-view";
+
+function subscribeToHash(onChange: () => void) {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+const WIDTH = 1280;
+const HEIGHT = 720;
+
+// Keys typed into a field are not slide moves; Space on a focused button or link presses it instead.
+const isTyping = (target: EventTarget | null, key: string) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || (key === " " && ["BUTTON", "A"].includes(target.tagName)));
+
+/**
+ * One slide per screen, scaled to fit its frame (16:9, also in full screen on a projector). Arrow keys, Page
+ * Up/Down, Space, Home/End move; F presents in full screen. Every slide stays in the page so the browser
+ * prints the whole deck, one slide per page.
+ */
+export function DeckViewer({ deck }: { deck: Deck }) {
+  const total = deck.slides.length;
+  // The current slide lives in the URL (#slide-3): a reload or a shared link opens the same slide.
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => "");
+  const index = Math.max(0, Math.min(total - 1, Number(/^#slide-(\d+)$/.exec(hash)?.[1] ?? 1) - 1));
+  const [scale, setScale] = useState(0.75);
+  const stage = useRef<HTMLDivElement>(null);
+  const go = useCallback((to: number) => window.location.replace(`#slide-${Math.max(0, Math.min(total - 1, to)) + 1}`), [total]);
+
+  useLayoutEffect(() => {
+    const el = stage.current;
+    if (!el) return;
+    const fit = () => setScale(Math.min(el.clientWidth / WIDTH, el.clientHeight / HEIGHT) || 0.75);
+    fit();
+    const observer = new ResizeObserver(fit);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const present = useCallback(() => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void stage.current?.requestFullscreen?.();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target, e.key)) return;
+      const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+      if (e.key in moves) go(index + (moves[e.key] ?? 0));
+      else if (e.key === "Home") go(0);
+      else if (e.key === "End") go(total - 1);
+      else if (e.key === "f" || e.key === "F") present();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [go, index, total, present]);
+
+  const current = deck.slides[index];
+  return (
+    <section className="deck-viewer" aria-label="Slide preview">
+      <div className="deck-stage" ref={stage} onClick={(e) => e.target === e.currentTarget && go(index + 1)}>
+        <div className="deck-frame" style={{ width: WIDTH * scale, height: HEIGHT * scale }}>
+          {deck.slides.map((slide, i) => (
+            <article
+              key={slide.id}
+              className="deck-slide"
+              data-current={i === index ? "true" : undefined}
+              aria-hidden={i !== index}
+              aria-label={`Slide ${i + 1} of ${total}: ${slide.title}`}
+              style={{ transform: `scale(${scale})` }}
+            >
+              <SlideView slide={slide} index={i} total={total} />
+            </article>
+          ))}
+        </div>
+      </div>
+      <div className="deck-controls">
+        <button type="button" className="button secondary" onClick={() => go(index - 1)} disabled={index === 0}>← Previous</button>
+        <span className="deck-counter" role="status" aria-live="polite" data-testid="slide-counter">
+          Slide {index + 1} of {total}: {current?.title}
+        </span>
+        <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === total - 1}>Next →</button>
+        <button type="button" className="button" onClick={present}>Present (F)</button>
+      </div>
+    </section>
+  );
+}

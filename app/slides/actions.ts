@@ -1,0 +1,21 @@
+"use server";
+// Server action of /slides: saves which initiatives go in the deck and their order (setting "deck").
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/lib/db/client";
+import { toAppError } from "@/lib/errors";
+import { saveDeckChoice } from "@/lib/slides/deck-choice";
+
+export type DeckChoiceState = { ok: boolean; message: string } | null;
+
+export async function saveDeck(_previous: DeckChoiceState, form: FormData): Promise<DeckChoiceState> {
+  const raw = String(form.get("initiatives") ?? "");
+  const ids = raw === "" ? [] : raw.split(",").map(Number);
+  try {
+    const saved = await saveDeckChoice(await getDb(), { initiatives: ids });
+    revalidatePath("/slides");
+    const n = saved.initiatives.length;
+    return { ok: true, message: `Saved: ${n} initiative${n === 1 ? "" : "s"} in the deck. The download and \`npm run export -- slides\` use this order.` };
+  } catch (err) {
+    return { ok: false, message: toAppError(err).message };
+  }
+}
