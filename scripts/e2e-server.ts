@@ -5,6 +5,8 @@ import { existsSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
 import { createPostgresTestDb, testDatabases } from "@/lib/db/test-db";
+import { runSync } from "@/lib/sync/run-sync";
+import { listConfiguredSources } from "@/lib/sync/sources";
 import { startDemoWorld } from "./demo-world";
 import { startServer } from "./serve";
 
@@ -19,6 +21,9 @@ log(`Database: ${db.label}`);
 const world = await startDemoWorld({ now: new Date(E2E_NOW), db, log });
 Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", HOSTNAME: "127.0.0.1", COSTWISE_NOW: E2E_NOW });
 const config = parseConfig(process.env);
+// The journeys start from a synced demo company, through the real SDK clients, as `npm run demo` does.
+const synced = await runSync({ sources: await listConfiguredSources(config), db, now: new Date(E2E_NOW), trigger: "demo", log });
+log(`Sync ${synced.status}: ${synced.requests} requests, ${synced.rowsWritten} rows${synced.error ? ` — ${synced.error}` : ""}`);
 const server = await startServer({ config, db, log });
 log(`Ready at ${server.url}`);
 
