@@ -52,7 +52,7 @@ export function ViewBar({ view, now, path, showGrouping = true }: { view: SpendV
         </div>
       </div>
       {chips.length > 0 ? (
-        <div className="chips" style={{ marginTop: 12, marginBottom: 0 }} aria-label="Filters">
+        <div className="chips" style={{ marginTop: 12, marginBottom: 0 }} role="group" aria-label="Filters">
           <span className="muted">Filtered to</span>
           {chips.map((c) => (
             <span className="chip" key={c.dimension}>
