@@ -4,6 +4,7 @@ import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
 import type { Db } from "@/lib/db/types";
 import { seedDemoInitiatives } from "./demo-initiatives";
+import { seedDemoRightsizingSettings } from "./demo-rightsizing-settings";
 import { seedDemoTagSettings } from "./demo-settings";
 
 export type DemoWorld = {
@@ -15,6 +16,7 @@ export type DemoWorld = {
 export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: string) => void; size?: number }): Promise<DemoWorld> {
   // The demo company's own settings and initiatives, once; a person's later edits win.
   if (await seedDemoTagSettings(opts.db)) opts.log("Seeded the demo company's allowed tag values.");
+  if (await seedDemoRightsizingSettings(opts.db)) opts.log("Seeded the demo company's team and environment mappings.");
   const initiatives = await seedDemoInitiatives(opts.db, opts.now);
   if (initiatives) opts.log(`Seeded ${initiatives} demo savings initiatives.`);
   const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
