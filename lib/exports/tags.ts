@@ -1,7 +1,7 @@
 import { toCsv, UNTAGGED_LABEL } from "@/lib/csv";
-import { badInput } from "@/lib/errors";
+import { AppError, badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
-import { listTagOffenders, type Offender } from "@/lib/tags/offenders";
+import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
 import { parseTagsQuery } from "@/lib/tags/tags-query";
 import type { ExportDefinition } from "./types";
 
@@ -19,6 +19,10 @@ export const tagsExport: ExportDefinition = {
     const format = options.format ?? "csv";
     if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
     const query = parseTagsQuery(options, now);
+    // A file with only a header would read as "no offenders"; without data there is nothing to say.
+    if (!(await hasComplianceData(db, query))) {
+      throw new AppError("not-found", `No synced spend between ${query.from} and ${query.to} (exclusive): run a sync, or choose a range the data covers.`);
+    }
     const offenders = await listTagOffenders(db, query, await getTagSettings(db));
     const filename = `tag-offenders-${query.from}-${query.to}.${format}`;
     if (format === "json") {

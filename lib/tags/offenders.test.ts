@@ -6,7 +6,7 @@ import { testDatabases, type TestDb } from "@/lib/db/test-db";
 import { compareMoney } from "@/lib/reports/money";
 import { tagsExport } from "@/lib/exports/tags";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
-import { listTagOffenders } from "./offenders";
+import { hasComplianceData, listTagOffenders } from "./offenders";
 import type { TagsQuery } from "./tags-query";
 import { insertDetailRows, insertTaggedRows } from "./test-cost-rows";
 import { toDemoTagSettings } from "./test-settings";
@@ -69,8 +69,17 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
     expect(json.offenders).toHaveLength(7);
   });
 
+  it("tells a range without data apart from a range without offenders", async () => {
+    expect(await hasComplianceData(db, QUERY)).toBe(true);
+    const empty = { ...QUERY, from: "2024-01-01", to: "2024-02-01" };
+    expect(await hasComplianceData(db, empty)).toBe(false);
+    expect(await listTagOffenders(db, empty, await getTagSettings(db))).toEqual([]);
+  });
+
   it("refuses bad options with a message", async () => {
     await expect(tagsExport.run({ from: "2026-10-01", to: "2026-09-01" }, { db, now: NOW })).rejects.toMatchObject({ kind: "bad-input" });
     await expect(tagsExport.run({ format: "xlsx" }, { db, now: NOW })).rejects.toThrow('format must be csv or json (got "xlsx").');
+    // A range without data is not an empty list of offenders.
+    await expect(tagsExport.run({ from: "2024-01-01", to: "2024-02-01" }, { db, now: NOW })).rejects.toMatchObject({ kind: "not-found" });
   });
 });

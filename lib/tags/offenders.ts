@@ -26,6 +26,15 @@ export type Offender = {
   accounts: { accountId: string; name: string | null; spend: string }[] | null;
 };
 
+/** Whether the three-tag dataset has rows in the range: no offenders means "all tagged" only when it does. */
+export async function hasComplianceData(db: Db, query: TagsQuery): Promise<boolean> {
+  const [row] = await db.sql.query<{ found: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM cost_daily WHERE dataset = $1 AND day >= $2::date AND day < $3::date) AS found",
+    [COMPLIANCE_DATASET, query.from, query.to],
+  );
+  return row?.found === true;
+}
+
 /** Every offender of the range, largest spend first. A cost row missing two tags is an offender of each. */
 export async function listTagOffenders(db: Db, query: TagsQuery, settings: TagSettings): Promise<Offender[]> {
   const perKey = await Promise.all(TAG_KEYS.map((key) => listOffendersOfKey(db, key, query, settings)));
@@ -83,6 +92,7 @@ async function listOffendingGroups(
      FROM o LEFT JOIN cost_account a ON ${detailColumn === "account_id" ? "a.account_id = o.detail" : "FALSE"}
      WHERE o.status <> 'allowed'
      GROUP BY o.raw, o.status, o.detail, a.name
+     HAVING sum(o.amount) <> 0 -- e.g. a savings plan fee is $0 amortized: not where spend comes from
      ORDER BY sum(o.amount) DESC, o.detail`,
     params,
   );

@@ -65,7 +65,7 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
       })}
       <form action={action} className={styles.addRow}>
         {hidden("add-allowed")}
-        <input className={styles.input} name="value" placeholder={`Add a ${tagKey} value`} aria-label={`New ${tagKey} value`} required />
+        <input className={styles.input} name="value" placeholder={`Add ${tagKey === "environment" ? "an" : "a"} ${tagKey} value`} aria-label={`New ${tagKey} value`} required />
         <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>Add</button>
       </form>
       {state ? (

@@ -37,12 +37,12 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
           Compliant share {formatPercent(first.share)} in {first.label} → {formatPercent(last.share)} in {last.label}: <strong>{verdict}</strong>.
         </p>
       ) : null}
-      <div className={styles.trendGrid}>
-        <TrendChart points={points} />
+      <TrendChart points={points} />
+      <div className={styles.scroll}>
         <table className="data" aria-label="Compliance by month">
           <thead>
             <tr>
-              <th>Month</th><th className="num">Compliant</th><th className="num">Not allowed</th><th className="num">Missing</th><th className="num">Total</th><th className="num">Share</th>
+              <th>Month</th><th className="num">Compliant</th><th className="num">Not allowed</th><th className="num">Missing a tag</th><th className="num">Total</th><th className="num">Compliant share</th>
             </tr>
           </thead>
           <tbody>

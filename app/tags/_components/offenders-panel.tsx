@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Db } from "@/lib/db/types";
 import { formatUsd } from "@/lib/reports/money";
-import { listTagOffenders, type Offender } from "@/lib/tags/offenders";
+import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
 import type { TagSettings } from "@/lib/tags/settings";
 import { toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
 import { OffenderFix } from "./offender-fix";
@@ -12,6 +12,8 @@ const SHOWN = 3;
 
 /** Each missing tag and each value not allowed: spend, where it comes from, and a one-click fix for reports. */
 export async function OffendersPanel({ db, query, settings }: { db: Db; query: TagsQuery; settings: TagSettings }) {
+  // No data in the range: the overview says so; an empty offenders table would read as "all tagged".
+  if (!(await hasComplianceData(db, query))) return null;
   const offenders = await listTagOffenders(db, query, settings);
   return (
     <section className="panel" aria-label="Offenders">
@@ -25,34 +27,36 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
       {offenders.length === 0 ? (
         <p className="muted">Every dollar in this range carries all three tags with allowed values. Nothing to fix.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th>Tag</th><th>Value</th><th className="num">Spend</th><th>Services</th><th>Linked accounts</th><th>Fix in reports</th>
-            </tr>
-          </thead>
-          <tbody>
-            {offenders.map((o) => (
-              <tr key={`${o.key}:${o.value ?? ""}`}>
-                <td className="mono">{o.key}</td>
-                <td><ValueCell offender={o} /></td>
-                <td className="num">
-                  {formatUsd(o.spend)}
-                  <Link className={styles.note} href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}>open in Spend →</Link>
-                </td>
-                <td><Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} /></td>
-                <td><Breakdown items={o.accounts?.map((a) => ({ label: a.name ?? a.accountId, spend: a.spend, title: a.accountId }))} /></td>
-                <td>
-                  {o.problem === "missing" ? (
-                    <span className={styles.note}>Tag the resources at the source</span>
-                  ) : o.key === "project" ? null : (
-                    <OffenderFix tagKey={o.key} value={o.value ?? ""} aliasOf={o.aliasOf} suggestion={o.suggestion} allowed={settings.allowed[o.key]} />
-                  )}
-                </td>
+        <div className={styles.scroll}>
+          <table className="data">
+            <thead>
+              <tr>
+                <th>Tag</th><th>Value</th><th className="num">Spend</th><th>Services</th><th>Linked accounts</th><th>Fix in reports</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {offenders.map((o) => (
+                <tr key={`${o.key}:${o.value ?? ""}`}>
+                  <td className="mono">{o.key}</td>
+                  <td><ValueCell offender={o} /></td>
+                  <td className="num">
+                    {formatUsd(o.spend)}
+                    <Link className={`${styles.note} ${styles.nowrap}`} href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}>open in Spend →</Link>
+                  </td>
+                  <td><Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} /></td>
+                  <td><Breakdown items={o.accounts?.map((a) => ({ label: a.name ?? a.accountId, spend: a.spend, title: a.accountId }))} /></td>
+                  <td>
+                    {o.problem === "missing" ? (
+                      <span className={styles.note}>Tag the resources at the source</span>
+                    ) : o.key === "project" ? null : (
+                      <OffenderFix tagKey={o.key} value={o.value ?? ""} aliasOf={o.aliasOf} suggestion={o.suggestion} allowed={settings.allowed[o.key]} />
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p className={styles.caption}>
         Each tag on its own, largest first: a cost row missing two tags is listed under both. An alias groups the spend correctly in
