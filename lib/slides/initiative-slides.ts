@@ -36,8 +36,10 @@ export function toInitiativeSlide(entry: LedgerEntry): Slide {
     entry.potential?.kind === "potential"
       ? [{ label: "Potential still on the table", value: `${formatUsdWhole(formatCentsAsUsd(entry.potential.annualCents))} a year` }]
       : [];
+  // A chart of months none of which is synced shows nothing but an empty axis: say so instead.
+  const hasData = entry.chart.some((p) => !p.isPartial);
   const chart =
-    entry.chart.length > 0
+    hasData
       ? {
           type: "stacked-columns" as const,
           categories: entry.chart.map((p) => p.label),
@@ -51,7 +53,13 @@ export function toInitiativeSlide(entry: LedgerEntry): Slide {
         }
       : undefined;
   if (!realized || realized.status !== "measured") {
-    return { ...base, chart, facts: potential, note: realized ? realized.message : (entry.problem ?? undefined) };
+    return {
+      ...base,
+      headline: { value: "Not measured yet", label: realized ? realized.message : (entry.problem ?? ""), tone: "neutral" },
+      chart,
+      facts: potential,
+      note: hasData ? undefined : "No spend is synced for these months yet.",
+    };
   }
   const isRise = realized.annualSaving.startsWith("-");
   const annual = isRise ? realized.annualSaving.slice(1) : realized.annualSaving;

@@ -83,12 +83,15 @@ function addChartSlide(pptx: pptxgen, s: PptxSlide, slide: Slide) {
   if (slide.headline) {
     const color = slide.headline.tone === "bad" ? DECK_COLORS.bad : slide.headline.tone === "good" ? DECK_COLORS.good : DECK_COLORS.ink;
     s.addText(slide.headline.value, { x: X, y, w: left, h: 0.9, fontFace: FONT, fontSize: 40, bold: true, color, fit: "shrink" });
-    s.addText(slide.headline.label, { x: X, y: y + 0.85, w: left, h: 0.6, fontFace: FONT, fontSize: 14, color: DECK_COLORS.muted, valign: "top" });
-    y += 1.6;
+    // Text boxes do not grow in PowerPoint: size each from its length (about 38 characters a line at 14 pt here).
+    const labelH = Math.max(0.6, Math.ceil(slide.headline.label.length / 38) * 0.25);
+    s.addText(slide.headline.label, { x: X, y: y + 0.85, w: left, h: labelH, fontFace: FONT, fontSize: 14, color: DECK_COLORS.muted, valign: "top" });
+    y += 1.0 + labelH;
   }
   if (slide.how) {
-    s.addText(slide.how, { x: X, y, w: left, h: 1.2, fontFace: FONT, fontSize: 15, italic: true, color: DECK_COLORS.ink, valign: "top" });
-    y += 1.3;
+    const howH = Math.ceil(slide.how.length / 34) * 0.28 + 0.1;
+    s.addText(slide.how, { x: X, y, w: left, h: howH, fontFace: FONT, fontSize: 15, italic: true, color: DECK_COLORS.ink, valign: "top" });
+    y += howH + 0.2;
   }
   for (const f of slide.facts ?? []) {
     s.addText(f.label, { x: X, y, w: left, h: 0.3, fontFace: FONT, fontSize: 12, color: DECK_COLORS.muted });
@@ -98,7 +101,7 @@ function addChartSlide(pptx: pptxgen, s: PptxSlide, slide: Slide) {
   // pptxgenjs cannot write a chart without a series or a category.
   if (slide.chart && slide.chart.series.length > 0 && slide.chart.categories.length > 0) addChart(pptx, s, slide.chart, { x: X + left + 0.3, y: 1.7, w: INNER - left - 0.3, h: 4.9 });
   if (slide.note) {
-    const alone = !slide.chart && !slide.headline;
+    const alone = !slide.chart;
     s.addText(slide.note, alone
       ? { x: X + left + 0.3, y: 2.5, w: INNER - left - 0.3, h: 2, fontFace: FONT, fontSize: 20, color: DECK_COLORS.muted, valign: "middle", align: "center" }
       : { x: X + left + 0.3, y: 6.6, w: INNER - left - 0.3, h: 0.35, fontFace: FONT, fontSize: 11, color: DECK_COLORS.muted });

@@ -61,7 +61,7 @@ export function SlideView({ slide, index, total }: { slide: Slide; index: number
         </div>
         <div className="deck-right">
           {hasChart && slide.chart ? <SlideChart chart={slide.chart} width={790} height={470} /> : null}
-          {slide.note ? <p className={hasChart || slide.headline ? "deck-note" : "deck-note deck-alone"}>{slide.note}</p> : null}
+          {slide.note ? <p className={hasChart ? "deck-note" : "deck-note deck-alone"}>{slide.note}</p> : null}
         </div>
       </div>
       {footer}
