@@ -103,9 +103,9 @@ test("the offenders download as CSV, one row per tag key, value and problem", as
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
   const csv = readFileSync(await (await download).path(), "utf8").trimEnd().split("\r\n");
-  expect(csv[0]).toBe("tag_key,value,problem,alias_of,suggestion,spend_usd,services,accounts");
+  expect(csv[0]).toBe("period_start,period_end,tag_key,value,problem,alias_of,suggestion,spend_usd,services,accounts");
   expect(csv.length - 1).toBe(rows);
-  expect(csv.some((line) => line.startsWith("department,(untagged),missing,"))).toBe(true);
+  expect(csv.some((line) => line.startsWith("2026-08-01,2026-12-01,department,(untagged),missing,"))).toBe(true);
 });
 
 test("allowed values are added, renamed (the old name kept as an alias) and removed on /settings", async ({ page }) => {

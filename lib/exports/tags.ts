@@ -2,7 +2,7 @@ import { toCsv, UNTAGGED_LABEL } from "@/lib/csv";
 import { AppError, badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
 import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
-import { parseTagsQuery } from "@/lib/tags/tags-query";
+import { parseTagsQuery, type TagsQuery } from "@/lib/tags/tags-query";
 import type { ExportDefinition } from "./types";
 
 /** Tag offenders (issue 7): one row per tag key, value and problem, with spend, services and accounts. */
@@ -29,13 +29,16 @@ export const tagsExport: ExportDefinition = {
       const body = JSON.stringify({ from: query.from, to: query.to, metric: query.metric, offenders }, null, 2) + "\n";
       return { filename, contentType: "application/json", body };
     }
-    return { filename, contentType: "text/csv; charset=utf-8", body: toOffendersCsv(offenders) };
+    return { filename, contentType: "text/csv; charset=utf-8", body: toOffendersCsv(query, offenders) };
   },
 };
 
-export function toOffendersCsv(offenders: Offender[]): string {
-  const header = ["tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"];
+/** CSV contract: the range as period_start / period_end (exclusive) on every row, amounts at full precision. */
+export function toOffendersCsv(query: TagsQuery, offenders: Offender[]): string {
+  const header = ["period_start", "period_end", "tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"];
   const rows = offenders.map((o) => [
+    query.from,
+    query.to,
     o.key,
     o.value ?? UNTAGGED_LABEL,
     o.problem === "missing" ? "missing" : "not allowed",

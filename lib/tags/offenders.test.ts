@@ -60,11 +60,11 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
     const out = await tagsExport.run({ from: QUERY.from, to: QUERY.to }, { db, now: NOW });
     expect(out.filename).toBe("tag-offenders-2026-10-01-2026-12-01.csv");
     const [header, ...rows] = parseCsv(String(out.body));
-    expect(header).toEqual(["tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"]);
+    expect(header).toEqual(["period_start", "period_end", "tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"]);
     expect(rows).toHaveLength(7);
-    expect(rows[1]).toEqual(["department", "Platform", "not allowed", "", "platform", "20.10", "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch", "costwise-shared (333333333333)"]);
-    expect(rows.find((r) => r[0] === "department" && r[2] === "missing")?.[1]).toBe("(untagged)");
-    expect(rows.find((r) => r[1] === "Production ")).toBeDefined(); // trailing space kept (quoted in the file)
+    expect(rows[1]).toEqual(["2026-10-01", "2026-12-01", "department", "Platform", "not allowed", "", "platform", "20.10", "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch", "costwise-shared (333333333333)"]);
+    expect(rows.find((r) => r[2] === "department" && r[4] === "missing")?.[3]).toBe("(untagged)");
+    expect(rows.find((r) => r[3] === "Production ")).toBeDefined(); // trailing space kept (quoted in the file)
     const json = JSON.parse(String((await tagsExport.run({ from: QUERY.from, to: QUERY.to, format: "json" }, { db, now: NOW })).body));
     expect(json.offenders).toHaveLength(7);
   });
