@@ -25,7 +25,17 @@ async function startEmulatorChild(childSize: number): Promise<{ url: string; sto
     createInterface({ input: child.stdout }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`The Datadog emulator (size ${childSize}) exited with code ${code} before it listened.`)));
   });
-  return { url: line.trim(), stop: () => child.kill("SIGTERM") };
+  let isStopping = false;
+  child.once("exit", (code, signal) => {
+    if (!isStopping) console.error(`The Datadog emulator (size ${childSize}) stopped on its own: code ${code}, signal ${signal}.`);
+  });
+  return {
+    url: line.trim(),
+    stop: () => {
+      isStopping = true;
+      child.kill("SIGTERM");
+    },
+  };
 }
 
 const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
@@ -40,7 +50,7 @@ async function syncOnce(db: Awaited<ReturnType<typeof createPostgresTestDb>>, em
       { onTimings: (t) => (timings = t) },
     );
     const started = performance.now();
-    const result = await runSync({ db, now: NOW, sources: [source], trigger: "bench" });
+    const result = await runSync({ db, now: NOW, sources: [source], trigger: "bench", log: (line) => console.error(line) });
     if (result.status !== "succeeded" || !timings) throw new Error(`Sync ${result.status}: ${result.error}`);
     return { timings: timings as DatadogSyncTimings, wallMs: performance.now() - started, notes: result.sources.datadog?.notes ?? [] };
   } finally {

@@ -9,12 +9,16 @@
 //   sync chooses it so the cap is never hit (query-plan.ts);
 // - units: both answer Datadog's unit object per series (v2's may be null, see fixtures/real); the
 //   query is a POST body, so long `by {…}` clauses never meet URL length limits.
-import { client, v2 } from "@datadog/datadog-api-client";
+import { client, logger, v2 } from "@datadog/datadog-api-client";
 import type { Politeness } from "./polite-http";
 import { PoliteHttpLibrary, sleepUnlessAborted } from "./polite-http";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 import { DatadogAnswerError, reshapeTimeseries } from "./reshape";
 import type { Timeseries } from "./reshape";
+
+// Every failure reaches the sync's error (and the run record) with what to do; the client's own log
+// would print each one again to stderr with a stack trace.
+(logger as { setLevel(level: string): void }).setLevel("silent");
 
 export type DatadogClientOptions = {
   baseUrl: string;

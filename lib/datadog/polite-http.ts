@@ -51,6 +51,12 @@ export type Politeness = {
   log(line: string): void;
 };
 
+function isTransient(err: unknown): boolean {
+  const e = err as { code?: string; message?: string; name?: string };
+  if (e?.name === "AbortError") return false; // our timeout or a cancel
+  return ["ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(e?.code ?? "") || /socket hang up/i.test(e?.message ?? "");
+}
+
 /** Sleeps `ms`, or rejects as soon as `signal` aborts. */
 export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -106,7 +112,18 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       const timeout = AbortSignal.timeout(p.timeoutMs);
       const signal = p.signal ? AbortSignal.any([p.signal, timeout]) : timeout;
       request.setHttpConfig({ ...request.getHttpConfig(), signal: signal as client.HttpConfiguration["signal"] });
-      const response = await super.send(request);
+      let response: client.ResponseContext;
+      try {
+        response = await super.send(request);
+      } catch (err) {
+        // A connection dropped before any answer (a network blip, a proxy restart): the query only
+        // reads, so it is safe to send again. Refused or unknown hosts are configuration errors: not retried.
+        if (attempt >= p.maxAttempts || !isTransient(err) || p.signal?.aborted) throw err;
+        const delay = Math.min(60, 2 ** attempt) * 1000;
+        p.log(`Datadog connection dropped (${(err as Error).message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`);
+        await p.sleep(delay, p.signal);
+        continue;
+      }
       this.budget = readRateLimit(response.headers, p.clock()) ?? this.budget;
       const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
       if (delay === null) return withJsonCheck(response);

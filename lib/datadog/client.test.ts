@@ -1,0 +1,69 @@
+// The client's network edges the emulator has no fault for: a connection dropped before any answer
+// (retried: the query only reads) and a host that refuses connections (a configuration error: not retried).
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatadogClient } from "./client";
+import type { PlannedQuery, QueryWindow } from "./query-plan";
+
+const ANSWER = readFileSync(path.join(import.meta.dirname, "fixtures", "real", "v2-timeseries-custom-metrics-unit-null.json"));
+const QUERY: PlannedQuery = { id: "pods", metric: "test.metric", query: "sum:test.metric{*}", intervalSeconds: 60, merge: "sum", values: { kind: "count" }, lookbackSeconds: 0 };
+const WINDOW: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
+
+function makeClient(baseUrl: string) {
+  const seen = { attempts: 0, sleeps: [] as number[] };
+  const datadog = createDatadogClient({
+    baseUrl, apiKey: "k", appKey: "a",
+    onAttempt: () => seen.attempts++,
+    sleep: async (ms) => void seen.sleeps.push(ms),
+  });
+  return { datadog, seen };
+}
+
+describe("Datadog client on a flaky network", () => {
+  let dropNext = 0;
+  const server = createServer((req, res) => {
+    if (dropNext > 0) {
+      dropNext--;
+      req.socket.destroy(); // no status line at all: the client sees "socket hang up"
+      return;
+    }
+    req.resume();
+    req.on("end", () => res.end(ANSWER));
+  });
+  let url = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("sends the query again after a dropped connection, counting both attempts", async () => {
+    dropNext = 1;
+    const { datadog, seen } = makeClient(url);
+    const ts = await datadog.queryTimeseries(QUERY, WINDOW);
+    expect([...ts.series[0]!.values]).toEqual([1, 1, 87]);
+    expect(seen).toEqual({ attempts: 2, sleeps: [2_000] });
+  });
+
+  it("gives up after 5 attempts with the reason", async () => {
+    dropNext = 5;
+    const { datadog, seen } = makeClient(url);
+    await expect(datadog.queryTimeseries(QUERY, WINDOW)).rejects.toThrow(/Datadog query for test\.metric: the answer was cut off or is not valid JSON \(.*socket hang up/);
+    expect(seen).toEqual({ attempts: 5, sleeps: [2_000, 4_000, 8_000, 16_000] });
+  });
+
+  it("does not retry a host that refuses connections, and names the URL to check", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const { datadog, seen } = makeClient(`http://127.0.0.1:${port}`);
+    await expect(datadog.queryTimeseries(QUERY, WINDOW)).rejects.toThrow(
+      `Datadog query for test.metric: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check DD_SITE / DD_HOST and the network.`,
+    );
+    expect(seen).toEqual({ attempts: 1, sleeps: [] });
+  });
+});
