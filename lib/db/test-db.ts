@@ -26,7 +26,7 @@ export function assertLocalDatabaseUrl(url: string) {
  * PGlite's initdb takes seconds, a copy a fraction of one.
  */
 async function getEmbeddedTemplate(): Promise<string> {
-  const hash = createHash("sha256").update(listMigrations().map((m) => m.checksum).join()).digest("hex").slice(0, 16);
+  const hash = createHash("sha256").update(listMigrations().map((m) => `${m.name}:${m.checksum}`).join()).digest("hex").slice(0, 16);
   const template = path.join(tmpdir(), `costwise-test-template-${hash}`);
   if (existsSync(template)) return template;
   const building = mkdtempSync(path.join(tmpdir(), "costwise-template-build-"));
