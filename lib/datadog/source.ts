@@ -109,7 +109,7 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     swapStarted = performance.now();
     stored = await swapSnapshot(ctx.db, ctx.runId);
   } catch (err) {
-    await dropStaged(ctx.db, ctx.runId);
+    await dropStaged(ctx.db);
     throw err;
   }
   const storeMs = performance.now() - started;
