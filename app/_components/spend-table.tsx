@@ -2,17 +2,22 @@ import Link from "next/link";
 import { toDepartmentColor } from "@/lib/reports/colors";
 import { DIMENSION_LABELS } from "@/lib/reports/datasets";
 import { toDrillLink } from "@/lib/reports/drill";
-import { formatPercent, formatUsd } from "@/lib/reports/money";
+import { addMoney, formatPercent, formatUsd, toRatio } from "@/lib/reports/money";
 import { formatPeriod, formatPeriodShort } from "@/lib/reports/periods";
 import { toChange, type ReportPeriod, type SpendReport, type SpendRow } from "@/lib/reports/spend-report";
 import { toSpendHref } from "@/lib/reports/view";
 import { Change, Money } from "./money";
 
-type Props = { report: SpendReport; allowedDepartments: readonly string[]; path?: string };
+type Props = { report: SpendReport; allowedDepartments: readonly string[]; path?: string; maxRows?: number };
+
+// A page of more rows is slow to send and to read; the rest is one exact "Other" row, and the CSV has every row.
+const MAX_ROWS = 100;
 
 /** One row per group: each period, total, share, change; every row drills down. Exact cents. */
-export function SpendTable({ report, allowedDepartments, path = "/spend" }: Props) {
+export function SpendTable({ report, allowedDepartments, path = "/spend", maxRows = MAX_ROWS }: Props) {
   const { periods, change } = report;
+  const shown = report.rows.length > maxRows + 1 ? report.rows.slice(0, maxRows) : report.rows;
+  const rest = report.rows.slice(shown.length);
   const changeLabel = change ? `${short(report, change.current)} vs ${short(report, change.previous)}` : null;
   const totalChange = change ? toChange(report.periodTotals[change.current] ?? "0", report.periodTotals[change.previous] ?? "0") : null;
   return (
@@ -28,9 +33,10 @@ export function SpendTable({ report, allowedDepartments, path = "/spend" }: Prop
           </tr>
         </thead>
         <tbody>
-          {report.rows.map((row) => (
+          {shown.map((row) => (
             <Row key={row.keys.map((k) => k.filter).join("\u0000")} row={row} report={report} allowedDepartments={allowedDepartments} path={path} />
           ))}
+          {rest.length > 0 ? <OtherRow rows={rest} report={report} /> : null}
         </tbody>
         <tfoot>
           <tr>
@@ -61,10 +67,29 @@ function PeriodHeader({ period, report, isFirst }: { period: ReportPeriod; repor
   );
 }
 
+/** A period's amount: exact cents (no full-precision title per cell: it would double the page). */
 function AmountCell({ period, amount, isFirst = false }: { period: ReportPeriod; amount: string; isFirst?: boolean }) {
   const className = `num${isFirst ? " first-period" : ""}`;
   if (period.daysWithData === 0) return <td className={`${className} missing`} title="No Cost Explorer data synced for this period">—</td>;
-  return <td className={className}><Money amount={amount} /></td>;
+  return <td className={className}>{formatUsd(amount)}</td>;
+}
+
+/** The rows past the first MAX_ROWS, added up exactly. */
+function OtherRow({ rows, report }: { rows: SpendRow[]; report: SpendReport }) {
+  const total = addMoney(...rows.map((r) => r.total));
+  const amounts = report.periods.map((_, i) => addMoney(...rows.map((r) => r.amounts[i] ?? "0")));
+  const change = report.change ? toChange(amounts[report.change.current] ?? "0", amounts[report.change.previous] ?? "0") : null;
+  return (
+    <tr>
+      <td className="sticky">
+        <span className="row-label">Other ({rows.length} smaller rows) <span className="muted">— every row is in the CSV</span></span>
+      </td>
+      <td className="num"><Money amount={total} /></td>
+      <td className="num">{formatPercent(toRatio(total, report.total) ?? 0)}</td>
+      {report.change ? <td className="num"><Change change={change} /></td> : null}
+      {report.periods.map((p, i) => <AmountCell key={p.start} period={p} amount={amounts[i] ?? "0"} isFirst={i === 0} />)}
+    </tr>
+  );
 }
 
 function Row({ row, report, allowedDepartments, path }: { row: SpendRow; report: SpendReport; allowedDepartments: readonly string[]; path: string }) {

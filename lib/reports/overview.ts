@@ -2,12 +2,13 @@
 // department, customer-serving vs R&D, untagged and not-allowed share, top movers, the last sync. Every
 // figure comes with the spend view behind it, so the page can link each one.
 import type { Db } from "@/lib/db/types";
-import { addDays, addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
+import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { TagSettings } from "@/lib/tags/settings";
 import { compareMoney, isZeroMoney } from "./money";
 import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";
+import { ensureSpendRollup } from "./rollup";
 import { getTagHealth, type TagHealth } from "./tag-health";
 import { toDefaultSpendView, type Metric, type SpendView } from "./view";
 
@@ -45,22 +46,23 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
   const categoriesView: SpendView = { ...base, by: ["category"], from: thisMonth, to: nextMonth, granularity: "total" };
   const moversView: SpendView = { ...base, by: ["project"], from: addMonths(thisMonth, -2), to: thisMonth };
 
-  const [trend, categories, projects, through, runs] = await Promise.all([
+  await ensureSpendRollup(db); // once, before the reads below run side by side
+  const [trend, categories, projects, through, runs, tagHealth, sameDays] = await Promise.all([
     getSpendReport(db, trendView, { now, settings }),
     getSpendReport(db, categoriesView, { now, settings }),
     getSpendReport(db, moversView, { now, settings }),
     db.sql.query<{ day: string | null; estimated: boolean | null }>("SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1"),
     listSyncRuns(db, 20),
+    getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings),
+    sumSameDays(db, { lastMonth, thisMonth, nextMonth }, metric),
   ]);
   if (trend.kind !== "report" || categories.kind !== "report" || projects.kind !== "report") {
     throw new Error("internal: the overview's views are always exact");
   }
-  const tagHealth = await getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings);
   const last = trend.periods.length - 1;
   const current = trend.periods[last];
   const previous = trend.periods[last - 1];
   const before = trend.periodTotals[last - 2] ?? "0";
-  const sameDays = current && current.daysWithData > 0 ? await sumDays(db, lastMonth, current, metric) : null;
   const [latest] = through;
 
   return {
@@ -115,13 +117,13 @@ function toMovers(rows: SpendRow[], index: number, viewOf: (row: SpendRow) => Sp
   return [...rises, ...falls].map((row) => ({ row, amount: row.amounts[index] ?? "0", view: viewOf(row) }));
 }
 
-/** Spend over the first `period.daysWithData` days of `month` (the same days of last month). */
-async function sumDays(db: Db, month: string, period: { start: string; daysWithData: number }, metric: Metric): Promise<string> {
-  const days = Math.min(period.daysWithData, daysBetween(month, addMonths(month, 1)));
+/** Spend over as many days at the start of last month as this month has synced so far (null: none yet). */
+async function sumSameDays(db: Db, months: { lastMonth: string; thisMonth: string; nextMonth: string }, metric: Metric): Promise<string | null> {
   const column = { amortized: "amortized", unblended: "unblended", net_amortized: "net_amortized" }[metric];
-  const [row] = await db.sql.query<{ total: string | null }>(
-    `SELECT sum(${column}) AS total FROM cost_day WHERE day >= $1::date AND day < $2::date`,
-    [month, addDays(month, days)],
+  const [row] = await db.sql.query<{ days: number; total: string | null }>(
+    `WITH n AS (SELECT count(*)::int AS days FROM cost_day WHERE day >= $2::date AND day < $3::date)
+     SELECT n.days, (SELECT sum(${column}) FROM cost_day WHERE day >= $1::date AND day < least($1::date + n.days, $2::date)) AS total FROM n`,
+    [months.lastMonth, months.thisMonth, months.nextMonth],
   );
-  return row?.total ?? "0";
+  return row && row.days > 0 ? (row.total ?? "0") : null;
 }
