@@ -49,7 +49,15 @@ export function StackedBarChart({ model, title, filename, height = 320, canSave 
         <BarChart responsive style={{ width: "100%", height }} data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} stroke="#e3e6ec" />
           <XAxis dataKey="label" tick={{ fontSize: 13, fill: "#5b6272" }} tickLine={false} axisLine={{ stroke: "#c5cad3" }} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis tickFormatter={(v: number) => formatUsdShort(v)} tick={{ fontSize: 13, fill: "#5b6272" }} width={64} axisLine={false} tickLine={false} />
+          <YAxis
+            ticks={model.yTicks}
+            domain={[model.yTicks[0] ?? 0, model.yTicks[model.yTicks.length - 1] ?? "auto"]}
+            tickFormatter={(v: number) => formatUsdShort(v)}
+            tick={{ fontSize: 13, fill: "#5b6272" }}
+            width={64}
+            axisLine={false}
+            tickLine={false}
+          />
           <ReferenceLine y={0} stroke="#98a2b3" />
           <Tooltip
             formatter={(value) => exact(Number(value))}

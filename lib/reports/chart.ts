@@ -9,7 +9,7 @@ import type { SpendReport } from "./spend-report";
 
 export type ChartSeries = { id: string; label: string; color: string };
 export type ChartPoint = { label: string; title: string; estimated: boolean; values: Record<string, number> };
-export type ChartModel = { series: ChartSeries[]; points: ChartPoint[] };
+export type ChartModel = { series: ChartSeries[]; points: ChartPoint[]; yTicks: number[] };
 
 export const DEFAULT_TOP_N = 8;
 
@@ -49,7 +49,28 @@ export function toStackedChart(report: SpendReport, opts: { topN?: number; allow
       values,
     };
   });
-  return { series, points };
+  return { series, points, yTicks: toNiceTicks(points) };
+}
+
+/**
+ * Round axis steps (1, 2, 2.5 or 5 × a power of ten) covering the tallest stack above zero and the deepest
+ * below (credits), so the axis reads $1M, $2M, $3M rather than $850k, $1.7M.
+ */
+export function toNiceTicks(points: ChartPoint[], count = 4): number[] {
+  let max = 0;
+  let min = 0;
+  for (const p of points) {
+    const values = Object.values(p.values);
+    max = Math.max(max, values.filter((v) => v > 0).reduce((a, b) => a + b, 0));
+    min = Math.min(min, values.filter((v) => v < 0).reduce((a, b) => a + b, 0));
+  }
+  if (max === 0 && min === 0) return [0];
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let t = Math.floor(min / step) * step; t < max + step - 1e-9 * step; t += step) ticks.push(Math.round(t / step) * step);
+  return ticks;
 }
 
 function abs(n: bigint): bigint {

@@ -14,6 +14,10 @@ describe("toDepartmentColor", () => {
     expect(toDepartmentColor(null, ALLOWED)).toBe(UNTAGGED_COLOR);
     expect(PALETTE).not.toContain(UNTAGGED_COLOR);
   });
+  it("gives values outside the list a colour no allowed department has", () => {
+    const allowedColors = ALLOWED.map((d) => toDepartmentColor(d, ALLOWED));
+    for (const raw of ["fin", "Platform", "eng", "marketing"]) expect(allowedColors).not.toContain(toDepartmentColor(raw, ALLOWED));
+  });
   it("colours departments by name when the allowed list is empty (presence only)", () => {
     expect(toDepartmentColor("video", [])).toBe(toDepartmentColor("video", []));
     expect(PALETTE).toContain(toDepartmentColor("video", []));

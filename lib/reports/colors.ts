@@ -19,13 +19,17 @@ function hashOf(text: string): number {
 
 /**
  * Allowed departments take the palette in the order of the allowed list (settings); a value outside the
- * list (or any value when the list is empty) takes a colour from its name; untagged is grey.
+ * list takes one of the colours left over, from its name (any colour when the list is empty or fills the
+ * palette); untagged is grey.
  */
 export function toDepartmentColor(department: string | null, allowed: readonly string[]): string {
   if (department === null) return UNTAGGED_COLOR;
   const index = allowed.indexOf(department);
-  const slot = index >= 0 ? index : allowed.length + (hashOf(department) % PALETTE.length);
-  return PALETTE[slot % PALETTE.length] ?? PALETTE[0];
+  if (index >= 0) return PALETTE[index % PALETTE.length] ?? PALETTE[0];
+  // Outside the list: the colours no allowed department uses, so `fin` never looks like `finance`'s neighbour.
+  const spare = PALETTE.length - Math.min(allowed.length, PALETTE.length);
+  const slot = spare > 0 ? allowed.length + (hashOf(department) % spare) : hashOf(department) % PALETTE.length;
+  return PALETTE[slot] ?? PALETTE[0];
 }
 
 /** Colours for groups that are not departments: by rank, so the biggest groups get the strongest colours. */
