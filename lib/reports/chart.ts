@@ -34,12 +34,12 @@ export function toStackedChart(report: SpendReport, opts: { topN?: number; allow
         : isUntagged && row.keys.length === 1
         ? UNTAGGED_COLOR
         : toRankColor(rank);
-    return { id: `s${rank}`, label: label || UNTAGGED_LABEL, color };
+    return { id: seriesId(rank), label: label || UNTAGGED_LABEL, color };
   });
   if (rest.length > 0) series.push({ id: "other", label: `Other (${rest.length})`, color: OTHER_COLOR });
   const points = report.periods.map((period, i): ChartPoint => {
     const values: Record<string, number> = {};
-    kept.forEach((row, rank) => (values[`s${rank}`] = toChartNumber(row.amounts[i] ?? "0")));
+    kept.forEach((row, rank) => (values[seriesId(rank)] = toChartNumber(row.amounts[i] ?? "0")));
     if (rest.length > 0) values.other = toChartNumber(fromUnits(rest.reduce((sum, row) => sum + toUnits(row.amounts[i] ?? "0"), 0n)));
     const short = formatPeriodShort(period, report.view.granularity);
     return {
@@ -71,6 +71,11 @@ export function toNiceTicks(points: ChartPoint[], count = 4): number[] {
   const ticks: number[] = [];
   for (let t = Math.floor(min / step) * step; t < max + step - 1e-9 * step; t += step) ticks.push(Math.round(t / step) * step);
   return ticks;
+}
+
+/** "s00", "s01"…: ids that sort in rank order (the legend sorts by id). */
+function seriesId(rank: number): string {
+  return `s${String(rank).padStart(2, "0")}`;
 }
 
 function abs(n: bigint): bigint {

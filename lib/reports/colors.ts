@@ -1,10 +1,11 @@
 // One colour per department across every page (issue 5): a pure function of the department and the allowed
 // list, so the overview trend, /spend and the slides agree without sharing state.
 
-/** Tableau 10 without its grey, plus two: distinguishable, readable on a projector, kind to colour-blind readers. */
+/** Tableau 10 without its grey, then six more for values outside the allowed list: distinct on a projector. */
 export const PALETTE = [
   "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
   "#b07aa1", "#ff9da7", "#9c755f", "#499894", "#d37295", "#a0cbe8",
+  "#b6992d", "#6b5b95", "#8cd17d", "#8f2d56",
 ] as const;
 /** Spend without the tag: a neutral dark grey, never a department's colour. */
 export const UNTAGGED_COLOR = "#7b8190";
@@ -14,6 +15,12 @@ export const OTHER_COLOR = "#c5cad3";
 function hashOf(text: string): number {
   let h = 2166136261; // FNV-1a: stable across runs and machines
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  // Murmur3's finaliser: spreads similar names (`fin`, `Platform`) over the few spare colours.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 
