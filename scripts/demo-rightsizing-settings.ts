@@ -4,12 +4,11 @@
 // scripts/demo-world.ts next to seedDemoTagSettings.
 import type { Db } from "@/lib/db/types";
 import { CLUSTERS, NAMESPACE_TEAMS } from "@/emulators/demo/clusters-catalog";
-import { saveRightsizingSettings } from "@/lib/settings/store";
+import { readSettingDocument, saveRightsizingSettings } from "@/lib/settings/store";
 
 /** Saves the demo's mappings unless rightsizing settings are already stored (a person's edits win). */
 export async function seedDemoRightsizingSettings(db: Db): Promise<boolean> {
-  const [stored] = await db.sql.query("SELECT 1 AS found FROM setting WHERE key = 'rightsizing'");
-  if (stored) return false;
+  if ((await readSettingDocument(db, "rightsizing")) !== undefined) return false;
   await saveRightsizingSettings(db, {
     namespaceTeams: { ...NAMESPACE_TEAMS },
     clusterEnvironments: Object.fromEntries(CLUSTERS.map((c) => [c.name, c.environment])),

@@ -2,15 +2,14 @@
 // environments, seeded once so a fresh demo shows its mis-tagged spend. Called by scripts/demo-world.ts.
 import type { Db } from "@/lib/db/types";
 import { DEFAULT_TAG_SETTINGS } from "@/lib/tags/settings";
-import { saveTagSettings } from "@/lib/settings/store";
+import { readSettingDocument, saveTagSettings } from "@/lib/settings/store";
 
 export const DEMO_DEPARTMENTS = ["platform", "payments", "video", "data", "growth", "security", "finance", "support"];
 export const DEMO_ENVIRONMENTS = ["production", "staging", "development", "shared"];
 
 /** Saves the demo's allowed lists unless tag settings are already stored (a person's edits win). */
 export async function seedDemoTagSettings(db: Db): Promise<boolean> {
-  const [stored] = await db.sql.query("SELECT 1 AS found FROM setting WHERE key = 'tags'");
-  if (stored) return false;
+  if ((await readSettingDocument(db, "tags")) !== undefined) return false;
   await saveTagSettings(db, {
     ...DEFAULT_TAG_SETTINGS,
     allowed: { department: [...DEMO_DEPARTMENTS], environment: [...DEMO_ENVIRONMENTS] },

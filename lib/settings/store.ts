@@ -31,11 +31,26 @@ const rightsizingSettings: SettingDef<RightsizingSettings> = {
   },
 };
 
+/** The stored JSON document of a setting key, or undefined when none is stored. */
+export async function readSettingDocument(db: Db, key: string): Promise<unknown> {
+  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [key]);
+  return row?.value;
+}
+
+/** Stores a setting key's JSON document (validate before calling). */
+export async function writeSettingDocument(db: Db, key: string, value: unknown): Promise<void> {
+  await db.sql.query(
+    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [key, JSON.stringify(value)],
+  );
+}
+
 async function readSetting<T>(db: Db, def: SettingDef<T>): Promise<T> {
-  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [def.key]);
-  if (!row) return def.defaults;
+  const value = await readSettingDocument(db, def.key);
+  if (value === undefined) return def.defaults;
   try {
-    return def.parse(row.value);
+    return def.parse(value);
   } catch (err) {
     // A stored document that no longer validates (e.g. after an upgrade) must not take every page down.
     console.error(`Setting "${def.key}" is invalid, using defaults: ${(err as Error).message}`);
@@ -45,11 +60,7 @@ async function readSetting<T>(db: Db, def: SettingDef<T>): Promise<T> {
 
 async function writeSetting<T>(db: Db, def: SettingDef<T>, value: unknown): Promise<T> {
   const parsed = def.parse(value);
-  await db.sql.query(
-    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [def.key, JSON.stringify(parsed)],
-  );
+  await writeSettingDocument(db, def.key, parsed);
   return parsed;
 }
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { readSettingDocument, writeSettingDocument } from "@/lib/settings/store";
 
 export type DeckChoice = { initiatives: number[] };
 
@@ -17,9 +18,9 @@ const KEY = "deck";
 
 /** The saved choice, or null when the presenter never saved one (the deck then shows every initiative). */
 export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {
-  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [KEY]);
-  if (!row) return null;
-  const parsed = choiceSchema.safeParse(row.value);
+  const value = await readSettingDocument(db, KEY);
+  if (value === undefined) return null;
+  const parsed = choiceSchema.safeParse(value);
   if (!parsed.success) {
     console.error(`Setting "deck" is invalid, showing every initiative: ${parsed.error.issues[0]?.message}`);
     return null;
@@ -36,11 +37,7 @@ export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice
   if (unknown.length > 0) {
     throw new AppError("bad-input", `No initiative ${unknown.map((id) => `#${id}`).join(", ")}: it may have been deleted. Reload /slides and choose again.`);
   }
-  await db.sql.query(
-    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [KEY, JSON.stringify(parsed.data)],
-  );
+  await writeSettingDocument(db, KEY, parsed.data);
   return parsed.data;
 }
 
