@@ -24,7 +24,11 @@ async function readGrandTotal(page: Page): Promise<string> {
   const title = await table(page).getByTestId("grand-total").locator("span").getAttribute("title");
   return fromUnits(toUnits((title ?? "").replace(" USD", "")));
 }
-const rowTotal = (page: Page, label: string) => table(page).locator("tbody tr", { has: page.getByRole("link", { name: label, exact: true }) }).locator("td").nth(1);
+const rowTotal = (page: Page, label: string) =>
+  table(page)
+    .locator("tbody tr", { has: page.getByRole("link", { name: label, exact: true }) })
+    .locator("td")
+    .nth(1);
 
 test.describe.configure({ mode: "serial" });
 test.beforeAll(async ({ request }) => {
@@ -32,14 +36,23 @@ test.beforeAll(async ({ request }) => {
   await ensureSynced(request);
 });
 
-test("the overview shows this month, last month and the trend, and each figure opens the report behind it", async ({ page }) => {
+test("the overview shows this month, last month and the trend, and each figure opens the report behind it", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page.getByTestId("this-month")).toHaveText(/^\$[\d,]+\.\d\d$/);
   const lastMonth = (await page.getByTestId("last-month").textContent()) ?? "";
   expect(lastMonth).toMatch(/^\$[\d,]+\.\d\d$/);
-  await expect(page.getByRole("img", { name: /spend by department/ }).locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(page.getByRole("region", { name: "Untagged and not allowed" }).getByTestId("untagged-share")).toHaveText(/%$/);
+  await expect(
+    page
+      .getByRole("img", { name: /spend by department/ })
+      .locator(".recharts-bar-rectangle")
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Untagged and not allowed" }).getByTestId("untagged-share")).toHaveText(
+    /%$/,
+  );
 
   await page.getByRole("link", { name: /Last month · Oct 2026/ }).click();
   await expect(page).toHaveURL(/\/spend\?by=department&from=2026-09-01&to=2026-11-01/);
@@ -70,7 +83,10 @@ test("the metric switch and the range change the report, and the URL keeps them"
   await expect(page.getByRole("heading", { name: /^Unblended spend by departments,/ })).toBeVisible();
   expect(await readGrandTotal(page)).not.toBe(amortized);
 
-  await page.getByRole("navigation", { name: "Quick ranges" }).getByRole("link", { name: "Last 3 full months" }).click();
+  await page
+    .getByRole("navigation", { name: "Quick ranges" })
+    .getByRole("link", { name: "Last 3 full months" })
+    .click();
   await expect(page).toHaveURL(/from=2026-08-01&to=2026-11-01&granularity=month&metric=unblended/);
   await expect(table(page).locator("thead th")).toContainText(["Aug 2026", "Sep 2026", "Oct 2026"]);
 
@@ -83,13 +99,22 @@ test("the metric switch and the range change the report, and the URL keeps them"
 });
 
 test("the CSV download of the current view adds up to the total on the page, to the cent", async ({ page }) => {
-  await page.goto("/spend?by=department,environment&from=2026-05-01&to=2026-11-01&granularity=month&metric=net_amortized");
+  await page.goto(
+    "/spend?by=department,environment&from=2026-05-01&to=2026-11-01&granularity=month&metric=net_amortized",
+  );
   const onPage = await readGrandTotal(page);
   const download = page.waitForEvent("download");
   await page.getByRole("region", { name: "Table" }).getByRole("link", { name: "Download CSV" }).click();
   const file = await (await download).path();
   const rows = parseCsv(readFileSync(file, "utf8"));
-  expect(rows[0]).toEqual(["period_start", "period_end", "department", "environment", "estimated", "net_amortized_usd"]);
+  expect(rows[0]).toEqual([
+    "period_start",
+    "period_end",
+    "department",
+    "environment",
+    "estimated",
+    "net_amortized_usd",
+  ]);
   expect(addMoney(...rows.slice(1).map((r) => r[5] ?? ""))).toBe(onPage);
 });
 
@@ -115,7 +140,10 @@ test("a copied link opens the same view", async ({ page, browser }) => {
 
 test("customer-serving and R&D add up to the total, with the mapping shown", async ({ page }) => {
   await page.goto("/spend");
-  await page.getByRole("navigation", { name: "Spend reports" }).getByRole("link", { name: "Customer-serving vs R&D" }).click();
+  await page
+    .getByRole("navigation", { name: "Spend reports" })
+    .getByRole("link", { name: "Customer-serving vs R&D" })
+    .click();
   await expect(page).toHaveURL(/\/spend\/categories\?by=category/);
   const total = await readGrandTotal(page);
   const cs = await rowTotal(page, "Customer-serving").locator("span").getAttribute("title");
@@ -124,10 +152,15 @@ test("customer-serving and R&D add up to the total, with the mapping shown", asy
   await expect(page.getByRole("region", { name: "Mapping" })).toContainText("production");
 });
 
-test("bad input says what is wrong: on the page, 400 from the export, never a 500; a combination that is not stored says so", async ({ page, request }) => {
+test("bad input says what is wrong: on the page, 400 from the export, never a 500; a combination that is not stored says so", async ({
+  page,
+  request,
+}) => {
   await page.goto("/spend?by=team&from=2026-11-01&to=2026-10-01");
   await expect(page.getByRole("main").getByRole("alert")).toContainText('by: "team" is not a dimension');
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("from (2026-11-01) must be before to (2026-10-01)");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "from (2026-11-01) must be before to (2026-10-01)",
+  );
   const res = await request.get("/api/export/spend?metric=blended");
   expect(res.status()).toBe(400);
   expect((await res.json()).error.message).toMatch(/metric must be one of amortized, unblended, net_amortized/);

@@ -49,7 +49,9 @@ test("the sync history downloads as CSV with the same runs the page lists", asyn
 test("a bad export request answers 400 with a message, never a 500", async ({ request }) => {
   const res = await request.get("/api/export/sync-runs?format=xml");
   expect(res.status()).toBe(400);
-  expect(await res.json()).toEqual({ error: { kind: "bad-input", message: 'format must be csv or json (got "xml").' } });
+  expect(await res.json()).toEqual({
+    error: { kind: "bad-input", message: 'format must be csv or json (got "xml").' },
+  });
   const unknown = await request.get("/api/export/nope");
   expect(unknown.status()).toBe(404);
 });

@@ -25,7 +25,13 @@ test.beforeAll(async ({ request }) => {
   await ensureSynced(request);
 });
 
-type JsonRow = { container: string; memory: { idle: number; peak: number }; flags: string[]; rule: string; recommended: { cpuRequest: number; memoryRequest: number } | null };
+type JsonRow = {
+  container: string;
+  memory: { idle: number; peak: number };
+  flags: string[];
+  rule: string;
+  recommended: { cpuRequest: number; memoryRequest: number } | null;
+};
 
 // What the rules say the memory request is, worked out here from the stored usage (domain.md §3):
 // idle × multiplier, rounded up to whole Mi, never below peak × 1.15 (the peak guard) or the 32Mi floor.
@@ -75,7 +81,9 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   await expect(chart.getByText(/^recommended \d+Mi$/)).toBeVisible();
 
   // Downloads: the CSV holds every container the page lists; the YAML parses and carries the same values.
-  const matching = Number(/(\d+) containers? match/.exec((await page.getByRole("region", { name: "Containers" }).textContent()) ?? "")?.[1]);
+  const matching = Number(
+    /(\d+) containers? match/.exec((await page.getByRole("region", { name: "Containers" }).textContent()) ?? "")?.[1],
+  );
   const [header, ...csvRows] = parseCsv(await download(page, "CSV"));
   expect(csvRows).toHaveLength(matching);
   const col = (name: string) => header!.indexOf(name);
@@ -83,13 +91,24 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   // Each document opens with a comment naming its cluster ("# prod-us-east-1 · video · StatefulSet/…").
   const yamlText = await download(page, "YAML");
   expect(parseAllDocuments(yamlText).every((d) => d.errors.length === 0)).toBe(true);
-  const docs = yamlText.split(/^---$/m).map((chunk) => ({ ...parse(chunk), cluster: /^# (\S+) · /.exec(chunk.trim())?.[1] }));
+  const docs = yamlText
+    .split(/^---$/m)
+    .map((chunk) => ({ ...parse(chunk), cluster: /^# (\S+) · /.exec(chunk.trim())?.[1] }));
   for (const r of csvRows.filter((row) => row[col("recommended_cpu_request_millicores")] !== "")) {
-    const doc = docs.find((d) => d.cluster === r[col("cluster")] && d.metadata?.name === r[col("workload")] && d.metadata?.namespace === r[col("namespace")] && d.kind === r[col("workload_kind")]);
-    const spec = r[col("workload_kind")] === "CronJob" ? doc?.spec.jobTemplate.spec.template.spec : doc?.spec.template.spec;
+    const doc = docs.find(
+      (d) =>
+        d.cluster === r[col("cluster")] &&
+        d.metadata?.name === r[col("workload")] &&
+        d.metadata?.namespace === r[col("namespace")] &&
+        d.kind === r[col("workload_kind")],
+    );
+    const spec =
+      r[col("workload_kind")] === "CronJob" ? doc?.spec.jobTemplate.spec.template.spec : doc?.spec.template.spec;
     expect(doc, `YAML document of ${r[col("cluster")]}/${r[col("workload")]}`).toBeDefined();
     const container = spec?.containers.find((c: { name: string }) => c.name === r[col("container")]);
-    expect(container?.resources.requests.cpu, `${r[col("workload")]}/${r[col("container")]}`).toBe(`${r[col("recommended_cpu_request_millicores")]}m`);
+    expect(container?.resources.requests.cpu, `${r[col("workload")]}/${r[col("container")]}`).toBe(
+      `${r[col("recommended_cpu_request_millicores")]}m`,
+    );
   }
 
   // The idle staging row: CPU 10m, memory idle × 1.3 (or the peak guard, and then the row says so).
@@ -103,7 +122,9 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   await expect(row).toContainText("→ 10m");
   await expect(row).toContainText(`→ ${expectedIdleMemoryMib(usage, 1.3)}Mi`);
   const reason = row.locator("xpath=following-sibling::tr[1]");
-  await expect(reason).toContainText(usage.flags.includes("peak-guard-raised") ? "peak guard: memory raised to peak" : "× 1.3 =");
+  await expect(reason).toContainText(
+    usage.flags.includes("peak-guard-raised") ? "peak guard: memory raised to peak" : "× 1.3 =",
+  );
 
   // Change a setting: the same row follows at once, without a sync.
   await page.goto("/settings#rightsizing");
@@ -133,5 +154,7 @@ test("an unknown team or a bad filter gets a clear message, not a 500", async ({
   await expect(notice).toContainText('sort="biggest": expected one of savings, change, cpu, memory, name');
   await expect(notice).toContainText('page="0": pages start at 1');
   await page.goto("/rightsizing?cluster=prod-eu-west-1");
-  await expect(notice).toContainText('No cluster "prod-eu-west-1" in the synced data. Clusters: dev-us-east-1, prod-us-east-1, staging-us-east-1.');
+  await expect(notice).toContainText(
+    'No cluster "prod-eu-west-1" in the synced data. Clusters: dev-us-east-1, prod-us-east-1, staging-us-east-1.',
+  );
 });

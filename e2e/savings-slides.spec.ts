@@ -15,11 +15,17 @@ async function ensureSpendSynced(request: APIRequestContext) {
   const started = await request.post("/api/sync");
   expect([202, 409], await started.text()).toContain(started.status());
   await expect
-    .poll(async () => (await (await request.get("/api/health")).json()).lastSuccessfulSync, { timeout: 240_000, intervals: [1_000] })
+    .poll(async () => (await (await request.get("/api/health")).json()).lastSuccessfulSync, {
+      timeout: 240_000,
+      intervals: [1_000],
+    })
     .not.toBeNull();
 }
 
-async function addInitiative(page: Page, fields: { name: string; changeDate: string; how: string; project?: string; service?: string }) {
+async function addInitiative(
+  page: Page,
+  fields: { name: string; changeDate: string; how: string; project?: string; service?: string },
+) {
   await page.goto("/savings");
   await page.getByRole("link", { name: "New initiative" }).click();
   const form = page.getByRole("region", { name: "New initiative" });
@@ -45,16 +51,28 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   await expect(page.getByText("give the initiative a name")).toBeVisible();
 
   // legacy-monitoring's spend stops six months before the clock (Nov 26, 2026): the 1st of May.
-  await addInitiative(page, { name: LEGACY, changeDate: "2026-05-01", how: "Deleted the unused search cluster", project: "legacy-monitoring" });
+  await addInitiative(page, {
+    name: LEGACY,
+    changeDate: "2026-05-01",
+    how: "Deleted the unused search cluster",
+    project: "legacy-monitoring",
+  });
   const legacy = page.getByRole("article", { name: LEGACY });
   await expect(legacy.getByTestId("before-after-chart")).toBeVisible();
   // Feb–Apr had spend: three bars before the change; the saving is measured, in thousands a year.
-  await expect.poll(() => legacy.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").count()).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(() => legacy.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect").count())
+    .toBeGreaterThanOrEqual(3);
   await expect(legacy.getByText("Before", { exact: true })).toBeVisible();
   const legacyAnnual = (await legacy.getByTestId("realized-annual").innerText()).trim();
   expect(legacyAnnual).toMatch(/^\$\d+(\.\d)?k a year$/);
 
-  await addInitiative(page, { name: RDS, changeDate: "2026-07-01", how: "Daily and weekly snapshots instead of every few hours", service: "Amazon Relational Database Service" });
+  await addInitiative(page, {
+    name: RDS,
+    changeDate: "2026-07-01",
+    how: "Daily and weekly snapshots instead of every few hours",
+    service: "Amazon Relational Database Service",
+  });
   await expect(page.getByRole("article", { name: RDS }).getByTestId("realized-annual")).toBeVisible();
 
   // The deck: one slide per screen, moved through with the keyboard.

@@ -15,13 +15,18 @@ async function ensureSynced(request: APIRequestContext) {
   const started = await request.post("/api/sync");
   expect([202, 409]).toContain(started.status());
   await expect
-    .poll(async () => (await (await request.get("/api/sync")).json()).runs[0]?.status, { timeout: 240_000, intervals: [1000] })
+    .poll(async () => (await (await request.get("/api/sync")).json()).runs[0]?.status, {
+      timeout: 240_000,
+      intervals: [1000],
+    })
     .toBe("succeeded");
 }
 
 /** Spend per environment over the range, exact, from the spend export (the same numbers as the page). */
 async function getSpendByEnvironment(request: APIRequestContext): Promise<Map<string, string>> {
-  const res = await request.get(`/api/export/spend?by=environment&${RANGE}&granularity=total&metric=amortized&format=json`);
+  const res = await request.get(
+    `/api/export/spend?by=environment&${RANGE}&granularity=total&metric=amortized&format=json`,
+  );
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { rows: { environment: string; amortized_usd: string }[] };
   return new Map(body.rows.map((r) => [r.environment, r.amortized_usd]));
@@ -31,7 +36,10 @@ async function getSpendByEnvironment(request: APIRequestContext): Promise<Map<st
 const spendTable = (page: Page) => page.locator("table.data.money").first();
 
 const notAllowedStat = (page: Page) =>
-  page.getByRole("region", { name: "Compliance in dollars" }).locator(".stat", { hasText: "Not allowed" }).locator(".value");
+  page
+    .getByRole("region", { name: "Compliance in dollars" })
+    .locator(".stat", { hasText: "Not allowed" })
+    .locator(".value");
 
 test.describe.configure({ mode: "serial" });
 
@@ -52,7 +60,10 @@ test.afterAll(async ({ browser }) => {
   await page.close();
 });
 
-test("a suggestion becomes an alias: the spend report regroups, compliance still counts it", async ({ page, request }) => {
+test("a suggestion becomes an alias: the spend report regroups, compliance still counts it", async ({
+  page,
+  request,
+}) => {
   await page.goto(SPEND_BY_ENVIRONMENT);
   await expect(spendTable(page).getByRole("link", { name: "Prod", exact: true })).toBeVisible();
   const before = await getSpendByEnvironment(request);
@@ -75,7 +86,9 @@ test("a suggestion becomes an alias: the spend report regroups, compliance still
   await expect(spendTable(page).getByRole("link", { name: "Prod", exact: true })).toHaveCount(0);
   const after = await getSpendByEnvironment(request);
   expect(after.has("Prod")).toBe(false);
-  expect(compareMoney(after.get("production") ?? "", addMoney(before.get("production") ?? "0", before.get("Prod") ?? "0"))).toBe(0);
+  expect(
+    compareMoney(after.get("production") ?? "", addMoney(before.get("production") ?? "0", before.get("Prod") ?? "0")),
+  ).toBe(0);
 
   // Undo from /tags: the spend is back under "Prod".
   await page.goto("/tags");
@@ -102,7 +115,9 @@ test("the offenders download as CSV, one row per tag key, value and problem", as
   const rows = await page.getByRole("region", { name: "Offenders" }).locator("tbody tr").count();
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();
-  const csv = readFileSync(await (await download).path(), "utf8").trimEnd().split("\r\n");
+  const csv = readFileSync(await (await download).path(), "utf8")
+    .trimEnd()
+    .split("\r\n");
   expect(csv[0]).toBe("period_start,period_end,tag_key,value,problem,alias_of,suggestion,spend_usd,services,accounts");
   expect(csv.length - 1).toBe(rows);
   expect(csv.some((line) => line.startsWith("2026-08-01,2026-12-01,department,(untagged),missing,"))).toBe(true);
@@ -132,7 +147,9 @@ test("allowed values are added, renamed (the old name kept as an alias) and remo
 test("a bad range in the URL says what is wrong, never a 500", async ({ page }) => {
   const res = await page.goto("/tags?from=2026-13-01");
   expect(res?.status()).toBe(200);
-  await expect(page.locator(".notice.error")).toContainText('This link cannot be shown: from must be a date as YYYY-MM-DD (got "2026-13-01")');
+  await expect(page.locator(".notice.error")).toContainText(
+    'This link cannot be shown: from must be a date as YYYY-MM-DD (got "2026-13-01")',
+  );
   const api = await page.request.get("/api/export/tags?from=2026-12-01&to=2026-11-01");
   expect(api.status()).toBe(400);
 });

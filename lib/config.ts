@@ -91,12 +91,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`),
+      parsed.error.issues.map(
+        (i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`,
+      ),
     );
   }
   const e = parsed.data;
   const awsCredentialHint =
-    e.AWS_ACCESS_KEY_ID ?? e.AWS_PROFILE ?? e.AWS_WEB_IDENTITY_TOKEN_FILE ?? e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ?? e.AWS_CONTAINER_CREDENTIALS_FULL_URI;
+    e.AWS_ACCESS_KEY_ID ??
+    e.AWS_PROFILE ??
+    e.AWS_WEB_IDENTITY_TOKEN_FILE ??
+    e.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ??
+    e.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   const awsEnabled = e.COSTWISE_AWS ?? awsCredentialHint !== undefined;
   const site = e.DD_SITE ?? "datadoghq.com";
   const ddEnabled = e.DD_API_KEY !== undefined && e.DD_APP_KEY !== undefined;

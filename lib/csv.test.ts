@@ -31,7 +31,10 @@ describe("toCsv", () => {
   });
 
   it("round-trips through the parser", () => {
-    const rows = [["a,b", 'q"', "x\r\ny", "", "-1.5"], ["1", "2", "3", "4", "5"]];
+    const rows = [
+      ["a,b", 'q"', "x\r\ny", "", "-1.5"],
+      ["1", "2", "3", "4", "5"],
+    ];
     expect(parseCsv(toCsv(["c1", "c2", "c3", "c4", "c5"], rows))).toEqual([["c1", "c2", "c3", "c4", "c5"], ...rows]);
   });
 });

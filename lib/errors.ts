@@ -4,10 +4,20 @@
  */
 export type ErrorKind = "bad-input" | "not-found" | "conflict" | "unavailable" | "failed";
 
-const HTTP_STATUS: Record<ErrorKind, number> = { "bad-input": 400, "not-found": 404, conflict: 409, unavailable: 503, failed: 500 };
+const HTTP_STATUS: Record<ErrorKind, number> = {
+  "bad-input": 400,
+  "not-found": 404,
+  conflict: 409,
+  unavailable: 503,
+  failed: 500,
+};
 
 export class AppError extends Error {
-  constructor(readonly kind: ErrorKind, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = "AppError";
   }

@@ -48,7 +48,8 @@ async function runUsers(base: string, users: number, rounds: number): Promise<Ti
     Array.from({ length: users }, async (_, user) => {
       for (let round = 0; round < rounds; round++) {
         // Each user walks the pages in its own rotation, so different pages overlap.
-        for (let i = 0; i < PAGES.length; i++) timings.push(await get(PAGES[(i + user * 3 + round) % PAGES.length] ?? "/"));
+        for (let i = 0; i < PAGES.length; i++)
+          timings.push(await get(PAGES[(i + user * 3 + round) % PAGES.length] ?? "/"));
       }
     }),
   );
@@ -81,7 +82,9 @@ async function main() {
   const users = Number(flags.users ?? 4);
   const rounds = Number(flags.rounds ?? 15);
   if (!existsSync(".next/BUILD_ID")) throw new Error("No build: run `npm run build` first.");
-  console.log(`Report benchmark — size ${size}, ${years} years, ${users} users × ${rounds} rounds × ${PAGES.length} pages, now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}`);
+  console.log(
+    `Report benchmark — size ${size}, ${years} years, ${users} users × ${rounds} rounds × ${PAGES.length} pages, now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}`,
+  );
 
   const today = toDay(NOW);
   const historyStart = addMonths(startOfMonth(today), -12 * years);
@@ -90,8 +93,14 @@ async function main() {
   let server: { close(): Promise<void> } | undefined;
   try {
     Object.assign(process.env, {
-      AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_REGION: "us-east-1",
-      COSTWISE_AWS: "true", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", COSTWISE_NOW: NOW.toISOString(), HOSTNAME: "127.0.0.1",
+      AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url,
+      AWS_ACCESS_KEY_ID: "bench",
+      AWS_SECRET_ACCESS_KEY: "bench",
+      AWS_REGION: "us-east-1",
+      COSTWISE_AWS: "true",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      COSTWISE_NOW: NOW.toISOString(),
+      HOSTNAME: "127.0.0.1",
     });
     const { parseConfig } = await import("@/lib/config");
     const { createCostExplorerSource } = await import("@/lib/aws/cost-explorer-source");
@@ -102,9 +111,17 @@ async function main() {
 
     let started = performance.now();
     if (!flags.database) {
-      const result = await runSync({ db, now: NOW, range: { from: historyStart, to: addDays(today, 1) }, sources: [createCostExplorerSource(config)], trigger: "bench" });
+      const result = await runSync({
+        db,
+        now: NOW,
+        range: { from: historyStart, to: addDays(today, 1) },
+        sources: [createCostExplorerSource(config)],
+        trigger: "bench",
+      });
       if (result.status !== "succeeded") throw new Error(`The sync ${result.status}: ${result.error}`);
-      console.log(`Sync: ${result.rowsWritten.toLocaleString("en-US")} rows in ${((performance.now() - started) / 1000).toFixed(0)} s (${result.requests} requests)`);
+      console.log(
+        `Sync: ${result.rowsWritten.toLocaleString("en-US")} rows in ${((performance.now() - started) / 1000).toFixed(0)} s (${result.requests} requests)`,
+      );
       await seedDemoTagSettings(db);
       await db.sql.query("ANALYZE");
     }
@@ -113,7 +130,9 @@ async function main() {
     const [counts] = await db.sql.query<{ daily: number; monthly: number }>(
       "SELECT (SELECT count(*)::int FROM cost_daily) AS daily, (SELECT count(*)::int FROM cost_monthly) AS monthly",
     );
-    console.log(`Monthly rollup: ${counts?.monthly.toLocaleString("en-US")} rows from ${counts?.daily.toLocaleString("en-US")} daily rows, built in ${((performance.now() - started) / 1000).toFixed(1)} s (once per sync, at the first read)`);
+    console.log(
+      `Monthly rollup: ${counts?.monthly.toLocaleString("en-US")} rows from ${counts?.daily.toLocaleString("en-US")} daily rows, built in ${((performance.now() - started) / 1000).toFixed(1)} s (once per sync, at the first read)`,
+    );
 
     await waitForBuild();
     const port = await findFreePort();
@@ -152,9 +171,15 @@ async function waitForBuild() {
 
 function runUsersProcess(base: string, users: number, rounds: number): Promise<Timing[]> {
   return new Promise((resolve, reject) => {
-    const child = fork(process.argv[1] ?? "scripts/bench-reports.ts", ["--users-process", base, String(users), String(rounds)], { execArgv: process.execArgv });
+    const child = fork(
+      process.argv[1] ?? "scripts/bench-reports.ts",
+      ["--users-process", base, String(users), String(rounds)],
+      { execArgv: process.execArgv },
+    );
     child.once("message", (timings) => resolve(timings as Timing[]));
-    child.once("exit", (code) => (code === 0 ? undefined : reject(new Error(`The users process exited with ${code}.`))));
+    child.once("exit", (code) =>
+      code === 0 ? undefined : reject(new Error(`The users process exited with ${code}.`)),
+    );
   });
 }
 
@@ -164,7 +189,9 @@ function percentile(sorted: number[], p: number): number {
 
 function printReport(timings: Timing[]) {
   console.log(`\nResponse time on loopback (server time + transfer), ms:`);
-  console.log(`${"page".padEnd(78)} ${"n".padStart(4)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"max".padStart(6)}  size`);
+  console.log(
+    `${"page".padEnd(78)} ${"n".padStart(4)} ${"p50".padStart(6)} ${"p95".padStart(6)} ${"max".padStart(6)}  size`,
+  );
   let worst = 0;
   for (const url of PAGES) {
     const mine = timings.filter((t) => t.url === url);
@@ -173,14 +200,30 @@ function printReport(timings: Timing[]) {
     const p95 = percentile(ms, 95);
     worst = Math.max(worst, p95);
     const kb = Math.round((mine[0]?.bytes ?? 0) / 1024);
-    console.log(`${url.padEnd(78)} ${String(ms.length).padStart(4)} ${percentile(ms, 50).toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)} ${(ms.at(-1) ?? 0).toFixed(0).padStart(6)}  ${kb} KB${bad ? `  ${bad} not 200!` : ""}`);
+    console.log(
+      `${url.padEnd(78)} ${String(ms.length).padStart(4)} ${percentile(ms, 50).toFixed(0).padStart(6)} ${p95.toFixed(0).padStart(6)} ${(ms.at(-1) ?? 0).toFixed(0).padStart(6)}  ${kb} KB${bad ? `  ${bad} not 200!` : ""}`,
+    );
   }
-  console.log(`\nWorst p95: ${worst.toFixed(0)} ms — target ${TARGET_P95_MS} ms: ${worst < TARGET_P95_MS ? "met" : "NOT met"}.`);
+  console.log(
+    `\nWorst p95: ${worst.toFixed(0)} ms — target ${TARGET_P95_MS} ms: ${worst < TARGET_P95_MS ? "met" : "NOT met"}.`,
+  );
 }
 
 /** The emulator in its own process (node --import tsx), like bench:sync. */
 async function startEmulator(size: number, historyStart: string): Promise<ChildProcess & { url: string }> {
-  const args = ["--import", "tsx", "emulators/cost-explorer/main.ts", "--port", "0", "--now", toDay(NOW), "--size", String(size), "--history-start", historyStart];
+  const args = [
+    "--import",
+    "tsx",
+    "emulators/cost-explorer/main.ts",
+    "--port",
+    "0",
+    "--now",
+    toDay(NOW),
+    "--size",
+    String(size),
+    "--history-start",
+    historyStart,
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -199,7 +242,9 @@ async function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }

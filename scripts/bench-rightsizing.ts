@@ -16,18 +16,27 @@ import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulat
 
 // A fixed clock: figures from two runs describe the same data.
 const NOW = new Date("2026-11-26T09:17:00Z");
-const { values } = parseArgs({ options: { size: { type: "string", default: "10" }, "emulator-child": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { size: { type: "string", default: "10" }, "emulator-child": { type: "boolean", default: false } },
+});
 const size = Number(values.size);
 
 async function startEmulatorChild(childSize: number): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, "--emulator-child", "--size", String(childSize)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, "--emulator-child", "--size", String(childSize)],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", resolve);
-    child.once("exit", (code) => reject(new Error(`The Datadog emulator (size ${childSize}) exited with code ${code} before it listened.`)));
+    child.once("exit", (code) =>
+      reject(new Error(`The Datadog emulator (size ${childSize}) exited with code ${code} before it listened.`)),
+    );
   });
   let isStopping = false;
   child.once("exit", (code, signal) => {
-    if (!isStopping) console.error(`The Datadog emulator (size ${childSize}) stopped on its own: code ${code}, signal ${signal}.`);
+    if (!isStopping)
+      console.error(`The Datadog emulator (size ${childSize}) stopped on its own: code ${code}, signal ${signal}.`);
   });
   return {
     url: line.trim(),
@@ -46,13 +55,30 @@ async function syncOnce(db: Awaited<ReturnType<typeof createPostgresTestDb>>, em
   try {
     let timings: DatadogSyncTimings | null = null;
     const source = createDatadogSource(
-      { enabled: true, reason: "bench", apiKey: DEFAULT_API_KEY, appKey: DEFAULT_APP_KEY, site: "datadoghq.com", baseUrl: emulator.url },
+      {
+        enabled: true,
+        reason: "bench",
+        apiKey: DEFAULT_API_KEY,
+        appKey: DEFAULT_APP_KEY,
+        site: "datadoghq.com",
+        baseUrl: emulator.url,
+      },
       { onTimings: (t) => (timings = t) },
     );
     const started = performance.now();
-    const result = await runSync({ db, now: NOW, sources: [source], trigger: "bench", log: (line) => console.error(line) });
+    const result = await runSync({
+      db,
+      now: NOW,
+      sources: [source],
+      trigger: "bench",
+      log: (line) => console.error(line),
+    });
     if (result.status !== "succeeded" || !timings) throw new Error(`Sync ${result.status}: ${result.error}`);
-    return { timings: timings as DatadogSyncTimings, wallMs: performance.now() - started, notes: result.sources.datadog?.notes ?? [] };
+    return {
+      timings: timings as DatadogSyncTimings,
+      wallMs: performance.now() - started,
+      notes: result.sources.datadog?.notes ?? [],
+    };
   } finally {
     emulator.stop();
   }
@@ -71,10 +97,14 @@ async function main() {
     console.log(`Size ${size}: syncing…`);
     const big = await syncOnce(db, size);
     const t = big.timings;
-    console.log(`Size ${size}: ${t.requests} Datadog requests, ${count(t.containers)} containers, ${count(t.hourlyRows)} hourly rows`);
+    console.log(
+      `Size ${size}: ${t.requests} Datadog requests, ${count(t.containers)} containers, ${count(t.hourlyRows)} hourly rows`,
+    );
     console.log(`  ${big.notes[0] ?? ""}`);
     console.log(`  fetch (emulator computing + transfer + JSON + the client's deserialising): ${ms(t.fetchMs)}`);
-    console.log(`  raw series → stored statistics: ${ms(t.parseMs + t.statisticsMs + t.storeMs)} (checking/units ${ms(t.parseMs)}, statistics ${ms(t.statisticsMs)}, storing ${ms(t.storeMs)}, of which the swap transaction ${ms(t.swapMs)})`);
+    console.log(
+      `  raw series → stored statistics: ${ms(t.parseMs + t.statisticsMs + t.storeMs)} (checking/units ${ms(t.parseMs)}, statistics ${ms(t.statisticsMs)}, storing ${ms(t.storeMs)}, of which the swap transaction ${ms(t.swapMs)})`,
+    );
     console.log(`  whole sync, wall clock: ${ms(big.wallMs)}`);
 
     let started = performance.now();
@@ -87,10 +117,16 @@ async function main() {
     started = performance.now();
     const summary = summarizeRecommendations(rows);
     const summaryMs = performance.now() - started;
-    console.log(`Recommendations for ${count(rows.length)} containers: ${ms(recommendMs)} (toRightsizingRows); reading them ${ms(readMs)}; team totals ${ms(summaryMs)}`);
-    console.log(`  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`);
+    console.log(
+      `Recommendations for ${count(rows.length)} containers: ${ms(recommendMs)} (toRightsizingRows); reading them ${ms(readMs)}; team totals ${ms(summaryMs)}`,
+    );
+    console.log(
+      `  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`,
+    );
     const maxRss = process.resourceUsage().maxRSS * 1024;
-    console.log(`Peak RSS of the sync process: ${(Math.max(maxRss, peakSampledRss) / 1024 / 1024).toFixed(0)} MiB (the emulator runs in a child process)`);
+    console.log(
+      `Peak RSS of the sync process: ${(Math.max(maxRss, peakSampledRss) / 1024 / 1024).toFixed(0)} MiB (the emulator runs in a child process)`,
+    );
   } finally {
     clearInterval(sampler);
     await db.drop();

@@ -18,14 +18,28 @@ const NOW = new Date("2026-11-26T06:00:00Z"); // fixed, so the figures are compa
 const NEXT_DAY = new Date("2026-11-27T06:00:00Z");
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 // The real client with the default credential chain, as in production; the emulator takes any credentials.
-Object.assign(process.env, { AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+Object.assign(process.env, {
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+});
 
 type Emulator = { url: string; child: ChildProcess };
 
 /** The emulator in its own process, so the peak RSS measured here is the sync's alone. */
 async function startEmulator(size: number, historyStart?: string): Promise<Emulator> {
   // `node --import tsx`, not the tsx CLI: one process, whose pid is the emulator's own (for its peak RSS).
-  const args = ["--import", "tsx", "emulators/cost-explorer/main.ts", "--port", "0", "--now", toDay(NOW), "--size", String(size)];
+  const args = [
+    "--import",
+    "tsx",
+    "emulators/cost-explorer/main.ts",
+    "--port",
+    "0",
+    "--now",
+    toDay(NOW),
+    "--size",
+    String(size),
+  ];
   if (historyStart) args.push("--history-start", historyStart);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -41,7 +55,10 @@ async function startEmulator(size: number, historyStart?: string): Promise<Emula
 }
 
 async function setEmulatorClock(emulator: Emulator, now: Date) {
-  const res = await fetch(`${emulator.url}/__emulator/clock`, { method: "POST", body: JSON.stringify({ now: now.toISOString() }) });
+  const res = await fetch(`${emulator.url}/__emulator/clock`, {
+    method: "POST",
+    body: JSON.stringify({ now: now.toISOString() }),
+  });
   if (!res.ok) throw new Error(`Setting the emulator clock failed: ${await res.text()}`);
 }
 
@@ -99,7 +116,13 @@ async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Da
     }
   }) as typeof client.send;
   const started = performance.now();
-  const result = await runSync({ db: timed, now, range, sources: [createCostExplorerSource(config, { client })], trigger: "bench" });
+  const result = await runSync({
+    db: timed,
+    now,
+    range,
+    sources: [createCostExplorerSource(config, { client })],
+    trigger: "bench",
+  });
   const seconds = (performance.now() - started) / 1000;
   const aws = result.sources.aws;
   if (result.status !== "succeeded") throw new Error(`${label} ${result.status}: ${result.error}`);
@@ -112,12 +135,22 @@ async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Da
   const rows = result.rowsWritten;
   console.log(`\n${label}: ${refreshed.from} .. ${refreshed.to} (exclusive), ${days} days`);
   console.log(`  paid requests      ${result.requests} ($${result.requestCostUsd})`);
-  console.log(`  naive, day by day  ${countNaiveRequests({ days, environmentValues: env?.n ?? 0 })} (one request per day × ${env?.n ?? 0} environment values + 8, at one page each)`);
+  console.log(
+    `  naive, day by day  ${countNaiveRequests({ days, environmentValues: env?.n ?? 0 })} (one request per day × ${env?.n ?? 0} environment values + 8, at one page each)`,
+  );
   console.log(`  rows written       ${rows.toLocaleString("en-US")}`);
-  console.log(`  wall time          ${seconds.toFixed(1)} s → ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s end to end`);
-  console.log(`  answers            ${(answersMs / 1000).toFixed(1)} s waiting for Cost Explorer (emulator + SDK parsing), summed`);
-  console.log(`  staging inserts    ${(times.stagingMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.stagingMs / 1000)).toLocaleString("en-US")} rows/s (unnest, ~5,000 rows a statement, summed)`);
-  console.log(`  swap transaction   ${(times.swapMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.swapMs / 1000)).toLocaleString("en-US")} rows/s (delete range + insert from staging)`);
+  console.log(
+    `  wall time          ${seconds.toFixed(1)} s → ${Math.round(rows / seconds).toLocaleString("en-US")} rows/s end to end`,
+  );
+  console.log(
+    `  answers            ${(answersMs / 1000).toFixed(1)} s waiting for Cost Explorer (emulator + SDK parsing), summed`,
+  );
+  console.log(
+    `  staging inserts    ${(times.stagingMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.stagingMs / 1000)).toLocaleString("en-US")} rows/s (unnest, ~5,000 rows a statement, summed)`,
+  );
+  console.log(
+    `  swap transaction   ${(times.swapMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.swapMs / 1000)).toLocaleString("en-US")} rows/s (delete range + insert from staging)`,
+  );
   return result;
 }
 
@@ -127,7 +160,9 @@ async function benchSize(size: number, years: number) {
   const historyStart = size > 1 ? addMonths(startOfMonth(today), -12 * years) : undefined;
   const emulatorStarted = performance.now();
   const emulator = await startEmulator(size, historyStart);
-  console.log(`\n== size ${size}: emulator ready in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s at ${emulator.url}`);
+  console.log(
+    `\n== size ${size}: emulator ready in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s at ${emulator.url}`,
+  );
   const db = await createPostgresTestDb(serverUrl);
   try {
     const range = historyStart ? { from: historyStart, to: today } : undefined;
@@ -148,13 +183,17 @@ async function main() {
   });
   const size = Number(flags.size ?? 10);
   const years = Number(flags.years ?? 3);
-  console.log(`Cost Explorer sync benchmark — now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}, Node ${process.version}`);
+  console.log(
+    `Cost Explorer sync benchmark — now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}, Node ${process.version}`,
+  );
   const started = performance.now();
   await benchSize(size, years);
   const largeRss = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak RSS of the sync process after size ${size}: ${Math.round(largeRss)} MB`);
   await benchSize(1, 1);
-  console.log(`\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s. Peak RSS over both: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`);
+  console.log(
+    `\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s. Peak RSS over both: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -12,7 +12,12 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function cli(script: string, args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", `scripts/${script}.ts`, ...args], {
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COSTWISE_DATA_DIR: dataDir, ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      COSTWISE_DATA_DIR: dataDir,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     timeout: 60_000,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
@@ -22,7 +27,20 @@ describe("command-line contract", () => {
   it("exports to stdout with exit 0, and says on stderr which database it opened", () => {
     const r = cli("export", ["sync-runs", "--format", "csv"]);
     expect(r.code).toBe(0);
-    expect(parseCsv(r.stdout)[0]).toEqual(["run_id", "started_at", "finished_at", "status", "trigger", "sources", "range_start", "range_end", "requests", "request_cost_usd", "rows_written", "error"]);
+    expect(parseCsv(r.stdout)[0]).toEqual([
+      "run_id",
+      "started_at",
+      "finished_at",
+      "status",
+      "trigger",
+      "sources",
+      "range_start",
+      "range_end",
+      "requests",
+      "request_cost_usd",
+      "rows_written",
+      "error",
+    ]);
     expect(r.stderr).toContain(`Database: embedded Postgres (PGlite) at ${dataDir}`);
   });
 
@@ -39,7 +57,11 @@ describe("command-line contract", () => {
     ["an unknown option", ["export", ["sync-runs", "--colour", "red"]], /Unknown option --colour/],
     ["a bad option value", ["export", ["sync-runs", "--format", "xml"]], /format must be csv or json/],
     ["no report at all", ["export", []], /Name a report/],
-    ["a malformed date", ["sync", ["--from", "2026-13-01", "--to", "2026-12-01"]], /--from must be a date as YYYY-MM-DD/],
+    [
+      "a malformed date",
+      ["sync", ["--from", "2026-13-01", "--to", "2026-12-01"]],
+      /--from must be a date as YYYY-MM-DD/,
+    ],
     ["from after to", ["sync", ["--from", "2026-11-02", "--to", "2026-11-01"]], /must be before --to/],
     ["only one end of a range", ["sync", ["--from", "2026-11-01"]], /Give both --from and --to/],
     ["an unknown source", ["sync", ["--only", "gcp"]], /--only must be aws or datadog/],
@@ -62,6 +84,8 @@ describe("command-line contract", () => {
   it("exits 1 with what to do when the database cannot be reached", () => {
     const r = cli("export", ["sync-runs"], { DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere" });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Cannot reach Postgres at 127\.0\.0\.1:1\/nowhere.*unset DATABASE_URL to use the embedded database/);
+    expect(r.stderr).toMatch(
+      /Cannot reach Postgres at 127\.0\.0\.1:1\/nowhere.*unset DATABASE_URL to use the embedded database/,
+    );
   });
 });

@@ -12,25 +12,29 @@ const DEMO_INITIATIVES = [
   {
     monthsAgo: 7,
     name: "Load-test environment shut down",
-    description: "The test-at-scale cluster ran around the clock; it now starts for a release test and is torn down after.",
+    description:
+      "The test-at-scale cluster ran around the clock; it now starts for a release test and is torn down after.",
     scope: { filters: { project: "load-test" } },
   },
   {
     monthsAgo: 6,
     name: "Abandoned monitoring cluster deleted",
-    description: "The legacy monitoring search cluster had no readers since the move to the new stack; deleted with its volumes.",
+    description:
+      "The legacy monitoring search cluster had no readers since the move to the new stack; deleted with its volumes.",
     scope: { filters: { project: "legacy-monitoring" } },
   },
   {
     monthsAgo: 5,
     name: "Recordings moved to Glacier Instant Retrieval",
-    description: "A lifecycle rule moves recordings older than 30 days from S3 Standard to Glacier IR: same access time, about 70% cheaper.",
+    description:
+      "A lifecycle rule moves recordings older than 30 days from S3 Standard to Glacier IR: same access time, about 70% cheaper.",
     scope: { filters: { project: "video-recordings", service: "Amazon Simple Storage Service" } },
   },
   {
     monthsAgo: 4,
     name: "RDS snapshots: daily + weekly instead of every few hours",
-    description: "Snapshots every few hours kept for days replaced by daily short-term and weekly long-term ones; databases sized down.",
+    description:
+      "Snapshots every few hours kept for days replaced by daily short-term and weekly long-term ones; databases sized down.",
     scope: { filters: { service: "Amazon Relational Database Service" } },
   },
   {

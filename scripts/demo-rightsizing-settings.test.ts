@@ -14,7 +14,11 @@ describe("seedDemoRightsizingSettings", () => {
     expect(await seedDemoRightsizingSettings(db)).toBe(true);
     const settings = await getRightsizingSettings(db);
     expect(settings.namespaceTeams).toMatchObject({ "payments-jobs": "payments", monitoring: "platform" });
-    expect(settings.clusterEnvironments).toEqual({ "prod-us-east-1": "production", "staging-us-east-1": "staging", "dev-us-east-1": "development" });
+    expect(settings.clusterEnvironments).toEqual({
+      "prod-us-east-1": "production",
+      "staging-us-east-1": "staging",
+      "dev-us-east-1": "development",
+    });
     await saveRightsizingSettings(db, { ...settings, idleMemoryMultiplier: 1.4 });
     expect(await seedDemoRightsizingSettings(db)).toBe(false);
     expect((await getRightsizingSettings(db)).idleMemoryMultiplier).toBe(1.4);

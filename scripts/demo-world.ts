@@ -13,7 +13,12 @@ export type DemoWorld = {
   close(): Promise<void>;
 };
 
-export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: string) => void; size?: number }): Promise<DemoWorld> {
+export async function startDemoWorld(opts: {
+  now: Date;
+  db: Db;
+  log: (line: string) => void;
+  size?: number;
+}): Promise<DemoWorld> {
   // The demo company's own settings and initiatives, once; a person's later edits win.
   if (await seedDemoTagSettings(opts.db)) opts.log("Seeded the demo company's allowed tag values.");
   if (await seedDemoRightsizingSettings(opts.db)) opts.log("Seeded the demo company's team and environment mappings.");
@@ -22,7 +27,11 @@ export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: stri
   const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
   opts.log(`AWS Cost Explorer emulator: ${costExplorer.url} (the demo company's spend)`);
   const awsEnv = {
-    AWS_ENDPOINT_URL_COST_EXPLORER: costExplorer.url, AWS_ACCESS_KEY_ID: "demo", AWS_SECRET_ACCESS_KEY: "demo", AWS_REGION: "us-east-1", COSTWISE_AWS: "true",
+    AWS_ENDPOINT_URL_COST_EXPLORER: costExplorer.url,
+    AWS_ACCESS_KEY_ID: "demo",
+    AWS_SECRET_ACCESS_KEY: "demo",
+    AWS_REGION: "us-east-1",
+    COSTWISE_AWS: "true",
     // The SDK warns on Node 20 about its releases after January 2027; the version is pinned, so here it is noise.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
@@ -32,5 +41,10 @@ export async function startDemoWorld(opts: { now: Date; db: Db; log: (line: stri
   });
   opts.log(`Datadog emulator: ${datadog.url} (the demo company's clusters)`);
   const datadogEnv = { DD_HOST: datadog.url, DD_API_KEY: DEFAULT_API_KEY, DD_APP_KEY: DEFAULT_APP_KEY };
-  return { env: { ...awsEnv, ...datadogEnv }, async close() { await Promise.all([costExplorer.close(), datadog.close()]); } };
+  return {
+    env: { ...awsEnv, ...datadogEnv },
+    async close() {
+      await Promise.all([costExplorer.close(), datadog.close()]);
+    },
+  };
 }

@@ -40,7 +40,16 @@ await runCli("demo", async (argv, { now, signal, stderr }) => {
       const hasData = (await getLastSuccessfulSync(db)) !== null;
       if (sources.length && !hasData) {
         log("First run: syncing the demo company through the real AWS and Datadog clients…");
-        const result = await runSync({ sources, db, now, signal, trigger: "demo", log, onProgress: (p) => stderr.isTTY && stderr.write(`\r\x1b[K${formatProgress(p).slice(0, (stderr.columns || 120) - 1)}`) });
+        const result = await runSync({
+          sources,
+          db,
+          now,
+          signal,
+          trigger: "demo",
+          log,
+          onProgress: (p) =>
+            stderr.isTTY && stderr.write(`\r\x1b[K${formatProgress(p).slice(0, (stderr.columns || 120) - 1)}`),
+        });
         if (stderr.isTTY) stderr.write("\n");
         log(`Sync ${result.status}: ${result.requests} requests, ${result.rowsWritten.toLocaleString("en-US")} rows.`);
         await ensureSpendRollup(db); // build the monthly sums now, so the first page view does not wait for them
@@ -49,7 +58,9 @@ await runCli("demo", async (argv, { now, signal, stderr }) => {
       const server = await startServer({ config, db, log });
       if (sources.length && hasData) {
         // Keep the demo live without making the user wait: refresh recent days in the background.
-        void startSyncInBackground({ db, config, now, trigger: "demo", log }).catch((e: Error) => log(`Background sync: ${e.message}`));
+        void startSyncInBackground({ db, config, now, trigger: "demo", log }).catch((e: Error) =>
+          log(`Background sync: ${e.message}`),
+        );
       }
       log(`\nCostwise demo is running at ${server.url}  (Ctrl-C to stop; \`npm run demo -- --reset\` starts over)`);
       await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));

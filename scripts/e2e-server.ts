@@ -14,16 +14,27 @@ export const E2E_NOW = "2026-11-26T12:00:00Z";
 
 const { flags } = parseFlags(process.argv.slice(2), { port: { value: true, description: "port" } });
 const log = (l: string) => process.stderr.write(`[e2e-server] ${l}\n`);
-if (!existsSync(".next/BUILD_ID")) throw new Error("No build: run `npm run build` before the e2e tests (npm test does).");
+if (!existsSync(".next/BUILD_ID"))
+  throw new Error("No build: run `npm run build` before the e2e tests (npm test does).");
 
-const db = process.env.TEST_DATABASE_URL ? await createPostgresTestDb(process.env.TEST_DATABASE_URL) : await testDatabases()[0]!.create();
+const db = process.env.TEST_DATABASE_URL
+  ? await createPostgresTestDb(process.env.TEST_DATABASE_URL)
+  : await testDatabases()[0]!.create();
 log(`Database: ${db.label}`);
 const world = await startDemoWorld({ now: new Date(E2E_NOW), db, log });
 Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", HOSTNAME: "127.0.0.1", COSTWISE_NOW: E2E_NOW });
 const config = parseConfig(process.env);
 // The journeys start from a synced demo company, through the real SDK clients, as `npm run demo` does.
-const synced = await runSync({ sources: await listConfiguredSources(config), db, now: new Date(E2E_NOW), trigger: "demo", log });
-log(`Sync ${synced.status}: ${synced.requests} requests, ${synced.rowsWritten} rows${synced.error ? ` — ${synced.error}` : ""}`);
+const synced = await runSync({
+  sources: await listConfiguredSources(config),
+  db,
+  now: new Date(E2E_NOW),
+  trigger: "demo",
+  log,
+});
+log(
+  `Sync ${synced.status}: ${synced.requests} requests, ${synced.rowsWritten} rows${synced.error ? ` — ${synced.error}` : ""}`,
+);
 const server = await startServer({ config, db, log });
 log(`Ready at ${server.url}`);
 

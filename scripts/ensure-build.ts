@@ -33,7 +33,9 @@ export async function ensureBuild(log: (line: string) => void): Promise<void> {
     child.stderr.on("data", (d: Buffer) => (output += d));
     child.on("error", reject);
     child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${output.split("\n").slice(-30).join("\n")}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`next build failed (exit ${code}):\n${output.split("\n").slice(-30).join("\n")}`)),
     );
   });
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

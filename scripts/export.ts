@@ -7,7 +7,12 @@ import { badInput } from "@/lib/errors";
 import { EXPORTS, checkExportOptions, getExport } from "@/lib/exports/registry";
 
 function usage(): string {
-  const lines = EXPORTS.map((e) => `  ${e.name.padEnd(12)} ${e.summary}\n${Object.entries(e.options).map(([k, v]) => `      --${k} ${v}`).join("\n")}`);
+  const lines = EXPORTS.map(
+    (e) =>
+      `  ${e.name.padEnd(12)} ${e.summary}\n${Object.entries(e.options)
+        .map(([k, v]) => `      --${k} ${v}`)
+        .join("\n")}`,
+  );
   return `Usage: npm run -s export -- <report> [options] [--out FILE]\n\nReports:\n${lines.join("\n")}\n`;
 }
 
@@ -19,7 +24,9 @@ await runCli("export", async (argv, { openDb, now, stdout }) => {
     return 0;
   }
   const def = getExport(name);
-  const spec = Object.fromEntries([...Object.keys(def.options), "out"].map((k) => [k, { value: true, description: "" }]));
+  const spec = Object.fromEntries(
+    [...Object.keys(def.options), "out"].map((k) => [k, { value: true, description: "" }]),
+  );
   const { flags } = parseFlags(rest, spec);
   const { out, ...options } = flags;
   checkExportOptions(def, options);

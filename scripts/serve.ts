@@ -21,7 +21,9 @@ export async function startServer(opts: { config: Config; db: Db; log: (line: st
     server.once("error", (err: NodeJS.ErrnoException) =>
       reject(
         err.code === "EADDRINUSE"
-          ? new Error(`Port ${config.port} is already in use. Stop whatever uses it, or set PORT to another port (e.g. PORT=3001).`)
+          ? new Error(
+              `Port ${config.port} is already in use. Stop whatever uses it, or set PORT to another port (e.g. PORT=3001).`,
+            )
           : err,
       ),
     );

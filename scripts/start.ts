@@ -5,7 +5,8 @@ import { AppError } from "@/lib/errors";
 import { startServer } from "./serve";
 
 await runCli("start", async (_argv, { config, openDb, signal, stderr }) => {
-  if (!existsSync(".next/BUILD_ID")) throw new AppError("failed", "No build found: run `npm run build` first (or `npm run demo`, which builds once).");
+  if (!existsSync(".next/BUILD_ID"))
+    throw new AppError("failed", "No build found: run `npm run build` first (or `npm run demo`, which builds once).");
   const db = await openDb({ serve: true });
   const server = await startServer({ config, db, log: (l) => stderr.write(`${l}\n`) });
   stderr.write(`Costwise is running at ${server.url} (Ctrl-C to stop)\n`);

@@ -22,18 +22,27 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr 
     return 0;
   }
   if ((flags.from === undefined) !== (flags.to === undefined)) throw badInput("Give both --from and --to, or neither.");
-  const range = flags.from && flags.to ? parseDayRange(flags.from, flags.to, { from: "--from", to: "--to" }) : undefined;
-  if (flags.only && !["aws", "datadog"].includes(flags.only)) throw badInput(`--only must be aws or datadog (got "${flags.only}").`);
+  const range =
+    flags.from && flags.to ? parseDayRange(flags.from, flags.to, { from: "--from", to: "--to" }) : undefined;
+  if (flags.only && !["aws", "datadog"].includes(flags.only))
+    throw badInput(`--only must be aws or datadog (got "${flags.only}").`);
   const sources = await listConfiguredSources(config, flags.only);
   if (sources.length === 0) {
-    const why = listSourceStatuses(config).filter((s) => !flags.only || s.name === flags.only).map((s) => `  ${s.label}: ${s.reason}`);
+    const why = listSourceStatuses(config)
+      .filter((s) => !flags.only || s.name === flags.only)
+      .map((s) => `  ${s.label}: ${s.reason}`);
     throw badInput(`No data source is configured${flags.only ? ` for --only ${flags.only}` : ""}:\n${why.join("\n")}`);
   }
   const db = await openDb();
   const tty = stderr.isTTY;
   let lastLine = "";
   const result = await runSync({
-    sources, db, now, range, signal, trigger: "cli",
+    sources,
+    db,
+    now,
+    range,
+    signal,
+    trigger: "cli",
     log: (l) => stderr.write(`${tty ? "\r\x1b[K" : ""}${l}\n`),
     onProgress: (p) => {
       const line = formatProgress(p);
@@ -44,7 +53,9 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr 
   });
   if (tty) stderr.write("\n");
   for (const [name, r] of Object.entries(result.sources)) {
-    stderr.write(`${name}: ${r.status}, ${r.requests} requests ($${r.requestCostUsd}), ${r.rowsWritten} rows${r.range ? `, ${r.range.from}..${r.range.to} (exclusive)` : ""}${r.error ? ` — ${r.error}` : ""}\n`);
+    stderr.write(
+      `${name}: ${r.status}, ${r.requests} requests ($${r.requestCostUsd}), ${r.rowsWritten} rows${r.range ? `, ${r.range.from}..${r.range.to} (exclusive)` : ""}${r.error ? ` — ${r.error}` : ""}\n`,
+    );
   }
   stderr.write(`Sync run #${result.runId} ${result.status}.\n`);
   return result.status === "succeeded" ? 0 : 1;

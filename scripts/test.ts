@@ -23,7 +23,8 @@ function run(cmd: string, args: string[], label: string): Promise<{ code: number
 
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const add = (c: Counts | null, code: number) => {
-  if (!c) total.failed++; // the runner died before reporting: count it as a failure
+  if (!c)
+    total.failed++; // the runner died before reporting: count it as a failure
   else {
     total.passed += c.passed;
     total.failed += c.failed + (code !== 0 && c.failed === 0 ? 1 : 0);

@@ -29,7 +29,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     return (
       <>
         <PageHeader title="Overview" description={DESCRIPTION} />
-        <p className="notice error" role="alert">{err.message} <Link href="/">Open the overview</Link></p>
+        <p className="notice error" role="alert">
+          {err.message} <Link href="/">Open the overview</Link>
+        </p>
       </>
     );
   }
@@ -46,17 +48,30 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   }
   const overview = await getOverview(db, { now, metric });
   const allowed = overview.settings.allowed.department;
-  const switcher = METRICS.map((m) => ({ label: METRIC_LABELS[m], href: m === "amortized" ? "/" : `/?metric=${m}`, isCurrent: m === metric }));
+  const switcher = METRICS.map((m) => ({
+    label: METRIC_LABELS[m],
+    href: m === "amortized" ? "/" : `/?metric=${m}`,
+    isCurrent: m === metric,
+  }));
   return (
     <>
-      <PageHeader title="Overview" description={`${METRIC_LABELS[metric]} AWS spend, UTC. ${DESCRIPTION}`} actions={<SegmentedLinks label="Metric" links={switcher} />} />
+      <PageHeader
+        title="Overview"
+        description={`${METRIC_LABELS[metric]} AWS spend, UTC. ${DESCRIPTION}`}
+        actions={<SegmentedLinks label="Metric" links={switcher} />}
+      />
       <HeadlineFigures overview={overview} />
       <section className="panel" aria-label="Trend by department">
         <div className="panel-head">
           <h2>{METRIC_LABELS[metric]} spend by department, last 13 months</h2>
           <Link href={toSpendHref(overview.trend.view)}>Open in Spend →</Link>
         </div>
-        <StackedBarChart model={toStackedChart(overview.trend, { allowedDepartments: allowed, topN: 10 })} title={`${METRIC_LABELS[metric]} spend by department`} filename="spend-by-department-13-months" height={300} />
+        <StackedBarChart
+          model={toStackedChart(overview.trend, { allowedDepartments: allowed, topN: 10 })}
+          title={`${METRIC_LABELS[metric]} spend by department`}
+          filename="spend-by-department-13-months"
+          height={300}
+        />
       </section>
       <div className="grid grid-2">
         <section className="panel" aria-label="Top movers">
@@ -66,7 +81,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </div>
           <Movers title="Departments" movers={overview.movers.departments} allowedDepartments={allowed} isDepartment />
           <div style={{ height: 14 }} />
-          <Movers title="Projects" movers={overview.movers.projects} allowedDepartments={allowed} isDepartment={false} />
+          <Movers
+            title="Projects"
+            movers={overview.movers.projects}
+            allowedDepartments={allowed}
+            isDepartment={false}
+          />
         </section>
         <TagHealthPanel overview={overview} />
       </div>

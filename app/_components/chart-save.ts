@@ -9,7 +9,11 @@ function escapeXml(text: string): string {
 }
 
 /** The chart's SVG with a white background, a title above and the legend below; null when it is not drawn yet. */
-export function toStandaloneSvg(container: HTMLElement, title: string, legend: LegendItem[]): { svg: string; width: number; height: number } | null {
+export function toStandaloneSvg(
+  container: HTMLElement,
+  title: string,
+  legend: LegendItem[],
+): { svg: string; width: number; height: number } | null {
   // The chart itself, not the small legend icons (also recharts-surface).
   const source = container.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface");
   if (!source) return null;

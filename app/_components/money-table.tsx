@@ -10,7 +10,9 @@ export function MoneyTable({ model }: { model: TableModel }) {
       <table className="data money">
         <thead>
           <tr>
-            <th className="sticky" scope="col">{model.corner}</th>
+            <th className="sticky" scope="col">
+              {model.corner}
+            </th>
             {model.head.map((h, i) => (
               <th key={i} className={edge(i)} scope="col" title={h.title}>
                 {h.text}
@@ -25,19 +27,37 @@ export function MoneyTable({ model }: { model: TableModel }) {
               <td className="sticky">
                 <span className="row-label">
                   {row.swatch ? <span className="swatch" style={{ background: row.swatch }} aria-hidden /> : null}
-                  {row.link ? <Link href={row.link.href} title={row.link.title}>{row.label}</Link> : <span>{row.label}</span>}
-                  {row.badges.map((b) => <span key={b.text} className={`badge ${b.tone === "warn" ? "warn" : ""}`} title={b.title}>{b.text}</span>)}
-                  {row.services ? <Link className="row-link" href={row.services.href} title={row.services.title}>services →</Link> : null}
+                  {row.link ? (
+                    <Link href={row.link.href} title={row.link.title}>
+                      {row.label}
+                    </Link>
+                  ) : (
+                    <span>{row.label}</span>
+                  )}
+                  {row.badges.map((b) => (
+                    <span key={b.text} className={`badge ${b.tone === "warn" ? "warn" : ""}`} title={b.title}>
+                      {b.text}
+                    </span>
+                  ))}
+                  {row.services ? (
+                    <Link className="row-link" href={row.services.href} title={row.services.title}>
+                      services →
+                    </Link>
+                  ) : null}
                 </span>
               </td>
-              {row.cells.map((c, i) => <Cell key={i} cell={c} className={edge(i)} />)}
+              {row.cells.map((c, i) => (
+                <Cell key={i} cell={c} className={edge(i)} />
+              ))}
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <td className="sticky">Total</td>
-            {model.foot.map((c, i) => <Cell key={i} cell={c} className={edge(i)} />)}
+            {model.foot.map((c, i) => (
+              <Cell key={i} cell={c} className={edge(i)} />
+            ))}
           </tr>
         </tfoot>
       </table>

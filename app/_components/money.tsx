@@ -6,7 +6,13 @@ export function Money({ amount }: { amount: string }) {
 }
 
 /** A change in spend: more is red, less is green (finance reads cost, not revenue). */
-export function Change({ change, compact = false }: { change: { amount: string; ratio: number | null } | null; compact?: boolean }) {
+export function Change({
+  change,
+  compact = false,
+}: {
+  change: { amount: string; ratio: number | null } | null;
+  compact?: boolean;
+}) {
   if (!change || (change.ratio === null && /^-?[0.]+$/.test(change.amount))) return <span className="muted">—</span>;
   const sign = change.amount.startsWith("-") ? "down" : /^[0.]+$/.test(change.amount) ? "" : "up";
   // No spend in the earlier period: a percentage would be infinite.

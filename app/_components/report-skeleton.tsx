@@ -13,11 +13,17 @@ export function ReportSkeleton({ figures = 0, label }: { figures?: number; label
           ))}
         </div>
       ) : (
-        <div className="panel"><div className="skeleton" style={{ height: 88 }} /></div>
+        <div className="panel">
+          <div className="skeleton" style={{ height: 88 }} />
+        </div>
       )}
-      <div className="panel"><div className="skeleton" style={{ height: 300 }} /></div>
       <div className="panel">
-        {Array.from({ length: 6 }, (_, i) => <div className="skeleton" key={i} style={{ height: 18, marginBottom: 12 }} />)}
+        <div className="skeleton" style={{ height: 300 }} />
+      </div>
+      <div className="panel">
+        {Array.from({ length: 6 }, (_, i) => (
+          <div className="skeleton" key={i} style={{ height: 18, marginBottom: 12 }} />
+        ))}
       </div>
     </div>
   );

@@ -9,7 +9,13 @@ export function SegmentedLinks({ label, links }: { label: string; links: Segment
       <span id={`seg-${label}`}>{label}</span>
       <nav className="segmented" aria-labelledby={`seg-${label}`}>
         {links.map((l) => (
-          <Link key={l.label} href={l.href} aria-current={l.isCurrent ? "true" : undefined} title={l.title} scroll={false}>
+          <Link
+            key={l.label}
+            href={l.href}
+            aria-current={l.isCurrent ? "true" : undefined}
+            title={l.title}
+            scroll={false}
+          >
             {l.label}
           </Link>
         ))}

@@ -5,7 +5,8 @@ import type { ChartModel } from "@/lib/reports/chart";
 import { formatUsdShort } from "@/lib/reports/money";
 import { savePng, saveSvg, toStandaloneSvg } from "./chart-save";
 
-const exact = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const exact = (v: number) =>
+  `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 type Props = {
   model: ChartModel;
@@ -40,15 +41,32 @@ export function StackedBarChart({ model, title, filename, height = 320, canSave 
       {canSave ? (
         <div className="panel-head" style={{ justifyContent: "flex-end", marginBottom: 0 }}>
           <div className="actions">
-            <button type="button" className="button secondary small" onClick={() => void save("png")}>Save PNG</button>
-            <button type="button" className="button secondary small" onClick={() => void save("svg")}>Save SVG</button>
+            <button type="button" className="button secondary small" onClick={() => void save("png")}>
+              Save PNG
+            </button>
+            <button type="button" className="button secondary small" onClick={() => void save("svg")}>
+              Save SVG
+            </button>
           </div>
         </div>
       ) : null}
       <div ref={ref} role="img" aria-label={title}>
-        <BarChart responsive style={{ width: "100%", height }} data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <BarChart
+          responsive
+          style={{ width: "100%", height }}
+          data={data}
+          stackOffset="sign"
+          margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+        >
           <CartesianGrid vertical={false} stroke="#e3e6ec" />
-          <XAxis dataKey="label" tick={{ fontSize: 13, fill: "#5b6272" }} tickLine={false} axisLine={{ stroke: "#c5cad3" }} interval="preserveStartEnd" minTickGap={8} />
+          <XAxis
+            dataKey="label"
+            tick={{ fontSize: 13, fill: "#5b6272" }}
+            tickLine={false}
+            axisLine={{ stroke: "#c5cad3" }}
+            interval="preserveStartEnd"
+            minTickGap={8}
+          />
           <YAxis
             ticks={model.yTicks}
             domain={[model.yTicks[0] ?? 0, model.yTicks[model.yTicks.length - 1] ?? "auto"]}
@@ -67,14 +85,27 @@ export function StackedBarChart({ model, title, filename, height = 320, canSave 
           />
           <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} iconType="square" itemSorter="dataKey" />
           {model.series.map((s) => (
-            <Bar key={s.id} dataKey={s.id} name={s.label} stackId="spend" fill={s.color} isAnimationActive={false} maxBarSize={56} />
+            <Bar
+              key={s.id}
+              dataKey={s.id}
+              name={s.label}
+              stackId="spend"
+              fill={s.color}
+              isAnimationActive={false}
+              maxBarSize={56}
+            />
           ))}
         </BarChart>
       </div>
       <figcaption>
         {hasEstimated ? "* Estimated: Cost Explorer may still revise these days. " : ""}
         Bars are rounded for reading; the table and the CSV have exact cents.
-        {error ? <span role="alert" className="up"> {error}</span> : null}
+        {error ? (
+          <span role="alert" className="up">
+            {" "}
+            {error}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   );

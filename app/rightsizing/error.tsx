@@ -8,9 +8,12 @@ export default function RightsizingError({ error, reset }: { error: Error & { di
       <PageHeader title="Rightsizing" />
       <div className="notice error" role="alert">
         The rightsizing tables could not be read: {error.message || "unexpected error"}
-        {error.digest ? ` (reference ${error.digest} in the server log)` : ""}. Check that the database is reachable, then retry.
+        {error.digest ? ` (reference ${error.digest} in the server log)` : ""}. Check that the database is reachable,
+        then retry.
       </div>
-      <button className="button" type="button" onClick={reset}>Retry</button>
+      <button className="button" type="button" onClick={reset}>
+        Retry
+      </button>
     </>
   );
 }

@@ -19,16 +19,32 @@ export const dynamic = "force-dynamic";
 
 const DESCRIPTION = "Current versus recommended Kubernetes requests, per team, with the dollars behind each row.";
 
-export default async function RightsizingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RightsizingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const parsed = parseQuery(scopeSchema, await searchParams);
   const header = <PageHeader title="Rightsizing" description={DESCRIPTION} />;
-  if (!parsed.ok) return <>{header}<BadFilterNotice messages={parsed.errors} reset="/rightsizing" /></>;
+  if (!parsed.ok)
+    return (
+      <>
+        {header}
+        <BadFilterNotice messages={parsed.errors} reset="/rightsizing" />
+      </>
+    );
   const scope = parsed.value;
   let overview;
   try {
     overview = await getRightsizingOverview(await getDb(), scope);
   } catch (err) {
-    if (err instanceof AppError && err.kind === "bad-input") return <>{header}<BadFilterNotice messages={[err.message]} reset="/rightsizing" /></>;
+    if (err instanceof AppError && err.kind === "bad-input")
+      return (
+        <>
+          {header}
+          <BadFilterNotice messages={[err.message]} reset="/rightsizing" />
+        </>
+      );
     throw err;
   }
   if (overview.allRows.length === 0) {
@@ -36,7 +52,8 @@ export default async function RightsizingPage({ searchParams }: { searchParams: 
       <>
         {header}
         <EmptyState title="No usage data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
-          Once Datadog usage has been synced, every team gets a table of its current requests next to what they should be.
+          Once Datadog usage has been synced, every team gets a table of its current requests next to what they should
+          be.
         </EmptyState>
       </>
     );
@@ -45,13 +62,26 @@ export default async function RightsizingPage({ searchParams }: { searchParams: 
   return (
     <>
       <PageHeader title="Rightsizing" description={DESCRIPTION} actions={<DownloadLinks filters={scope} />} />
-      <FilterForm action="/rightsizing" values={scope} clusters={overview.clusters} environments={overview.environments} hasRowFilters={false} />
+      <FilterForm
+        action="/rightsizing"
+        values={scope}
+        clusters={overview.clusters}
+        environments={overview.environments}
+        hasRowFilters={false}
+      />
       <WindowNote window={overview.window} />
       <UnmappedNotice unmapped={overview.unmapped} />
       <TotalsCards totals={summary.total} label="All teams" />
       <section className="panel" aria-label="Savings by team">
         <h2>Monthly savings by team</h2>
-        <SavingsChart data={summary.teams.map((t) => ({ team: t.team, cuts: t.savings.cutsCents / 100, raises: t.savings.raisesCents / 100, net: t.savings.netCents / 100 }))} />
+        <SavingsChart
+          data={summary.teams.map((t) => ({
+            team: t.team,
+            cuts: t.savings.cutsCents / 100,
+            raises: t.savings.raisesCents / 100,
+            net: t.savings.netCents / 100,
+          }))}
+        />
       </section>
       <TeamsTable teams={summary.teams} total={summary.total} scope={scope} />
       <RulesPanel settings={overview.settings} clusters={overview.clusters} isOpen />

@@ -20,10 +20,15 @@ export async function saveInitiative(_previous: InitiativeFormState, form: FormD
   let savedId: number;
   try {
     const db = await getDb();
-    savedId = id ? (await updateInitiative(db, id, parsed.value, now)).id : (await createInitiative(db, parsed.value, now)).id;
+    savedId = id
+      ? (await updateInitiative(db, id, parsed.value, now)).id
+      : (await createInitiative(db, parsed.value, now)).id;
   } catch (err) {
     const e = toAppError(err);
-    return { errors: e.kind === "conflict" ? { name: e.message } : { form: `Could not save the initiative: ${e.message}` }, values };
+    return {
+      errors: e.kind === "conflict" ? { name: e.message } : { form: `Could not save the initiative: ${e.message}` },
+      values,
+    };
   }
   revalidatePath("/savings");
   revalidatePath("/slides");
@@ -35,7 +40,8 @@ export type DeleteState = { error: string } | null;
 export async function removeInitiative(_previous: DeleteState, form: FormData): Promise<DeleteState> {
   const id = Number(form.get("id"));
   try {
-    if (!Number.isInteger(id) || id < 1) throw new AppError("bad-input", `Not an initiative id: "${String(form.get("id"))}".`);
+    if (!Number.isInteger(id) || id < 1)
+      throw new AppError("bad-input", `Not an initiative id: "${String(form.get("id"))}".`);
     await deleteInitiative(await getDb(), id);
   } catch (err) {
     return { error: toAppError(err).message };

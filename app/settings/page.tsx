@@ -13,7 +13,10 @@ export default async function SettingsPage() {
   const db = await getDb();
   return (
     <>
-      <PageHeader title="Settings" description="Rules, allowed tag values, prices and mappings are edited here and apply to every page at once." />
+      <PageHeader
+        title="Settings"
+        description="Rules, allowed tag values, prices and mappings are edited here and apply to every page at once."
+      />
       <TagRulesSection db={db} />
       <RightsizingSection db={db} />
       <DeploymentSection db={db} />

@@ -14,7 +14,10 @@ export async function saveDeck(_previous: DeckChoiceState, form: FormData): Prom
     const saved = await saveDeckChoice(await getDb(), { initiatives: ids });
     revalidatePath("/slides");
     const n = saved.initiatives.length;
-    return { ok: true, message: `Saved: ${n} initiative${n === 1 ? "" : "s"} in the deck. The download and \`npm run export -- slides\` use this order.` };
+    return {
+      ok: true,
+      message: `Saved: ${n} initiative${n === 1 ? "" : "s"} in the deck. The download and \`npm run export -- slides\` use this order.`,
+    };
   } catch (err) {
     return { ok: false, message: toAppError(err).message };
   }

@@ -25,11 +25,15 @@ export default async function SlidesPage() {
       <div className="deck-screen-only">
         <PageHeader
           title="Slides"
-          description={<>The all-hands deck, built from the data: {deck.slides.length} slides. ← → to move, F for full screen.</>}
+          description={
+            <>The all-hands deck, built from the data: {deck.slides.length} slides. ← → to move, F for full screen.</>
+          }
           actions={
             <div className="deck-actions">
               <PrintButton />
-              <a className="button" href="/api/export/slides" download>Download PowerPoint (.pptx)</a>
+              <a className="button" href="/api/export/slides" download>
+                Download PowerPoint (.pptx)
+              </a>
             </div>
           }
         />
@@ -38,8 +42,8 @@ export default async function SlidesPage() {
       <div className="deck-screen-only">
         <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} />
         <p className="muted">
-          The same deck from the command line: <code className="mono">npm run -s export -- slides --out deck.pptx</code>. Initiatives are
-          recorded on <Link href="/savings">Savings</Link>.
+          The same deck from the command line: <code className="mono">npm run -s export -- slides --out deck.pptx</code>
+          . Initiatives are recorded on <Link href="/savings">Savings</Link>.
         </p>
       </div>
     </div>

@@ -16,7 +16,8 @@ import { ViewBar } from "./_components/view-bar";
 export const metadata: Metadata = { title: "Spend" };
 export const dynamic = "force-dynamic";
 
-const DESCRIPTION = "AWS spend by department, project, environment, service and linked account, exact to the cent. Click a row to drill down.";
+const DESCRIPTION =
+  "AWS spend by department, project, environment, service and linked account, exact to the cent. Click a row to drill down.";
 
 export default async function SpendPage({ searchParams }: { searchParams: Promise<ViewInput> }) {
   const now = getNow();
@@ -33,7 +34,8 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
       <>
         <PageHeader title="Spend" description={DESCRIPTION} />
         <EmptyState title="No data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
-          Once a sync has read AWS Cost Explorer, this page groups spend by department, project, environment, service and linked account.
+          Once a sync has read AWS Cost Explorer, this page groups spend by department, project, environment, service
+          and linked account.
         </EmptyState>
       </>
     );
@@ -45,7 +47,13 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title="Spend"
         description={DESCRIPTION}
-        actions={report.kind === "report" ? <a className="button secondary" href={`/api/export/spend?${toSpendQuery(view)}`} download>Download CSV</a> : null}
+        actions={
+          report.kind === "report" ? (
+            <a className="button secondary" href={`/api/export/spend?${toSpendQuery(view)}`} download>
+              Download CSV
+            </a>
+          ) : null
+        }
       />
       <SpendTabs view={view} current="groups" />
       <ViewBar view={view} now={now} path="/spend" />
@@ -54,7 +62,11 @@ export default async function SpendPage({ searchParams }: { searchParams: Promis
           <strong>This combination cannot be answered exactly.</strong> {report.message}
           {report.alternatives.length > 0 ? (
             <ul>
-              {report.alternatives.map((a) => <li key={a.label}><Link href={toSpendHref(a.view)}>{a.label}</Link></li>)}
+              {report.alternatives.map((a) => (
+                <li key={a.label}>
+                  <Link href={toSpendHref(a.view)}>{a.label}</Link>
+                </li>
+              ))}
             </ul>
           ) : null}
         </section>
@@ -75,7 +87,11 @@ function BadView({ message }: { message: string }) {
       <section className="notice error" role="alert">
         <strong>This link does not describe a report.</strong> {message}
       </section>
-      <p><Link className="button" href="/spend">Open the default view</Link></p>
+      <p>
+        <Link className="button" href="/spend">
+          Open the default view
+        </Link>
+      </p>
     </>
   );
 }

@@ -22,7 +22,11 @@ export default async function SyncPage() {
       <PageHeader
         title="Sync"
         description="Costwise reads AWS Cost Explorer and Datadog into its database; every page reads from there."
-        actions={<a className="button secondary" href="/api/export/sync-runs?format=csv" download>Download CSV</a>}
+        actions={
+          <a className="button secondary" href="/api/export/sync-runs?format=csv" download>
+            Download CSV
+          </a>
+        }
       />
       <div className="grid grid-2">
         {sources.map((s) => (
@@ -43,8 +47,15 @@ export default async function SyncPage() {
           <table className="data">
             <thead>
               <tr>
-                <th>Run</th><th>Started (UTC)</th><th>Status</th><th>Sources</th><th>Range</th>
-                <th className="num">Requests</th><th className="num">API cost</th><th className="num">Rows</th><th>Error</th>
+                <th>Run</th>
+                <th>Started (UTC)</th>
+                <th>Status</th>
+                <th>Sources</th>
+                <th>Range</th>
+                <th className="num">Requests</th>
+                <th className="num">API cost</th>
+                <th className="num">Rows</th>
+                <th>Error</th>
               </tr>
             </thead>
             <tbody>
@@ -52,7 +63,9 @@ export default async function SyncPage() {
                 <tr key={r.id}>
                   <td>#{r.id}</td>
                   <td className="mono">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
-                  <td><span className={`badge ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span></td>
+                  <td>
+                    <span className={`badge ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span>
+                  </td>
                   <td>{r.sources.join(", ")}</td>
                   <td className="mono">{rangeOf(r)}</td>
                   <td className="num">{r.requests}</td>
@@ -69,7 +82,14 @@ export default async function SyncPage() {
   );
 }
 
-function rangeOf(r: { rangeFrom: string | null; rangeTo: string | null; details: Record<string, { range: { from: string; to: string } | null }> | null }) {
-  const ranges = r.rangeFrom && r.rangeTo ? [{ from: r.rangeFrom, to: r.rangeTo }] : Object.values(r.details ?? {}).flatMap((d) => (d.range ? [d.range] : []));
+function rangeOf(r: {
+  rangeFrom: string | null;
+  rangeTo: string | null;
+  details: Record<string, { range: { from: string; to: string } | null }> | null;
+}) {
+  const ranges =
+    r.rangeFrom && r.rangeTo
+      ? [{ from: r.rangeFrom, to: r.rangeTo }]
+      : Object.values(r.details ?? {}).flatMap((d) => (d.range ? [d.range] : []));
   return ranges.map((x) => `${x.from} → ${x.to}`).join("; ") || "—";
 }

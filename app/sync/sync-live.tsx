@@ -64,7 +64,11 @@ export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunR
           <div style={{ width: `${share === null ? 5 : Math.round(share * 100)}%` }} />
         </div>
       ) : null}
-      {error ? <div className="notice error" style={{ marginTop: 12, marginBottom: 0 }}>{error}</div> : null}
+      {error ? (
+        <div className="notice error" style={{ marginTop: 12, marginBottom: 0 }}>
+          {error}
+        </div>
+      ) : null}
     </section>
   );
 }

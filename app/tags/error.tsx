@@ -8,9 +8,12 @@ export default function TagsError({ error, reset }: { error: Error & { digest?: 
       <PageHeader title="Tags" />
       <div className="notice error" role="alert">
         The tag compliance report could not be read: {error.message || "unexpected error"}
-        {error.digest ? ` (reference ${error.digest} in the server log)` : ""}. Check that the database is reachable, then retry.
+        {error.digest ? ` (reference ${error.digest} in the server log)` : ""}. Check that the database is reachable,
+        then retry.
       </div>
-      <button className="button" type="button" onClick={reset}>Retry</button>
+      <button className="button" type="button" onClick={reset}>
+        Retry
+      </button>
     </>
   );
 }

@@ -31,7 +31,10 @@ export default async function TagsPage({ searchParams }: Props) {
   const key = `${query.from}:${query.to}:${query.metric}`;
   return (
     <>
-      <PageHeader title="Tags" description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it." />
+      <PageHeader
+        title="Tags"
+        description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it."
+      />
       <RangeControls query={query} now={now} />
       <Suspense key={`overview:${key}`} fallback={<PanelSkeleton label="Loading compliance" height={520} />}>
         <ComplianceOverview db={db} query={query} settings={settings} />
@@ -50,7 +53,10 @@ export default async function TagsPage({ searchParams }: Props) {
 function BadQuery({ message, now }: { message: string; now: Date }) {
   return (
     <>
-      <PageHeader title="Tags" description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it." />
+      <PageHeader
+        title="Tags"
+        description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it."
+      />
       <div className="notice error" role="alert">
         This link cannot be shown: {message}
       </div>

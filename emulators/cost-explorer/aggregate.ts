@@ -8,7 +8,13 @@ import { listDimensionValuesByKey, listTagValuesByKey, toVisibleDays, type Datas
 import { compileFilter } from "./filter";
 import type { CostAndUsageRequest, Grouping, MetricName } from "./validate";
 
-export type Period = { start: number; end: number; estimated: boolean; /** Offset of its first group among all groups. */ first: number; count: number };
+export type Period = {
+  start: number;
+  end: number;
+  estimated: boolean;
+  /** Offset of its first group among all groups. */ first: number;
+  count: number;
+};
 
 export type CostAndUsagePlan = {
   request: CostAndUsageRequest;
@@ -22,7 +28,10 @@ export type CostAndUsagePlan = {
   rank: Int32Array;
 };
 
-const RECORD = Object.fromEntries(RECORD_TYPES.map((type, i) => [type, i])) as Record<(typeof RECORD_TYPES)[number], number>;
+const RECORD = Object.fromEntries(RECORD_TYPES.map((type, i) => [type, i])) as Record<
+  (typeof RECORD_TYPES)[number],
+  number
+>;
 const LATE = new Set([RECORD.Usage, RECORD.SavingsPlanCoveredUsage, RECORD.SavingsPlanNegation]);
 const WITH_QUANTITY = new Set([RECORD.Usage, RECORD.SavingsPlanCoveredUsage]);
 
@@ -52,7 +61,11 @@ export function planCostAndUsage(dataset: Dataset, request: CostAndUsageRequest)
 }
 
 /** The groups of one period in AWS's order, and their sums (group × metrics). */
-export function aggregatePeriod(dataset: Dataset, plan: CostAndUsagePlan, period: Period): { groups: number[]; values: Float64Array } {
+export function aggregatePeriod(
+  dataset: Dataset,
+  plan: CostAndUsagePlan,
+  period: Period,
+): { groups: number[]; values: Float64Array } {
   const { table, nowDay } = dataset;
   const { keys } = table;
   const { metrics, groupOfKey, groupKeys, rank } = plan;
@@ -80,7 +93,9 @@ export function aggregatePeriod(dataset: Dataset, plan: CostAndUsagePlan, period
       const amortized = toAmortized(keys.amortize[key] ?? 0, unblended);
       const isUsage = recordType === RECORD.Usage;
       const quantity =
-        wantsQuantity && WITH_QUANTITY.has(recordType) ? (Math.abs(unblended) * (table.unitsPerUsd[keys.service[key] ?? 0] ?? 0)) / UNITS_PER_USD : 0;
+        wantsQuantity && WITH_QUANTITY.has(recordType)
+          ? (Math.abs(unblended) * (table.unitsPerUsd[keys.service[key] ?? 0] ?? 0)) / UNITS_PER_USD
+          : 0;
       for (let i = 0; i < m; i++) {
         acc[group * m + i] = (acc[group * m + i] ?? 0) + toMetric(metrics[i], unblended, amortized, isUsage, quantity);
       }
@@ -92,7 +107,13 @@ export function aggregatePeriod(dataset: Dataset, plan: CostAndUsagePlan, period
   return { groups, values };
 }
 
-function toMetric(metric: MetricName | undefined, unblended: number, amortized: number, isUsage: boolean, quantity: number): number {
+function toMetric(
+  metric: MetricName | undefined,
+  unblended: number,
+  amortized: number,
+  isUsage: boolean,
+  quantity: number,
+): number {
   switch (metric) {
     case "UnblendedCost":
     case "BlendedCost": // one payer, no consolidated-billing blending: blended = unblended
@@ -113,7 +134,7 @@ function toMetric(metric: MetricName | undefined, unblended: number, amortized: 
 /** DAILY: one period per day; MONTHLY: calendar months cut to the requested range. */
 function listPeriods(request: CostAndUsageRequest): { start: number; end: number }[] {
   const periods: { start: number; end: number }[] = [];
-  for (let start = request.range.start; start < request.range.end; ) {
+  for (let start = request.range.start; start < request.range.end;) {
     const end = request.granularity === "DAILY" ? start + 1 : Math.min(firstOfMonth(start, 1), request.range.end);
     periods.push({ start, end });
     start = end;

@@ -28,7 +28,13 @@ function send(res: ServerResponse, status: number, body: unknown) {
  * POST /__emulator/clock                → body { now: "2026-11-27" | ISO datetime }
  * POST /__emulator/cost-allocation-tags → body { TagKey, Status: "Active" | "Inactive" }
  */
-export function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, text: string, controls: Controls): void {
+export function handleControlRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  text: string,
+  controls: Controls,
+): void {
   const route = `${req.method} ${path}`;
   try {
     const body = req.method === "POST" && text.trim() !== "" ? (JSON.parse(text) as unknown) : {};
@@ -57,7 +63,8 @@ export function handleControlRequest(req: IncomingMessage, res: ServerResponse, 
         return send(res, 404, { error: `No control endpoint ${route}; see emulators/cost-explorer/README.md.` });
     }
   } catch (error) {
-    const message = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
+    const message =
+      error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
     send(res, 400, { error: `${route}: ${message}` });
   }
 }

@@ -1,5 +1,9 @@
 // Each fault through the real SDK, switched in-process and over HTTP; request counters; signatures.
-import { GetCostAndUsageCommand, GetTagsCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
+import {
+  GetCostAndUsageCommand,
+  GetTagsCommand,
+  type GetCostAndUsageCommandInput,
+} from "@aws-sdk/client-cost-explorer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateSpend } from "../demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
@@ -12,7 +16,10 @@ const paged: GetCostAndUsageCommandInput = {
   TimePeriod: { Start: "2026-10-01", End: "2026-10-11" },
   Granularity: "DAILY",
   Metrics: ["UnblendedCost"],
-  GroupBy: [{ Type: "TAG", Key: "project" }, { Type: "DIMENSION", Key: "SERVICE" }],
+  GroupBy: [
+    { Type: "TAG", Key: "project" },
+    { Type: "DIMENSION", Key: "SERVICE" },
+  ],
 };
 let emulator: CostExplorerEmulator;
 let client: ReturnType<typeof createTestClient>;
@@ -40,10 +47,19 @@ describe("faults", () => {
   it("throttles the next N requests with LimitExceededException (HTTP 400), then answers", async () => {
     emulator.faults.set({ throttle: { times: 2 } });
     for (let attempt = 0; attempt < 2; attempt++) {
-      await expect(client.send(tags)).rejects.toMatchObject({ name: "LimitExceededException", message: "Rate limit exceeded", $metadata: { httpStatusCode: 400 } });
+      await expect(client.send(tags)).rejects.toMatchObject({
+        name: "LimitExceededException",
+        message: "Rate limit exceeded",
+        $metadata: { httpStatusCode: 400 },
+      });
     }
     await expect(client.send(tags)).resolves.toMatchObject({ TotalSize: 3 });
-    expect(emulator.stats.get()).toMatchObject({ total: 3, byOperation: { GetTags: 3 }, errors: { LimitExceededException: 2 }, faults: { throttle: 2 } });
+    expect(emulator.stats.get()).toMatchObject({
+      total: 3,
+      byOperation: { GetTags: 3 },
+      errors: { LimitExceededException: 2 },
+      faults: { throttle: 2 },
+    });
   });
 
   it("drops a page: it arrives with its NextPageToken but without its groups", async () => {
@@ -66,7 +82,9 @@ describe("faults", () => {
 
   it("answers slowly: a client with a shorter timeout gives up, the answer after the delay is complete", async () => {
     emulator.faults.set({ slow: { delayMs: 25, times: 2 } });
-    await expect(createTestClient(emulator.url, { requestTimeout: 5 }).send(tags)).rejects.toMatchObject({ name: "TimeoutError" });
+    await expect(createTestClient(emulator.url, { requestTimeout: 5 }).send(tags)).rejects.toMatchObject({
+      name: "TimeoutError",
+    });
     const started = performance.now();
     await expect(client.send(tags)).resolves.toMatchObject({ TotalSize: 3 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(20);
@@ -84,7 +102,8 @@ describe("faults", () => {
   });
 
   it("is switched and read over HTTP by another process", async () => {
-    const post = (path: string, body: unknown) => fetch(`${emulator.url}${path}`, { method: "POST", body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) =>
+      fetch(`${emulator.url}${path}`, { method: "POST", body: JSON.stringify(body) });
     expect((await post("/__emulator/faults", { throttle: { times: 1, operations: ["GetTags"] } })).status).toBe(200);
     await expect(client.send(tags)).rejects.toMatchObject({ name: "LimitExceededException" });
     const stats = await (await fetch(`${emulator.url}/__emulator/stats`)).json();
@@ -102,18 +121,27 @@ describe("the wire protocol", () => {
   it("requires a SigV4 Authorization header, any credentials", async () => {
     const unsigned = await postRaw(emulator.url, "GetTags", {}, { authorization: "" });
     expect(unsigned.status).toBe(403);
-    expect(JSON.parse(unsigned.text)).toEqual({ __type: "MissingAuthenticationTokenException", message: "Missing Authentication Token" });
+    expect(JSON.parse(unsigned.text)).toEqual({
+      __type: "MissingAuthenticationTokenException",
+      message: "Missing Authentication Token",
+    });
     const basic = await postRaw(emulator.url, "GetTags", {}, { authorization: "Basic dXNlcjpwYXNz" });
     expect(basic.status).toBe(403);
     expect(basic.headers.get("x-amzn-errortype")).toBe("IncompleteSignatureException");
   });
 
   it("answers errors as JSON with __type and the x-amzn-ErrorType header", async () => {
-    const answer = await postRaw(emulator.url, "GetCostAndUsage", { TimePeriod: { Start: "2026-10-01", End: "2026-10-02" }, Granularity: "DAILY" });
+    const answer = await postRaw(emulator.url, "GetCostAndUsage", {
+      TimePeriod: { Start: "2026-10-01", End: "2026-10-02" },
+      Granularity: "DAILY",
+    });
     expect(answer.status).toBe(400);
     expect(answer.headers.get("content-type")).toBe("application/x-amz-json-1.1");
     expect(answer.headers.get("x-amzn-errortype")).toBe("ValidationException");
-    expect(JSON.parse(answer.text)).toMatchObject({ __type: "ValidationException", message: expect.stringContaining("metrics") });
+    expect(JSON.parse(answer.text)).toMatchObject({
+      __type: "ValidationException",
+      message: expect.stringContaining("metrics"),
+    });
     const unknown = await postRaw(emulator.url, "GetCostForecast", {});
     expect(JSON.parse(unknown.text).__type).toBe("UnknownOperationException");
     const garbage = await postRaw(emulator.url, "GetTags", "{not json");

@@ -37,11 +37,13 @@ function evaluate(dataset: Dataset, expression: unknown): Uint8Array {
 }
 
 function combine(dataset: Dataset, operator: "And" | "Or", operands: unknown): Uint8Array {
-  if (!Array.isArray(operands) || operands.length < 2) throw validationError(`${operator} expression must have at least 2 operands`);
+  if (!Array.isArray(operands) || operands.length < 2)
+    throw validationError(`${operator} expression must have at least 2 operands`);
   const masks = operands.map((operand) => evaluate(dataset, operand));
   const result = new Uint8Array(dataset.table.keys.count).fill(operator === "And" ? 1 : 0);
   for (const mask of masks) {
-    for (let i = 0; i < result.length; i++) result[i] = operator === "And" ? (result[i] ?? 0) & (mask[i] ?? 0) : (result[i] ?? 0) | (mask[i] ?? 0);
+    for (let i = 0; i < result.length; i++)
+      result[i] = operator === "And" ? (result[i] ?? 0) & (mask[i] ?? 0) : (result[i] ?? 0) | (mask[i] ?? 0);
   }
   return result;
 }
@@ -79,7 +81,9 @@ function parseMatchOptions(value: unknown, allowed: string[], where: string): st
   if (!Array.isArray(value)) throw validationError(`${where}.MatchOptions must be a list.`);
   for (const option of value) {
     if (typeof option !== "string" || !allowed.includes(option)) {
-      throw validationError(`MatchOptions ${JSON.stringify(option)} is not supported for ${where} in GetCostAndUsage; valid values are ${allowed.join(", ")}.`);
+      throw validationError(
+        `MatchOptions ${JSON.stringify(option)} is not supported for ${where} in GetCostAndUsage; valid values are ${allowed.join(", ")}.`,
+      );
     }
   }
   return value as string[];
@@ -87,6 +91,7 @@ function parseMatchOptions(value: unknown, allowed: string[], where: string): st
 
 function parseValues(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string")) throw validationError(`${where}: Values must be a list of strings.`);
+  if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
+    throw validationError(`${where}: Values must be a list of strings.`);
   return value as string[];
 }

@@ -9,10 +9,13 @@ import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
 import { postRaw } from "./test-client";
 
 type Json = Record<string, unknown>;
-const readFixture = (name: string): unknown => JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+const readFixture = (name: string): unknown =>
+  JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
 const apiReference = readFixture("aws-apiref-example-gcau-groupby-service-and-tag-environment.json") as Json;
 const cliUntagged = readFixture("awscli-example-gcau-groupby-service-and-tag-environment.json") as Json;
-const monthly = readFixture("gcau-monthly-groupby-service-6months.json") as { ResultsByTime: { Groups: { Keys: string[] }[] }[] };
+const monthly = readFixture("gcau-monthly-groupby-service-6months.json") as {
+  ResultsByTime: { Groups: { Keys: string[] }[] }[];
+};
 const daily = readFixture("gcau-daily-groupby-service-resultsbytime-array-86days.json") as {
   TimePeriod: { Start: string };
   Estimated: boolean;
@@ -32,13 +35,17 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const ask = async (operation: string, body: unknown) => JSON.parse((await postRaw(emulator.url, operation, body)).text) as Json;
+const ask = async (operation: string, body: unknown) =>
+  JSON.parse((await postRaw(emulator.url, operation, body)).text) as Json;
 // The API reference example's request: MONTHLY, SERVICE + TAG Environment, three metrics.
 const sampleRequest = (tagKey: string) => ({
   TimePeriod: { Start: "2026-10-01", End: "2026-11-01" },
   Granularity: "MONTHLY",
   Metrics: ["BlendedCost", "UnblendedCost", "UsageQuantity"],
-  GroupBy: [{ Type: "DIMENSION", Key: "SERVICE" }, { Type: "TAG", Key: tagKey }],
+  GroupBy: [
+    { Type: "DIMENSION", Key: "SERVICE" },
+    { Type: "TAG", Key: tagKey },
+  ],
 });
 const AMOUNT = /^-?\d+(\.\d*[1-9])?$/; // no trailing zeros, "0" for zero: every amount in the fixtures
 
@@ -72,9 +79,15 @@ describe("answers shaped like real Cost Explorer answers", () => {
   });
 
   it("orders groups as the real answers do (ordinal, with EC2 - Other among the Amazon E…)", async () => {
-    const ours = await ask("GetCostAndUsage", { ...sampleRequest("environment"), GroupBy: [{ Type: "DIMENSION", Key: "SERVICE" }] });
-    const ourOrder = (ours.ResultsByTime as { Groups: { Keys: string[] }[] }[])[0]?.Groups.map((g) => g.Keys[0] ?? "") ?? [];
-    const realOrders = [monthly.ResultsByTime[0]?.Groups ?? [], ...daily.slice(0, 30).map((r) => r.Groups)].map((groups) => groups.map((g) => g.Keys[0] ?? ""));
+    const ours = await ask("GetCostAndUsage", {
+      ...sampleRequest("environment"),
+      GroupBy: [{ Type: "DIMENSION", Key: "SERVICE" }],
+    });
+    const ourOrder =
+      (ours.ResultsByTime as { Groups: { Keys: string[] }[] }[])[0]?.Groups.map((g) => g.Keys[0] ?? "") ?? [];
+    const realOrders = [monthly.ResultsByTime[0]?.Groups ?? [], ...daily.slice(0, 30).map((r) => r.Groups)].map(
+      (groups) => groups.map((g) => g.Keys[0] ?? ""),
+    );
     let comparedEc2 = 0;
     for (const realOrder of realOrders) {
       const common = realOrder.filter((name) => ourOrder.includes(name));
@@ -88,7 +101,10 @@ describe("answers shaped like real Cost Explorer answers", () => {
   it("marks Estimated like the recorded daily answer (open month estimated, closed months final)", () => {
     const lastStart = parseDay(daily.at(-1)?.TimePeriod.Start ?? "") ?? 0;
     const clock = lastStart + 1; // recorded the day after its last day
-    for (const result of daily) expect(isEstimated(parseDay(result.TimePeriod.Start) ?? 0, clock), result.TimePeriod.Start).toBe(result.Estimated);
+    for (const result of daily)
+      expect(isEstimated(parseDay(result.TimePeriod.Start) ?? 0, clock), result.TimePeriod.Start).toBe(
+        result.Estimated,
+      );
   });
 
   it("GetTags and GetDimensionValues: the CLI examples' keys", async () => {
@@ -96,8 +112,14 @@ describe("answers shaped like real Cost Explorer answers", () => {
     const ourTags = await ask("GetTags", { TimePeriod: { Start: "2026-10-01", End: "2026-11-01" }, TagKey: "project" });
     expect(Object.keys(ourTags)).toEqual(Object.keys(realTags));
     const realValues = readFixture("awscli-example-get-dimension-values-service.json") as Json;
-    const ourValues = await ask("GetDimensionValues", { TimePeriod: { Start: "2026-10-01", End: "2026-11-01" }, Dimension: "SERVICE", SearchString: "Elastic" });
+    const ourValues = await ask("GetDimensionValues", {
+      TimePeriod: { Start: "2026-10-01", End: "2026-11-01" },
+      Dimension: "SERVICE",
+      SearchString: "Elastic",
+    });
     expect(Object.keys(ourValues).sort()).toEqual(Object.keys(realValues).sort());
-    expect(shapeOf((ourValues.DimensionValues as unknown[])[0])).toEqual(shapeOf((realValues.DimensionValues as unknown[])[0]));
+    expect(shapeOf((ourValues.DimensionValues as unknown[])[0])).toEqual(
+      shapeOf((realValues.DimensionValues as unknown[])[0]),
+    );
   });
 });

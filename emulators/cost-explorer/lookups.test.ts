@@ -38,12 +38,20 @@ describe("GetTags", () => {
 
   it("searches case-insensitively and pages with MaxResults", async () => {
     // The catalog has two projects with "api" in their name: payments-api and analytics-api.
-    const first = await client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "project", SearchString: "API", MaxResults: 1 }));
+    const first = await client.send(
+      new GetTagsCommand({ TimePeriod: october, TagKey: "project", SearchString: "API", MaxResults: 1 }),
+    );
     expect(first.Tags).toEqual(["analytics-api"]);
     expect(first.TotalSize).toBe(2);
     expect(first.NextPageToken).toBeDefined();
     const second = await client.send(
-      new GetTagsCommand({ TimePeriod: october, TagKey: "project", SearchString: "API", MaxResults: 1, NextPageToken: first.NextPageToken }),
+      new GetTagsCommand({
+        TimePeriod: october,
+        TagKey: "project",
+        SearchString: "API",
+        MaxResults: 1,
+        NextPageToken: first.NextPageToken,
+      }),
     );
     expect(second.Tags).toEqual(["payments-api"]);
     expect(second.ReturnSize).toBe(1);
@@ -53,16 +61,37 @@ describe("GetTags", () => {
   it("refuses a token replayed with other parameters, and a token it never issued", async () => {
     const first = await client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "project", MaxResults: 2 }));
     await expect(
-      client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "department", MaxResults: 2, NextPageToken: first.NextPageToken })),
+      client.send(
+        new GetTagsCommand({
+          TimePeriod: october,
+          TagKey: "department",
+          MaxResults: 2,
+          NextPageToken: first.NextPageToken,
+        }),
+      ),
     ).rejects.toMatchObject({ name: "RequestChangedException" });
-    await expect(client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "project", NextPageToken: "bm90LWEtdG9rZW4=" }))).rejects.toMatchObject({
+    await expect(
+      client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "project", NextPageToken: "bm90LWEtdG9rZW4=" })),
+    ).rejects.toMatchObject({
       name: "InvalidNextTokenException",
     });
   });
 
   it("lists a project that stopped spending only for periods when it still spent", async () => {
-    const before = await client.send(new GetTagsCommand({ TimePeriod: { Start: "2026-04-01", End: "2026-05-01" }, TagKey: "project", SearchString: "legacy" }));
-    const after = await client.send(new GetTagsCommand({ TimePeriod: { Start: "2026-06-01", End: "2026-07-01" }, TagKey: "project", SearchString: "legacy" }));
+    const before = await client.send(
+      new GetTagsCommand({
+        TimePeriod: { Start: "2026-04-01", End: "2026-05-01" },
+        TagKey: "project",
+        SearchString: "legacy",
+      }),
+    );
+    const after = await client.send(
+      new GetTagsCommand({
+        TimePeriod: { Start: "2026-06-01", End: "2026-07-01" },
+        TagKey: "project",
+        SearchString: "legacy",
+      }),
+    );
     expect(before.Tags).toEqual(["legacy-monitoring"]);
     expect(after.Tags).toEqual([]);
   });
@@ -70,7 +99,9 @@ describe("GetTags", () => {
 
 describe("GetDimensionValues", () => {
   it("lists services biggest first with empty Attributes, filtered by SearchString", async () => {
-    const out = await client.send(new GetDimensionValuesCommand({ TimePeriod: october, Dimension: "SERVICE", SearchString: "elastic" }));
+    const out = await client.send(
+      new GetDimensionValuesCommand({ TimePeriod: october, Dimension: "SERVICE", SearchString: "elastic" }),
+    );
     expect(out.DimensionValues?.map((v) => v.Value).sort()).toEqual([
       "Amazon ElastiCache",
       "Amazon Elastic Compute Cloud - Compute",
@@ -82,12 +113,17 @@ describe("GetDimensionValues", () => {
 
   it("names linked accounts in Attributes.description", async () => {
     const out = await client.send(new GetDimensionValuesCommand({ TimePeriod: october, Dimension: "LINKED_ACCOUNT" }));
-    expect(out.DimensionValues?.find((v) => v.Value === "333333333333")).toEqual({ Value: "333333333333", Attributes: { description: "costwise-shared" } });
+    expect(out.DimensionValues?.find((v) => v.Value === "333333333333")).toEqual({
+      Value: "333333333333",
+      Attributes: { description: "costwise-shared" },
+    });
     expect(out.TotalSize).toBe(3);
   });
 
   it("refuses dimensions the emulator has no data for, saying so", async () => {
-    await expect(client.send(new GetDimensionValuesCommand({ TimePeriod: october, Dimension: "REGION" }))).rejects.toMatchObject({
+    await expect(
+      client.send(new GetDimensionValuesCommand({ TimePeriod: october, Dimension: "REGION" })),
+    ).rejects.toMatchObject({
       name: "ValidationException",
       message: expect.stringContaining("Dimension REGION is not allowed"),
     });
@@ -100,7 +136,11 @@ describe("ListCostAllocationTags", () => {
     expect(active.CostAllocationTags?.map((t) => t.TagKey)).toEqual(["department", "project", "environment"]);
     const inactive = await client.send(new ListCostAllocationTagsCommand({ Status: "Inactive", Type: "UserDefined" }));
     expect(inactive.CostAllocationTags?.map((t) => t.TagKey)).toEqual(["team", "owner"]);
-    expect(inactive.CostAllocationTags?.[0]).toMatchObject({ Type: "UserDefined", Status: "Inactive", LastUsedDate: "2026-11-25T00:00:00Z" });
+    expect(inactive.CostAllocationTags?.[0]).toMatchObject({
+      Type: "UserDefined",
+      Status: "Inactive",
+      LastUsedDate: "2026-11-25T00:00:00Z",
+    });
   });
 
   it("treats a deactivated key as absent everywhere (a test can deactivate one)", async () => {
@@ -108,7 +148,12 @@ describe("ListCostAllocationTags", () => {
     const tags = await client.send(new ListCostAllocationTagsCommand({ TagKeys: ["project"] }));
     expect(tags.CostAllocationTags?.[0]?.Status).toBe("Inactive");
     const grouped = await client.send(
-      new GetCostAndUsageCommand({ TimePeriod: october, Granularity: "MONTHLY", Metrics: ["UnblendedCost"], GroupBy: [{ Type: "TAG", Key: "project" }] }),
+      new GetCostAndUsageCommand({
+        TimePeriod: october,
+        Granularity: "MONTHLY",
+        Metrics: ["UnblendedCost"],
+        GroupBy: [{ Type: "TAG", Key: "project" }],
+      }),
     );
     expect(grouped.ResultsByTime?.[0]?.Groups?.map((g) => g.Keys)).toEqual([["project$"]]);
     expect((await client.send(new GetTagsCommand({ TimePeriod: october, TagKey: "project" }))).Tags).toEqual([]);

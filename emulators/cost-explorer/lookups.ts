@@ -35,7 +35,8 @@ export function getDimensionValues(dataset: Dataset, body: Record<string, unknow
   if (typeof body.Dimension !== "string") throw constraintError(body.Dimension, "dimension", "Member must not be null");
   const dimension = toSupportedDimension(body.Dimension);
   const context = parseOptionalString(body.Context, "context") ?? "COST_AND_USAGE";
-  if (context !== "COST_AND_USAGE") throw validationError(`Context ${context} is not served by the Costwise emulator (only COST_AND_USAGE).`);
+  if (context !== "COST_AND_USAGE")
+    throw validationError(`Context ${context} is not served by the Costwise emulator (only COST_AND_USAGE).`);
   const search = parseOptionalString(body.SearchString, "searchString");
   parseSortBy(body.SortBy);
   const size = Math.min(parseMaxResults(body.MaxResults, "maxResults", 10_000) ?? dataset.pageSize, dataset.pageSize);
@@ -86,7 +87,12 @@ export function getTags(dataset: Dataset, body: Record<string, unknown>) {
   }
   const tags = [...found].sort();
   const { page, nextToken } = toPage(tags, offset, size, fingerprint);
-  return { ...(nextToken ? { NextPageToken: nextToken } : {}), ReturnSize: page.length, Tags: page, TotalSize: tags.length };
+  return {
+    ...(nextToken ? { NextPageToken: nextToken } : {}),
+    ReturnSize: page.length,
+    Tags: page,
+    TotalSize: tags.length,
+  };
 }
 
 const TAG_ACTIVATED_ON = "2024-03-01T00:00:00Z";
@@ -101,7 +107,10 @@ export function listCostAllocationTags(dataset: Dataset, body: Record<string, un
     throw constraintError(type, "type", "Member must satisfy enum value set: [AWSGenerated, UserDefined]");
   }
   const tagKeys = body.TagKeys;
-  if (tagKeys !== undefined && (!Array.isArray(tagKeys) || tagKeys.length > 100 || tagKeys.some((k) => typeof k !== "string"))) {
+  if (
+    tagKeys !== undefined &&
+    (!Array.isArray(tagKeys) || tagKeys.length > 100 || tagKeys.some((k) => typeof k !== "string"))
+  ) {
     throw constraintError(tagKeys, "tagKeys", "Member must be a list of at most 100 strings");
   }
   const size = parseMaxResults(body.MaxResults, "maxResults", 1000) ?? 100;
@@ -111,7 +120,13 @@ export function listCostAllocationTags(dataset: Dataset, body: Record<string, un
   const tags = dataset.costAllocationTags
     .filter((tag) => (status === undefined || tag.Status === status) && (type === undefined || tag.Type === type))
     .filter((tag) => tagKeys === undefined || (tagKeys as string[]).includes(tag.TagKey))
-    .map((tag) => ({ LastUpdatedDate: TAG_ACTIVATED_ON, LastUsedDate: lastUsed, Status: tag.Status, TagKey: tag.TagKey, Type: tag.Type }));
+    .map((tag) => ({
+      LastUpdatedDate: TAG_ACTIVATED_ON,
+      LastUsedDate: lastUsed,
+      Status: tag.Status,
+      TagKey: tag.TagKey,
+      Type: tag.Type,
+    }));
   const { page, nextToken } = toPage(tags, offset, size, fingerprint);
   return { CostAllocationTags: page, ...(nextToken ? { NextToken: nextToken } : {}) };
 }

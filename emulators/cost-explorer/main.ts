@@ -44,7 +44,10 @@ async function main() {
       `Point the SDK at it with AWS_ENDPOINT_URL_COST_EXPLORER=${emulator.url}`,
   );
   const stop = () => {
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

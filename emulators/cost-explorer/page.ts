@@ -17,7 +17,10 @@ export function toCostAndUsagePage(dataset: Dataset, plan: CostAndUsagePlan, off
       metrics.map((metric, i) => {
         const value = values[index * metrics.length + i] ?? 0;
         const isQuantity = metric === "UsageQuantity" || metric === "NormalizedUsageAmount";
-        return [metric, { Amount: isQuantity ? formatQuantity(value) : formatUnits(value), Unit: isQuantity ? "N/A" : "USD" }];
+        return [
+          metric,
+          { Amount: isQuantity ? formatQuantity(value) : formatUnits(value), Unit: isQuantity ? "N/A" : "USD" },
+        ];
       }),
     );
   const accounts = new Set<string>();
@@ -30,7 +33,10 @@ export function toCostAndUsagePage(dataset: Dataset, plan: CostAndUsagePlan, off
     const isEmptyHere = period.count === 0 && period.first >= offset && (period.first < end || isLastPage);
     if (isGrouped && !overlaps && !isEmptyHere) continue;
     const { groups, values } = aggregatePeriod(dataset, plan, period);
-    if (isGrouped && groups.length !== period.count) throw new Error(`internal: period ${formatDay(period.start)} has ${groups.length} groups, planned ${period.count}.`);
+    if (isGrouped && groups.length !== period.count)
+      throw new Error(
+        `internal: period ${formatDay(period.start)} has ${groups.length} groups, planned ${period.count}.`,
+      );
     const pageGroups = [];
     if (isGrouped) {
       for (let i = Math.max(0, offset - period.first); i < Math.min(groups.length, end - period.first); i++) {
@@ -47,7 +53,9 @@ export function toCostAndUsagePage(dataset: Dataset, plan: CostAndUsagePlan, off
     });
   }
   return {
-    DimensionValueAttributes: [...accounts].sort().map((id) => ({ Attributes: { description: toAccountName(dataset, id) ?? id }, Value: id })),
+    DimensionValueAttributes: [...accounts]
+      .sort()
+      .map((id) => ({ Attributes: { description: toAccountName(dataset, id) ?? id }, Value: id })),
     ...(isGrouped ? { GroupDefinitions: request.groupBy.map((g) => ({ Key: g.Key, Type: g.Type })) } : {}),
     ...(isGrouped && !isLastPage ? { NextPageToken: encodeToken(end, fingerprint) } : {}),
     ResultsByTime: resultsByTime,

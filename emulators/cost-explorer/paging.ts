@@ -30,7 +30,10 @@ export function decodeToken(token: unknown, fingerprint: string): number {
   }
   const { o, f } = (parsed ?? {}) as { o?: unknown; f?: unknown };
   if (typeof o !== "number" || !Number.isInteger(o) || o < 0 || typeof f !== "string") {
-    throw new ServiceError("InvalidNextTokenException", "The pagination token is invalid. Try again without a pagination token.");
+    throw new ServiceError(
+      "InvalidNextTokenException",
+      "The pagination token is invalid. Try again without a pagination token.",
+    );
   }
   if (f !== fingerprint) {
     throw new ServiceError(
@@ -42,7 +45,12 @@ export function decodeToken(token: unknown, fingerprint: string): number {
 }
 
 /** One page of a list, with the token of the next page when there is one. */
-export function toPage<T>(items: T[], offset: number, size: number, fingerprint: string): { page: T[]; nextToken?: string } {
+export function toPage<T>(
+  items: T[],
+  offset: number,
+  size: number,
+  fingerprint: string,
+): { page: T[]; nextToken?: string } {
   const page = items.slice(offset, offset + size);
   const next = offset + size;
   return next < items.length ? { page, nextToken: encodeToken(next, fingerprint) } : { page };

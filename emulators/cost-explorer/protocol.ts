@@ -14,7 +14,13 @@ export function isOperation(name: string): name is Operation {
 
 // Errors the Cost Explorer model declares carry a `Message` member; the others (ValidationException,
 // seen on the wire as {"__type":"ValidationException","message":"Group Definition type is invalid."}) use `message`.
-const MODELED = new Set(["LimitExceededException", "InvalidNextTokenException", "RequestChangedException", "DataUnavailableException", "BillExpirationException"]);
+const MODELED = new Set([
+  "LimitExceededException",
+  "InvalidNextTokenException",
+  "RequestChangedException",
+  "DataUnavailableException",
+  "BillExpirationException",
+]);
 
 /** An error answered the way AWS answers it; status 400 unless said otherwise. */
 export class ServiceError extends Error {
@@ -31,16 +37,25 @@ export const validationError = (message: string) => new ServiceError("Validation
 
 /** Coral's wording for a violated model constraint, e.g. "Value 'WEEKLY' at 'granularity' failed to satisfy constraint: …". */
 export function constraintError(value: unknown, path: string, rule: string): ServiceError {
-  const shown = value === undefined || value === null ? "null" : typeof value === "string" ? `'${value}'` : `'${JSON.stringify(value)}'`;
-  return validationError(`1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${rule}`);
+  const shown =
+    value === undefined || value === null
+      ? "null"
+      : typeof value === "string"
+        ? `'${value}'`
+        : `'${JSON.stringify(value)}'`;
+  return validationError(
+    `1 validation error detected: Value ${shown} at '${path}' failed to satisfy constraint: ${rule}`,
+  );
 }
 
 // AWS checks a SigV4 signature; the emulator only checks that one is there and well formed (any credentials).
-const SIGV4 = /^AWS4-HMAC-SHA256 Credential=[^/\s]+\/\d{8}\/[a-z0-9-]+\/ce\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
+const SIGV4 =
+  /^AWS4-HMAC-SHA256 Credential=[^/\s]+\/\d{8}\/[a-z0-9-]+\/ce\/aws4_request, ?SignedHeaders=[a-z0-9;-]+, ?Signature=[0-9a-f]{64}$/;
 
 export function checkSignature(headers: IncomingHttpHeaders): void {
   const authorization = headers.authorization;
-  if (!authorization) throw new ServiceError("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
+  if (!authorization)
+    throw new ServiceError("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
   if (!SIGV4.test(authorization) || !headers["x-amz-date"]) {
     throw new ServiceError(
       "IncompleteSignatureException",
@@ -75,7 +90,11 @@ export function sendError(res: ServerResponse, error: ServiceError): void {
 /** Sends the answer; with `cutOff` only its first half, then drops the connection. */
 export function sendJson(res: ServerResponse, body: string, options: { cutOff?: boolean } = {}): void {
   const bytes = Buffer.from(body);
-  res.writeHead(200, { "content-type": CONTENT_TYPE, "content-length": bytes.length, "x-amzn-requestid": nextRequestId() });
+  res.writeHead(200, {
+    "content-type": CONTENT_TYPE,
+    "content-length": bytes.length,
+    "x-amzn-requestid": nextRequestId(),
+  });
   if (!options.cutOff) {
     res.end(bytes);
     return;

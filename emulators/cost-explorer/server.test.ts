@@ -1,6 +1,10 @@
 // GetCostAndUsage through the real SDK: totals vs groups, paging, untagged keys, filters, Estimated,
 // the history window and late-arriving usage.
-import { GetCostAndUsageCommand, type GetCostAndUsageCommandInput, type ResultByTime } from "@aws-sdk/client-cost-explorer";
+import {
+  GetCostAndUsageCommand,
+  type GetCostAndUsageCommandInput,
+  type ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateSpend } from "../demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
@@ -50,10 +54,19 @@ const day = (start: string, end: string) => ({ Start: start, End: end });
 
 describe("GetCostAndUsage", () => {
   it("fills Total and leaves Groups empty without GroupBy", async () => {
-    const out = await client.send(new GetCostAndUsageCommand({ TimePeriod: day("2026-10-01", "2026-10-03"), Granularity: "DAILY", Metrics: ["UnblendedCost"] }));
+    const out = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: day("2026-10-01", "2026-10-03"),
+        Granularity: "DAILY",
+        Metrics: ["UnblendedCost"],
+      }),
+    );
     expect(out.GroupDefinitions).toBeUndefined();
     expect(out.DimensionValueAttributes).toEqual([]);
-    expect(out.ResultsByTime?.map((r) => r.TimePeriod)).toEqual([day("2026-10-01", "2026-10-02"), day("2026-10-02", "2026-10-03")]);
+    expect(out.ResultsByTime?.map((r) => r.TimePeriod)).toEqual([
+      day("2026-10-01", "2026-10-02"),
+      day("2026-10-02", "2026-10-03"),
+    ]);
     for (const result of out.ResultsByTime ?? []) {
       expect(result.Groups).toEqual([]);
       expect(Number(result.Total?.UnblendedCost?.Amount)).toBeGreaterThan(5000);
@@ -64,7 +77,13 @@ describe("GetCostAndUsage", () => {
   it("fills Groups and leaves Total empty with GroupBy; per day the groups add up exactly to the Total, for every cost metric", async () => {
     const input = { TimePeriod: day("2026-10-29", "2026-11-04"), Granularity: "DAILY" as const, Metrics: costMetrics };
     const totals = await client.send(new GetCostAndUsageCommand(input));
-    const pages = await fetchPages({ ...input, GroupBy: [{ Type: "TAG", Key: "department" }, { Type: "DIMENSION", Key: "SERVICE" }] });
+    const pages = await fetchPages({
+      ...input,
+      GroupBy: [
+        { Type: "TAG", Key: "department" },
+        { Type: "DIMENSION", Key: "SERVICE" },
+      ],
+    });
     for (const metric of costMetrics) {
       const merged = mergeGroups(pages, metric);
       for (const result of totals.ResultsByTime ?? []) {
@@ -81,7 +100,10 @@ describe("GetCostAndUsage", () => {
       TimePeriod: day("2026-10-01", "2026-11-01"),
       Granularity: "DAILY",
       Metrics: ["UnblendedCost"],
-      GroupBy: [{ Type: "TAG", Key: "project" }, { Type: "DIMENSION", Key: "SERVICE" }],
+      GroupBy: [
+        { Type: "TAG", Key: "project" },
+        { Type: "DIMENSION", Key: "SERVICE" },
+      ],
     };
     const pages = await fetchPages(input);
     expect(pages.length).toBeGreaterThan(3);
@@ -102,7 +124,12 @@ describe("GetCostAndUsage", () => {
 
   it("keys tags as key$value, untagged spend as key$, raw values outside the allowed list kept as sent", async () => {
     const out = await client.send(
-      new GetCostAndUsageCommand({ TimePeriod: day("2026-10-01", "2026-11-01"), Granularity: "MONTHLY", Metrics: ["UnblendedCost"], GroupBy: [{ Type: "TAG", Key: "department" }] }),
+      new GetCostAndUsageCommand({
+        TimePeriod: day("2026-10-01", "2026-11-01"),
+        Granularity: "MONTHLY",
+        Metrics: ["UnblendedCost"],
+        GroupBy: [{ Type: "TAG", Key: "department" }],
+      }),
     );
     expect(out.GroupDefinitions).toEqual([{ Type: "TAG", Key: "department" }]);
     const keys = out.ResultsByTime?.[0]?.Groups?.map((g) => g.Keys?.[0]);
@@ -113,7 +140,11 @@ describe("GetCostAndUsage", () => {
   });
 
   it("selects untagged spend with MatchOptions ABSENT, and ABSENT + NOT ABSENT = everything", async () => {
-    const input = { TimePeriod: day("2026-10-01", "2026-11-01"), Granularity: "MONTHLY" as const, Metrics: ["UnblendedCost"] };
+    const input = {
+      TimePeriod: day("2026-10-01", "2026-11-01"),
+      Granularity: "MONTHLY" as const,
+      Metrics: ["UnblendedCost"],
+    };
     const absent = { Tags: { Key: "project", MatchOptions: ["ABSENT" as const] } };
     const amountOf = async (extra: Partial<GetCostAndUsageCommandInput>) =>
       (await client.send(new GetCostAndUsageCommand({ ...input, ...extra }))).ResultsByTime?.[0];
@@ -123,12 +154,19 @@ describe("GetCostAndUsage", () => {
     expect(untagged).toBeGreaterThan(0n);
     expect(untagged + tagged).toBe(all);
     const grouped = await amountOf({ GroupBy: [{ Type: "TAG", Key: "project" }] });
-    expect(toUnits(grouped?.Groups?.find((g) => g.Keys?.[0] === "project$")?.Metrics?.UnblendedCost?.Amount)).toBe(untagged);
+    expect(toUnits(grouped?.Groups?.find((g) => g.Keys?.[0] === "project$")?.Metrics?.UnblendedCost?.Amount)).toBe(
+      untagged,
+    );
   });
 
   it("names linked accounts in DimensionValueAttributes", async () => {
     const out = await client.send(
-      new GetCostAndUsageCommand({ TimePeriod: day("2026-10-01", "2026-10-02"), Granularity: "DAILY", Metrics: ["UnblendedCost"], GroupBy: [{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }] }),
+      new GetCostAndUsageCommand({
+        TimePeriod: day("2026-10-01", "2026-10-02"),
+        Granularity: "DAILY",
+        Metrics: ["UnblendedCost"],
+        GroupBy: [{ Type: "DIMENSION", Key: "LINKED_ACCOUNT" }],
+      }),
     );
     expect(out.DimensionValueAttributes).toEqual([
       { Value: "111111111111", Attributes: { description: "costwise-prod" } },
@@ -143,17 +181,30 @@ describe("GetCostAndUsage", () => {
         TimePeriod: day("2026-10-01", "2026-10-02"),
         Granularity: "DAILY",
         Metrics: ["UnblendedCost", "AmortizedCost"],
-        GroupBy: [{ Type: "DIMENSION", Key: "RECORD_TYPE" }, { Type: "TAG", Key: "department" }],
+        GroupBy: [
+          { Type: "DIMENSION", Key: "RECORD_TYPE" },
+          { Type: "TAG", Key: "department" },
+        ],
       }),
     );
     const groups = out.ResultsByTime?.[0]?.Groups ?? [];
     const recordTypes = new Set(groups.map((g) => g.Keys?.[0]));
-    expect([...recordTypes].sort()).toEqual(["Credit", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "SavingsPlanRecurringFee", "Tax", "Usage"]);
-    for (const group of groups.filter((g) => ["Credit", "Tax", "SavingsPlanRecurringFee"].includes(g.Keys?.[0] ?? ""))) {
+    expect([...recordTypes].sort()).toEqual([
+      "Credit",
+      "SavingsPlanCoveredUsage",
+      "SavingsPlanNegation",
+      "SavingsPlanRecurringFee",
+      "Tax",
+      "Usage",
+    ]);
+    for (const group of groups.filter((g) =>
+      ["Credit", "Tax", "SavingsPlanRecurringFee"].includes(g.Keys?.[0] ?? ""),
+    )) {
       expect(group.Keys?.[1]).toBe("department$");
     }
     const covered = groups.filter((g) => g.Keys?.[0] === "SavingsPlanCoveredUsage");
-    for (const g of covered) expect(toUnits(g.Metrics?.AmortizedCost?.Amount)).toBeLessThan(toUnits(g.Metrics?.UnblendedCost?.Amount));
+    for (const g of covered)
+      expect(toUnits(g.Metrics?.AmortizedCost?.Amount)).toBeLessThan(toUnits(g.Metrics?.UnblendedCost?.Amount));
     const credit = groups.find((g) => g.Keys?.[0] === "Credit");
     expect(toUnits(credit?.Metrics?.UnblendedCost?.Amount)).toBeLessThan(0n);
   });
@@ -163,7 +214,13 @@ describe("the clock", () => {
   const estimatedOf = async (clock: string, start: string, end: string, granularity: "DAILY" | "MONTHLY" = "DAILY") => {
     const emu = await startCostExplorerEmulator({ now: new Date(`${clock}T00:00:00Z`), spend });
     try {
-      const out = await createTestClient(emu.url).send(new GetCostAndUsageCommand({ TimePeriod: day(start, end), Granularity: granularity, Metrics: ["UnblendedCost"] }));
+      const out = await createTestClient(emu.url).send(
+        new GetCostAndUsageCommand({
+          TimePeriod: day(start, end),
+          Granularity: granularity,
+          Metrics: ["UnblendedCost"],
+        }),
+      );
       return out.ResultsByTime?.map((r) => r.Estimated);
     } finally {
       await emu.close();
@@ -184,12 +241,28 @@ describe("the clock", () => {
   });
 
   it("serves from the 1st of the month 13 months back and refuses earlier starts; historyStart overrides for benchmarks", async () => {
-    const ask = (start: string) => client.send(new GetCostAndUsageCommand({ TimePeriod: day(start, "2025-10-03"), Granularity: "DAILY", Metrics: ["UnblendedCost"] }));
+    const ask = (start: string) =>
+      client.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: day(start, "2025-10-03"),
+          Granularity: "DAILY",
+          Metrics: ["UnblendedCost"],
+        }),
+      );
     await expect(ask("2025-10-01")).resolves.toBeDefined();
-    await expect(ask("2025-09-30")).rejects.toMatchObject({ name: "ValidationException", message: expect.stringMatching(/too old.*2025-10-01/) });
+    await expect(ask("2025-09-30")).rejects.toMatchObject({
+      name: "ValidationException",
+      message: expect.stringMatching(/too old.*2025-10-01/),
+    });
     const bench = await startCostExplorerEmulator({ now, historyStart: "2024-01-01" });
     try {
-      const out = await createTestClient(bench.url).send(new GetCostAndUsageCommand({ TimePeriod: day("2024-01-01", "2024-01-02"), Granularity: "DAILY", Metrics: ["UnblendedCost"] }));
+      const out = await createTestClient(bench.url).send(
+        new GetCostAndUsageCommand({
+          TimePeriod: day("2024-01-01", "2024-01-02"),
+          Granularity: "DAILY",
+          Metrics: ["UnblendedCost"],
+        }),
+      );
       expect(Number(out.ResultsByTime?.[0]?.Total?.UnblendedCost?.Amount)).toBeGreaterThan(0);
     } finally {
       await bench.close();
@@ -197,19 +270,37 @@ describe("the clock", () => {
   });
 
   it("accepts End up to the 1st of next month (days from today are Estimated zeros) and refuses later", async () => {
-    const ask = (end: string) => client.send(new GetCostAndUsageCommand({ TimePeriod: day("2026-11-25", end), Granularity: "DAILY", Metrics: ["UnblendedCost"] }));
+    const ask = (end: string) =>
+      client.send(
+        new GetCostAndUsageCommand({
+          TimePeriod: day("2026-11-25", end),
+          Granularity: "DAILY",
+          Metrics: ["UnblendedCost"],
+        }),
+      );
     const out = await ask("2026-12-01");
     expect(out.ResultsByTime).toHaveLength(6);
     expect(out.ResultsByTime?.slice(1).map((r) => r.Total?.UnblendedCost?.Amount)).toEqual(["0", "0", "0", "0", "0"]);
     expect(out.ResultsByTime?.every((r) => r.Estimated)).toBe(true);
-    await expect(ask("2026-12-02")).rejects.toMatchObject({ name: "ValidationException", message: "end date past the beginning of next month" });
+    await expect(ask("2026-12-02")).rejects.toMatchObject({
+      name: "ValidationException",
+      message: "end date past the beginning of next month",
+    });
   });
 
   it("revises open days as usage arrives: yesterday grows when the clock moves on, closed days stay", async () => {
     const emu = await startCostExplorerEmulator({ now, spend });
     const totals = async () => {
-      const out = await createTestClient(emu.url).send(new GetCostAndUsageCommand({ TimePeriod: day("2026-11-20", "2026-11-27"), Granularity: "DAILY", Metrics: ["UnblendedCost"] }));
-      return Object.fromEntries(out.ResultsByTime?.map((r) => [r.TimePeriod?.Start, toUnits(r.Total?.UnblendedCost?.Amount)]) ?? []);
+      const out = await createTestClient(emu.url).send(
+        new GetCostAndUsageCommand({
+          TimePeriod: day("2026-11-20", "2026-11-27"),
+          Granularity: "DAILY",
+          Metrics: ["UnblendedCost"],
+        }),
+      );
+      return Object.fromEntries(
+        out.ResultsByTime?.map((r) => [r.TimePeriod?.Start, toUnits(r.Total?.UnblendedCost?.Amount)]) ?? [],
+      );
     };
     try {
       const before = await totals();

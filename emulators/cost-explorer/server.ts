@@ -13,7 +13,15 @@ import { createFaults, type FaultControl, type StatsControl } from "./faults";
 import { getDimensionValues, getTags, listCostAllocationTags } from "./lookups";
 import { hasGroups, toCostAndUsagePage, withoutGroups } from "./page";
 import { decodeToken, fingerprintOf } from "./paging";
-import { checkSignature, isOperation, sendError, sendJson, ServiceError, TARGET_PREFIX, type Operation } from "./protocol";
+import {
+  checkSignature,
+  isOperation,
+  sendError,
+  sendJson,
+  ServiceError,
+  TARGET_PREFIX,
+  type Operation,
+} from "./protocol";
 import { parseBody, parseCostAndUsageRequest } from "./validate";
 
 export type CostExplorerEmulatorOptions = {
@@ -54,15 +62,26 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     throw new Error(`historyStart must be a day as YYYY-MM-DD (got "${options.historyStart}").`);
   }
   const pageSize = options.pageSize ?? 1000;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a whole number ≥ 1 (got ${pageSize}).`);
-  const table = options.spend ?? generateSpend({ now: options.now, size: options.size, seed: options.seed, from: options.historyStart });
-  const dataset: Dataset = { table, nowDay: 0, historyStart: 0, pageSize, costAllocationTags: listDefaultCostAllocationTags() };
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize must be a whole number ≥ 1 (got ${pageSize}).`);
+  const table =
+    options.spend ??
+    generateSpend({ now: options.now, size: options.size, seed: options.seed, from: options.historyStart });
+  const dataset: Dataset = {
+    table,
+    nowDay: 0,
+    historyStart: 0,
+    pageSize,
+    costAllocationTags: listDefaultCostAllocationTags(),
+  };
   // Plans are small (per-period group counts), so paging a long range does not redo the counting pass.
   const plans = new Map<string, CostAndUsagePlan>();
   const setNow = (now: Date) => {
     const nowDay = toDayNumber(now);
     if (!(nowDay > table.firstDay && nowDay < table.firstDay + table.dayCount)) {
-      throw new Error(`now ${now.toISOString()} is outside the generated spend; start the emulator with this now instead.`);
+      throw new Error(
+        `now ${now.toISOString()} is outside the generated spend; start the emulator with this now instead.`,
+      );
     }
     dataset.nowDay = nowDay;
     dataset.historyStart = historyOverride ?? Math.max(toDefaultHistoryStart(nowDay), table.firstDay);
@@ -97,7 +116,8 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     faults.countRequest(operation || "(none)");
     try {
       checkSignature(req.headers);
-      if (!isOperation(operation)) throw new ServiceError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}.`);
+      if (!isOperation(operation))
+        throw new ServiceError("UnknownOperationException", `Unknown operation ${target || "(no X-Amz-Target)"}.`);
       if (!String(req.headers["content-type"] ?? "").startsWith("application/x-amz-json-1.1")) {
         throw new ServiceError("SerializationException", "Content-Type must be application/x-amz-json-1.1.");
       }
@@ -132,19 +152,36 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
           });
         }
         if (req.method !== "POST" || path !== "/") {
-          return sendError(res, new ServiceError("UnknownOperationException", `Cost Explorer answers POST / only (got ${req.method} ${path}).`, 404));
+          return sendError(
+            res,
+            new ServiceError(
+              "UnknownOperationException",
+              `Cost Explorer answers POST / only (got ${req.method} ${path}).`,
+              404,
+            ),
+          );
         }
         return handleAws(req, res, text);
       })
       .catch((error: unknown) => {
         if (res.headersSent) return res.destroy();
-        sendError(res, new ServiceError("InternalServerError", `Emulator error: ${error instanceof Error ? error.message : String(error)}`, 500));
+        sendError(
+          res,
+          new ServiceError(
+            "InternalServerError",
+            `Emulator error: ${error instanceof Error ? error.message : String(error)}`,
+            500,
+          ),
+        );
       });
   });
 
   function setCostAllocationTagStatus(tagKey: string, status: "Active" | "Inactive") {
     const tag = dataset.costAllocationTags.find((t) => t.TagKey === tagKey);
-    if (!tag) throw new Error(`Unknown cost allocation tag "${tagKey}"; known: ${dataset.costAllocationTags.map((t) => t.TagKey).join(", ")}.`);
+    if (!tag)
+      throw new Error(
+        `Unknown cost allocation tag "${tagKey}"; known: ${dataset.costAllocationTags.map((t) => t.TagKey).join(", ")}.`,
+      );
     tag.Status = status;
     plans.clear();
   }

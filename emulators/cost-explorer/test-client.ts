@@ -10,7 +10,9 @@ export function createTestClient(url: string, options: { requestTimeout?: number
     endpoint: url,
     credentials: { accessKeyId: "AKIDTESTTESTTESTTEST", secretAccessKey: "test-secret" },
     maxAttempts: 1,
-    ...(options.requestTimeout ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } } : {}),
+    ...(options.requestTimeout
+      ? { requestHandler: { requestTimeout: options.requestTimeout, throwOnRequestTimeout: true } }
+      : {}),
   });
 }
 

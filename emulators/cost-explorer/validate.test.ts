@@ -24,9 +24,21 @@ const service = { Dimensions: { Key: "SERVICE" as const, Values: ["AWS Lambda"] 
 // Messages in quotes are the ones real AWS answers were seen to carry (README.md "Validation").
 const refused: [string, Partial<GetCostAndUsageCommandInput> | Record<string, unknown>, RegExp | string][] = [
   ["three GroupBys", { GroupBy: [tag("department"), tag("project"), tag("environment")] }, /at most 2/],
-  ["a GroupBy type that does not exist", { GroupBy: [{ Type: "SERVICE", Key: "SERVICE" }] }, "Group Definition type is invalid."],
-  ["a GroupBy without key", { GroupBy: [{ Type: "TAG", Key: "" }] }, "Group Definition is invalid. Both type an key need to be set to a non-empty value."],
-  ["a GroupBy dimension that does not exist", { GroupBy: [dimension("COLOUR")] }, /Group Definition dimension is invalid/],
+  [
+    "a GroupBy type that does not exist",
+    { GroupBy: [{ Type: "SERVICE", Key: "SERVICE" }] },
+    "Group Definition type is invalid.",
+  ],
+  [
+    "a GroupBy without key",
+    { GroupBy: [{ Type: "TAG", Key: "" }] },
+    "Group Definition is invalid. Both type an key need to be set to a non-empty value.",
+  ],
+  [
+    "a GroupBy dimension that does not exist",
+    { GroupBy: [dimension("COLOUR")] },
+    /Group Definition dimension is invalid/,
+  ],
   ["the same GroupBy twice", { GroupBy: [tag("project"), tag("project")] }, /distinct/],
   ["no Metrics", { Metrics: undefined }, /metrics/],
   ["an unknown metric", { Metrics: ["UnblendedCost", "Cost"] }, /Invalid metric name: "Cost"/],
@@ -34,8 +46,16 @@ const refused: [string, Partial<GetCostAndUsageCommandInput> | Record<string, un
   ["a granularity that does not exist", { Granularity: "WEEKLY" }, /enum value set: \[HOURLY, DAILY, MONTHLY\]/],
   ["a malformed date", { TimePeriod: { Start: "2026/10/01", End: "2026-10-03" } }, /regular expression pattern/],
   ["a date that does not exist", { TimePeriod: { Start: "2026-02-30", End: "2026-03-03" } }, /not a valid date/],
-  ["Start equal to End", { TimePeriod: { Start: "2026-10-01", End: "2026-10-01" } }, "Start date (and hour) should be before end date (and hour)"],
-  ["End past the 1st of next month", { TimePeriod: { Start: "2026-11-01", End: "2026-12-02" } }, "end date past the beginning of next month"],
+  [
+    "Start equal to End",
+    { TimePeriod: { Start: "2026-10-01", End: "2026-10-01" } },
+    "Start date (and hour) should be before end date (and hour)",
+  ],
+  [
+    "End past the 1st of next month",
+    { TimePeriod: { Start: "2026-11-01", End: "2026-12-02" } },
+    "end date past the beginning of next month",
+  ],
   ["a Start before the history window", { TimePeriod: { Start: "2025-09-01", End: "2025-10-02" } }, /too old/],
   [
     "a filter expression with two roots",
@@ -44,8 +64,16 @@ const refused: [string, Partial<GetCostAndUsageCommandInput> | Record<string, un
   ],
   ["an empty filter expression", { Filter: {} }, /zero or more than one roots/],
   ["And with one operand", { Filter: { And: [service] } }, "And expression must have at least 2 operands"],
-  ["a filter dimension the emulator does not serve", { Filter: { Dimensions: { Key: "RESOURCE_ID", Values: ["i-1"] } } }, /Dimension RESOURCE_ID is not allowed/],
-  ["ABSENT on a dimension", { Filter: { Dimensions: { Key: "SERVICE", Values: ["Tax"], MatchOptions: ["ABSENT"] } } }, /MatchOptions "ABSENT" is not supported for Dimensions/],
+  [
+    "a filter dimension the emulator does not serve",
+    { Filter: { Dimensions: { Key: "RESOURCE_ID", Values: ["i-1"] } } },
+    /Dimension RESOURCE_ID is not allowed/,
+  ],
+  [
+    "ABSENT on a dimension",
+    { Filter: { Dimensions: { Key: "SERVICE", Values: ["Tax"], MatchOptions: ["ABSENT"] } } },
+    /MatchOptions "ABSENT" is not supported for Dimensions/,
+  ],
   ["a tag filter without values", { Filter: { Tags: { Key: "project" } } }, /needs Values/],
   ["cost categories", { GroupBy: [{ Type: "COST_CATEGORY", Key: "team" }] }, /Cost categories/],
 ];
@@ -64,7 +92,12 @@ describe("GetCostAndUsage refuses like AWS", () => {
   });
 
   it("accepts the same request when it is valid, with nested And/Or/Not", async () => {
-    const filter = { And: [{ Or: [service, { Tags: { Key: "environment", Values: ["Prod", "prod"] } }] }, { Not: { Tags: { Key: "department", MatchOptions: ["ABSENT" as const] } } }] };
+    const filter = {
+      And: [
+        { Or: [service, { Tags: { Key: "environment", Values: ["Prod", "prod"] } }] },
+        { Not: { Tags: { Key: "department", MatchOptions: ["ABSENT" as const] } } },
+      ],
+    };
     const out = await client.send(new GetCostAndUsageCommand({ ...valid, Filter: filter }));
     expect(Number(out.ResultsByTime?.[0]?.Total?.UnblendedCost?.Amount)).toBeGreaterThan(0);
   });

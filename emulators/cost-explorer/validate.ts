@@ -19,7 +19,20 @@ export type MetricName = (typeof METRICS)[number];
 export const SUPPORTED_DIMENSIONS = ["SERVICE", "LINKED_ACCOUNT", "RECORD_TYPE"] as const;
 export type SupportedDimension = (typeof SUPPORTED_DIMENSIONS)[number];
 // GroupBy DIMENSION keys AWS accepts (API reference, GetCostAndUsage GroupBy).
-const GROUPABLE_DIMENSIONS = ["AZ", "INSTANCE_TYPE", "LEGAL_ENTITY_NAME", "INVOICING_ENTITY", "LINKED_ACCOUNT", "OPERATION", "PLATFORM", "PURCHASE_TYPE", "SERVICE", "TENANCY", "RECORD_TYPE", "USAGE_TYPE"];
+const GROUPABLE_DIMENSIONS = [
+  "AZ",
+  "INSTANCE_TYPE",
+  "LEGAL_ENTITY_NAME",
+  "INVOICING_ENTITY",
+  "LINKED_ACCOUNT",
+  "OPERATION",
+  "PLATFORM",
+  "PURCHASE_TYPE",
+  "SERVICE",
+  "TENANCY",
+  "RECORD_TYPE",
+  "USAGE_TYPE",
+];
 
 export type DayRange = { start: number; end: number };
 export type Grouping = { Type: "DIMENSION"; Key: SupportedDimension } | { Type: "TAG"; Key: string };
@@ -37,19 +50,30 @@ export type CostAndUsageRequest = {
 export function parseCostAndUsageRequest(body: Record<string, unknown>, window: Window): CostAndUsageRequest {
   const range = parseTimePeriod(body.TimePeriod, window);
   const granularity = body.Granularity;
-  if (granularity === undefined || granularity === null) throw constraintError(granularity, "granularity", "Member must not be null");
-  if (granularity === "HOURLY") throw validationError("Hourly granularity is not enabled for this account (the Costwise emulator serves DAILY and MONTHLY).");
+  if (granularity === undefined || granularity === null)
+    throw constraintError(granularity, "granularity", "Member must not be null");
+  if (granularity === "HOURLY")
+    throw validationError(
+      "Hourly granularity is not enabled for this account (the Costwise emulator serves DAILY and MONTHLY).",
+    );
   if (granularity !== "DAILY" && granularity !== "MONTHLY") {
     throw constraintError(granularity, "granularity", "Member must satisfy enum value set: [HOURLY, DAILY, MONTHLY]");
   }
-  return { range, granularity, metrics: parseMetrics(body.Metrics), groupBy: parseGroupBy(body.GroupBy), filter: body.Filter };
+  return {
+    range,
+    granularity,
+    metrics: parseMetrics(body.Metrics),
+    groupBy: parseGroupBy(body.GroupBy),
+    filter: body.Filter,
+  };
 }
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$/;
 
 /** TimePeriod { Start, End }: End exclusive, within the history window and not past the 1st of next month. */
 export function parseTimePeriod(value: unknown, window: Window): DayRange {
-  if (typeof value !== "object" || value === null) throw constraintError(value, "timePeriod", "Member must not be null");
+  if (typeof value !== "object" || value === null)
+    throw constraintError(value, "timePeriod", "Member must not be null");
   const { Start, End } = value as { Start?: unknown; End?: unknown };
   const start = parseDate(Start, "timePeriod.start");
   const end = parseDate(End, "timePeriod.end");
@@ -66,9 +90,14 @@ export function parseTimePeriod(value: unknown, window: Window): DayRange {
 function parseDate(value: unknown, path: string): number {
   if (value === undefined || value === null) throw constraintError(value, path, "Member must not be null");
   if (typeof value !== "string" || !DATE_PATTERN.test(value)) {
-    throw constraintError(value, path, "Member must satisfy regular expression pattern: (\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}:\\d{2}Z)?");
+    throw constraintError(
+      value,
+      path,
+      "Member must satisfy regular expression pattern: (\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}:\\d{2}Z)?",
+    );
   }
-  if (value.length > 10) throw validationError(`Time of day in ${path} (${value}) is only allowed with HOURLY granularity.`);
+  if (value.length > 10)
+    throw validationError(`Time of day in ${path} (${value}) is only allowed with HOURLY granularity.`);
   const day = parseDay(value);
   if (day === undefined) throw validationError(`${value} is not a valid date.`);
   return day;
@@ -76,7 +105,8 @@ function parseDate(value: unknown, path: string): number {
 
 function parseMetrics(value: unknown): MetricName[] {
   if (value === undefined || value === null) throw constraintError(value, "metrics", "Member must not be null");
-  if (!Array.isArray(value) || value.length === 0) throw validationError("Metrics is required: give at least one metric, e.g. UnblendedCost.");
+  if (!Array.isArray(value) || value.length === 0)
+    throw validationError("Metrics is required: give at least one metric, e.g. UnblendedCost.");
   for (const metric of value) {
     if (typeof metric !== "string" || !(METRICS as readonly string[]).includes(metric)) {
       throw validationError(`Invalid metric name: ${JSON.stringify(metric)}. Valid values are ${METRICS.join(", ")}.`);
@@ -95,10 +125,13 @@ function parseGroupBy(value: unknown): Grouping[] {
       throw validationError("Group Definition is invalid. Both type an key need to be set to a non-empty value.");
     }
     if (Type === "TAG") return { Type, Key };
-    if (Type === "COST_CATEGORY") throw validationError("Cost categories are not defined in this account (the Costwise emulator has none).");
+    if (Type === "COST_CATEGORY")
+      throw validationError("Cost categories are not defined in this account (the Costwise emulator has none).");
     if (Type !== "DIMENSION") throw validationError("Group Definition type is invalid.");
     if (!GROUPABLE_DIMENSIONS.includes(Key)) {
-      throw validationError(`Group Definition dimension is invalid. Valid values are ${GROUPABLE_DIMENSIONS.join(", ")}.`);
+      throw validationError(
+        `Group Definition dimension is invalid. Valid values are ${GROUPABLE_DIMENSIONS.join(", ")}.`,
+      );
     }
     return { Type, Key: toSupportedDimension(Key) };
   });
@@ -112,7 +145,9 @@ function parseGroupBy(value: unknown): Grouping[] {
 /** A dimension the emulator has data for, or a ValidationException saying it is AWS-only. */
 export function toSupportedDimension(key: string): SupportedDimension {
   if ((SUPPORTED_DIMENSIONS as readonly string[]).includes(key)) return key as SupportedDimension;
-  throw validationError(`Dimension ${key} is not allowed. (The Costwise emulator serves ${SUPPORTED_DIMENSIONS.join(", ")}.)`);
+  throw validationError(
+    `Dimension ${key} is not allowed. (The Costwise emulator serves ${SUPPORTED_DIMENSIONS.join(", ")}.)`,
+  );
 }
 
 /** MaxResults of GetTags / GetDimensionValues / ListCostAllocationTags: a whole number ≥ 1. */
@@ -136,7 +171,10 @@ export function parseBody(text: string): Record<string, unknown> {
   try {
     body = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
-    throw new ServiceError("SerializationException", "Start of structure or map found where not expected, or the body is not JSON.");
+    throw new ServiceError(
+      "SerializationException",
+      "Start of structure or map found where not expected, or the body is not JSON.",
+    );
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new ServiceError("SerializationException", "The request body must be a JSON object.");

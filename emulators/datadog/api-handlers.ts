@@ -20,12 +20,18 @@ const v1ParamsSchema = z.object({ from: epochSeconds, to: epochSeconds, query: z
 export function answerV1Query(store: SeriesStore, params: URLSearchParams): ApiAnswer {
   const parsed = v1ParamsSchema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
-    throw new BadRequestError(`Invalid query parameters: ${z.prettifyError(parsed.error).replace(/\n/g, " ")} (expected from and to in seconds since epoch, and query).`);
+    throw new BadRequestError(
+      `Invalid query parameters: ${z.prettifyError(parsed.error).replace(/\n/g, " ")} (expected from and to in seconds since epoch, and query).`,
+    );
   }
   const { from, to, query: queryText } = parsed.data;
   const query = parseOrThrow(queryText);
   const evaluation = evaluateOrThrow(() => evaluateQuery(store, query, from, to, null));
-  return { status: 200, chunks: toV1Body({ queryText, query, evaluation, fromSec: from, toSec: to, unit: store.getUnit(query.metric) }), queries: [queryText] };
+  return {
+    status: 200,
+    chunks: toV1Body({ queryText, query, evaluation, fromSec: from, toSec: to, unit: store.getUnit(query.metric) }),
+    queries: [queryText],
+  };
 }
 
 const v2BodySchema = z.object({
@@ -35,7 +41,9 @@ const v2BodySchema = z.object({
       from: z.number().int().nonnegative(),
       to: z.number().int().nonnegative(),
       interval: z.number().int().positive().optional(),
-      queries: z.array(z.object({ data_source: z.literal("metrics"), query: z.string().min(1), name: z.string().optional() })).min(1),
+      queries: z
+        .array(z.object({ data_source: z.literal("metrics"), query: z.string().min(1), name: z.string().optional() }))
+        .min(1),
       formulas: z.array(z.object({ formula: z.string().min(1), limit: z.unknown().optional() })).optional(),
     }),
   }),
@@ -44,7 +52,9 @@ const v2BodySchema = z.object({
 export function answerV2Timeseries(store: SeriesStore, body: unknown): ApiAnswer {
   const parsed = v2BodySchema.safeParse(body);
   if (!parsed.success) {
-    throw new BadRequestError(`Invalid timeseries request: ${z.prettifyError(parsed.error).replace(/\n/g, " ")} (expected data.type "timeseries_request" and data.attributes {from, to (ms), queries [{data_source: "metrics", query, name}], formulas?}).`);
+    throw new BadRequestError(
+      `Invalid timeseries request: ${z.prettifyError(parsed.error).replace(/\n/g, " ")} (expected data.type "timeseries_request" and data.attributes {from, to (ms), queries [{data_source: "metrics", query, name}], formulas?}).`,
+    );
   }
   const { from, to, interval, queries, formulas } = parsed.data.data.attributes;
   const fromSec = Math.floor(from / 1000);
@@ -55,10 +65,15 @@ export function answerV2Timeseries(store: SeriesStore, body: unknown): ApiAnswer
   const outputs = (formulas ?? [...named.keys()].map((name) => ({ formula: name }))).map(({ formula }): V2Output => {
     const queryText = named.get(formula.trim());
     if (queryText === undefined) {
-      throw new BadRequestError(`Formula "${formula}" is not supported: the emulator answers formulas that name one query (${[...named.keys()].join(", ")}).`);
+      throw new BadRequestError(
+        `Formula "${formula}" is not supported: the emulator answers formulas that name one query (${[...named.keys()].join(", ")}).`,
+      );
     }
     const query = parseOrThrow(queryText);
-    return { evaluation: evaluateOrThrow(() => evaluateQuery(store, query, fromSec, toSec, intervalSec)), unit: store.getUnit(query.metric) };
+    return {
+      evaluation: evaluateOrThrow(() => evaluateQuery(store, query, fromSec, toSec, intervalSec)),
+      unit: store.getUnit(query.metric),
+    };
   });
   return { status: 200, chunks: toV2Body(outputs), queries: queries.map((q) => q.query) };
 }

@@ -4,12 +4,30 @@
 import type { DemoClusters, DemoContainer, DemoPod, DemoWorkload } from "../demo/clusters";
 import { getRequestsAt, SAMPLE_SECONDS } from "../demo/clusters";
 import type { Sampler } from "../demo/clusters-usage";
-import { countOomKills, createCpuSampler, createMemorySampler, getAutoscaledReplicas, getFirstOomKill, hash32 } from "../demo/clusters-usage";
+import {
+  countOomKills,
+  createCpuSampler,
+  createMemorySampler,
+  getAutoscaledReplicas,
+  getFirstOomKill,
+  hash32,
+} from "../demo/clusters-usage";
 import type { SeriesStore, SourceSeries, Tags } from "./series-store";
 import { getMetricUnit } from "./units";
 
-type Instance = { workload: DemoWorkload; pod: DemoPod; container: DemoContainer; tags: Tags; start: number; end: number };
-type Context = { demo: DemoClusters; instances: Instance[]; pods: { pod: DemoPod; workload: DemoWorkload; tags: Tags; start: number; end: number }[] };
+type Instance = {
+  workload: DemoWorkload;
+  pod: DemoPod;
+  container: DemoContainer;
+  tags: Tags;
+  start: number;
+  end: number;
+};
+type Context = {
+  demo: DemoClusters;
+  instances: Instance[];
+  pods: { pod: DemoPod; workload: DemoWorkload; tags: Tags; start: number; end: number }[];
+};
 
 const NOT_SET = NaN;
 
@@ -23,7 +41,8 @@ export const DEMO_METRICS: Readonly<Record<string, string>> = {
   "kubernetes.memory.requests": "memory request, bytes, per pod × container (absent when not set)",
   "kubernetes.memory.limits": "memory limit, bytes, per pod × container (absent when not set)",
   "kubernetes.containers.restarts": "restarts of the container in this pod (gauge, resets with a new pod)",
-  "kubernetes.containers.last_state.terminated": "1 with reason:oomkilled once the container was OOM-killed in this pod",
+  "kubernetes.containers.last_state.terminated":
+    "1 with reason:oomkilled once the container was OOM-killed in this pod",
   "kubernetes.pods.running": "1 per running pod (pod-level tags, no container)",
   "kubernetes_state.deployment.replicas_desired": "desired replicas per Deployment",
   "kubernetes_state.deployment.replicas_available": "available replicas per Deployment",
@@ -35,7 +54,8 @@ export const DEMO_METRICS: Readonly<Record<string, string>> = {
   "kubernetes_state.hpa.current_replicas": "HPA current replicas",
   "kubernetes_state.hpa.min_replicas": "HPA minimum",
   "kubernetes_state.hpa.max_replicas": "HPA maximum",
-  "kubernetes_state.hpa.spec_target_metric": "HPA target (tags metric_name, metric_target_type), e.g. cpu utilization 70",
+  "kubernetes_state.hpa.spec_target_metric":
+    "HPA target (tags metric_name, metric_target_type), e.g. cpu utilization 70",
 };
 
 export function createDemoStore(demo: DemoClusters): SeriesStore {
@@ -59,15 +79,33 @@ function buildContext(demo: DemoClusters): Context {
   const alive = demo.nowSec + SAMPLE_SECONDS;
   const pods = demo.pods.map((pod) => {
     const workload = workloads.get(pod.workloadKey)!;
-    return { pod, workload, tags: getPodTags(workload, pod), start: Math.max(pod.start, demo.historyStartSec), end: Math.min(pod.end, alive) };
+    return {
+      pod,
+      workload,
+      tags: getPodTags(workload, pod),
+      start: Math.max(pod.start, demo.historyStartSec),
+      end: Math.min(pod.end, alive),
+    };
   });
   const instances = pods.flatMap(({ pod, workload, tags, start, end }) =>
-    workload.containers.map((container) => ({ workload, pod, container, tags: { ...tags, kube_container_name: container.name }, start, end })));
+    workload.containers.map((container) => ({
+      workload,
+      pod,
+      container,
+      tags: { ...tags, kube_container_name: container.name },
+      start,
+      end,
+    })),
+  );
   return { demo, instances, pods };
 }
 
 function getWorkloadTags(w: DemoWorkload): Record<string, string> {
-  const tags: Record<string, string> = { kube_cluster_name: w.cluster, cluster_name: w.cluster, kube_namespace: w.namespace };
+  const tags: Record<string, string> = {
+    kube_cluster_name: w.cluster,
+    cluster_name: w.cluster,
+    kube_namespace: w.namespace,
+  };
   if (w.envTag !== null) tags.env = w.envTag;
   if (w.teamTag !== null) tags.team = w.teamTag;
   return tags;
@@ -78,13 +116,25 @@ function getPodTags(w: DemoWorkload, pod: DemoPod): Tags {
   const tags = { ...getWorkloadTags(w), pod_name: pod.name };
   switch (w.kind) {
     case "Deployment":
-      return { ...tags, kube_deployment: w.name, kube_replica_set: pod.replicaSet ?? w.name, kube_ownerref_kind: "replicaset", kube_ownerref_name: pod.replicaSet ?? w.name };
+      return {
+        ...tags,
+        kube_deployment: w.name,
+        kube_replica_set: pod.replicaSet ?? w.name,
+        kube_ownerref_kind: "replicaset",
+        kube_ownerref_name: pod.replicaSet ?? w.name,
+      };
     case "StatefulSet":
       return { ...tags, kube_stateful_set: w.name, kube_ownerref_kind: "statefulset", kube_ownerref_name: w.name };
     case "DaemonSet":
       return { ...tags, kube_daemon_set: w.name, kube_ownerref_kind: "daemonset", kube_ownerref_name: w.name };
     case "CronJob":
-      return { ...tags, kube_cronjob: w.name, kube_job: pod.job ?? w.name, kube_ownerref_kind: "job", kube_ownerref_name: pod.job ?? w.name };
+      return {
+        ...tags,
+        kube_cronjob: w.name,
+        kube_job: pod.job ?? w.name,
+        kube_ownerref_kind: "job",
+        kube_ownerref_name: pod.job ?? w.name,
+      };
   }
 }
 
@@ -94,7 +144,11 @@ function sampled(tags: Tags, start: number, end: number, sampler: Sampler): Sour
     tags,
     read(fromSec, toSec, visit) {
       const last = Math.min(end - SAMPLE_SECONDS, toSec);
-      for (let t = Math.max(start, Math.ceil(fromSec / SAMPLE_SECONDS) * SAMPLE_SECONDS); t <= last; t += SAMPLE_SECONDS) {
+      for (
+        let t = Math.max(start, Math.ceil(fromSec / SAMPLE_SECONDS) * SAMPLE_SECONDS);
+        t <= last;
+        t += SAMPLE_SECONDS
+      ) {
         const value = sampler(t);
         if (value === value) visit(t, value);
       }
@@ -110,26 +164,51 @@ function resourceSeries(ctx: Context, requests: boolean, field: ResourceField): 
     const valueAt = requests
       ? (t: number) => getRequestsAt(c, t, rightsizedAtSec)[field] ?? NOT_SET
       : () => c.limits[field] ?? NOT_SET;
-    const isEverSet = requests ? c.requests[field] !== null || c.requestsBeforeRightsizing?.[field] != null : c.limits[field] !== null;
+    const isEverSet = requests
+      ? c.requests[field] !== null || c.requestsBeforeRightsizing?.[field] != null
+      : c.limits[field] !== null;
     return isEverSet ? [sampled(i.tags, i.start, i.end, valueAt)] : [];
   });
 }
 
 function workloadSeries(ctx: Context, kind: DemoWorkload["kind"], tagKey: string): SourceSeries[] {
-  return ctx.demo.workloads.filter((w) => w.kind === kind).map((w) => {
-    const valueAt = w.hpa ? (t: number) => getAutoscaledReplicas(t, w.hpa!.minReplicas, w.hpa!.maxReplicas) : () => w.replicas;
-    const tags: Record<string, string> = { kube_cluster_name: w.cluster, cluster_name: w.cluster, kube_namespace: w.namespace, [tagKey]: w.name };
-    if (w.envTag !== null) tags.env = w.envTag;
-    return sampled(tags, Math.max(w.createdAt, ctx.demo.historyStartSec), ctx.demo.nowSec + SAMPLE_SECONDS, valueAt);
-  });
+  return ctx.demo.workloads
+    .filter((w) => w.kind === kind)
+    .map((w) => {
+      const valueAt = w.hpa
+        ? (t: number) => getAutoscaledReplicas(t, w.hpa!.minReplicas, w.hpa!.maxReplicas)
+        : () => w.replicas;
+      const tags: Record<string, string> = {
+        kube_cluster_name: w.cluster,
+        cluster_name: w.cluster,
+        kube_namespace: w.namespace,
+        [tagKey]: w.name,
+      };
+      if (w.envTag !== null) tags.env = w.envTag;
+      return sampled(tags, Math.max(w.createdAt, ctx.demo.historyStartSec), ctx.demo.nowSec + SAMPLE_SECONDS, valueAt);
+    });
 }
 
-function hpaSeries(ctx: Context, valueOf: (hpa: NonNullable<DemoWorkload["hpa"]>, t: number) => number, extraTags: Tags = {}): SourceSeries[] {
+function hpaSeries(
+  ctx: Context,
+  valueOf: (hpa: NonNullable<DemoWorkload["hpa"]>, t: number) => number,
+  extraTags: Tags = {},
+): SourceSeries[] {
   return ctx.demo.workloads.flatMap((w) => {
     if (!w.hpa) return [];
     const hpa = w.hpa;
-    const tags = { kube_cluster_name: w.cluster, cluster_name: w.cluster, kube_namespace: w.namespace, horizontalpodautoscaler: hpa.name, ...extraTags };
-    return [sampled(tags, Math.max(w.createdAt, ctx.demo.historyStartSec), ctx.demo.nowSec + SAMPLE_SECONDS, (t) => valueOf(hpa, t))];
+    const tags = {
+      kube_cluster_name: w.cluster,
+      cluster_name: w.cluster,
+      kube_namespace: w.namespace,
+      horizontalpodautoscaler: hpa.name,
+      ...extraTags,
+    };
+    return [
+      sampled(tags, Math.max(w.createdAt, ctx.demo.historyStartSec), ctx.demo.nowSec + SAMPLE_SECONDS, (t) =>
+        valueOf(hpa, t),
+      ),
+    ];
   });
 }
 
@@ -139,18 +218,26 @@ function buildSeries(ctx: Context, metric: string): SourceSeries[] {
     case "kubernetes.cpu.usage.total":
       return ctx.instances.map((i) => sampled(i.tags, i.start, i.end, createCpuSampler(i.container.usage, seedOf(i))));
     case "kubernetes.memory.working_set":
-      return ctx.instances.map((i) => sampled(i.tags, i.start, i.end, createMemorySampler(i.container.usage, seedOf(i), i.pod.start)));
+      return ctx.instances.map((i) =>
+        sampled(i.tags, i.start, i.end, createMemorySampler(i.container.usage, seedOf(i), i.pod.start)),
+      );
     case "kubernetes.memory.usage":
       return ctx.instances.map((i) => {
         const workingSet = createMemorySampler(i.container.usage, seedOf(i), i.pod.start);
         return sampled(i.tags, i.start, i.end, (t) => workingSet(t) * 1.12); // + page cache
       });
-    case "kubernetes.cpu.requests": return resourceSeries(ctx, true, "cpuCores");
-    case "kubernetes.cpu.limits": return resourceSeries(ctx, false, "cpuCores");
-    case "kubernetes.memory.requests": return resourceSeries(ctx, true, "memoryBytes");
-    case "kubernetes.memory.limits": return resourceSeries(ctx, false, "memoryBytes");
+    case "kubernetes.cpu.requests":
+      return resourceSeries(ctx, true, "cpuCores");
+    case "kubernetes.cpu.limits":
+      return resourceSeries(ctx, false, "cpuCores");
+    case "kubernetes.memory.requests":
+      return resourceSeries(ctx, true, "memoryBytes");
+    case "kubernetes.memory.limits":
+      return resourceSeries(ctx, false, "memoryBytes");
     case "kubernetes.containers.restarts":
-      return ctx.instances.map((i) => sampled(i.tags, i.start, i.end, (t) => countOomKills(i.container.usage, i.pod.start, t)));
+      return ctx.instances.map((i) =>
+        sampled(i.tags, i.start, i.end, (t) => countOomKills(i.container.usage, i.pod.start, t)),
+      );
     case "kubernetes.containers.last_state.terminated":
       return ctx.instances.flatMap((i) => {
         const firstKill = getFirstOomKill(i.container.usage, i.pod.start);
@@ -174,8 +261,10 @@ function buildSeries(ctx: Context, metric: string): SourceSeries[] {
     case "kubernetes_state.hpa.current_replicas":
       // The HPA's current count trails its decision by a few minutes.
       return hpaSeries(ctx, (h, t) => getAutoscaledReplicas(t - SAMPLE_SECONDS, h.minReplicas, h.maxReplicas));
-    case "kubernetes_state.hpa.min_replicas": return hpaSeries(ctx, (h) => h.minReplicas);
-    case "kubernetes_state.hpa.max_replicas": return hpaSeries(ctx, (h) => h.maxReplicas);
+    case "kubernetes_state.hpa.min_replicas":
+      return hpaSeries(ctx, (h) => h.minReplicas);
+    case "kubernetes_state.hpa.max_replicas":
+      return hpaSeries(ctx, (h) => h.maxReplicas);
     case "kubernetes_state.hpa.spec_target_metric":
       return hpaSeries(ctx, (h) => h.targetCpuUtilization, { metric_name: "cpu", metric_target_type: "utilization" });
     default:

@@ -10,7 +10,9 @@ const run = (query: string, from = TEST_FROM, to = TEST_TO) => {
   return {
     intervalSeconds: evaluation.intervalSeconds,
     firstBucketSec: evaluation.firstBucketSec,
-    groups: Object.fromEntries(evaluation.groups.map((g) => [g.tagSet.join(",") || "*", [...g.values].map((v) => (Number.isNaN(v) ? null : v))])),
+    groups: Object.fromEntries(
+      evaluation.groups.map((g) => [g.tagSet.join(",") || "*", [...g.values].map((v) => (Number.isNaN(v) ? null : v))]),
+    ),
   };
 };
 
@@ -27,7 +29,10 @@ describe("evaluateQuery: roll up each source series in time, then aggregate acro
     // Raw points per bucket over all series: 2+2+1, 2+1, 1.
     ["sum:test.gauge{*}.rollup(count, 600)", { "*": [5, 3, 1] }],
     // One group per series when grouping by the full tag set; the 540 s point is before the first bucket.
-    ["avg:test.gauge{app:web} by {pod_name}.rollup(avg, 600)", { "pod_name:a": [2, 15, null], "pod_name:b": [6, 4, null] }],
+    [
+      "avg:test.gauge{app:web} by {pod_name}.rollup(avg, 600)",
+      { "pod_name:a": [2, 15, null], "pod_name:b": [6, 4, null] },
+    ],
     // C has no env tag: excluded by env:prod, kept by !env:prod, grouped as env:N/A.
     ["sum:test.gauge{env:prod}.rollup(max, 600)", { "*": [10, 24, null] }],
     ["sum:test.gauge{!env:prod}.rollup(max, 600)", { "*": [100, null, 50] }],

@@ -28,7 +28,13 @@ export class QueryRangeError extends Error {}
 /** Datadog's placeholder for a group-by tag a series does not carry. */
 export const MISSING_TAG_VALUE = "N/A";
 
-export function evaluateQuery(store: SeriesStore, query: MetricQuery, fromSec: number, toSec: number, requestedIntervalSec: number | null): Evaluation {
+export function evaluateQuery(
+  store: SeriesStore,
+  query: MetricQuery,
+  fromSec: number,
+  toSec: number,
+  requestedIntervalSec: number | null,
+): Evaluation {
   if (!Number.isFinite(fromSec) || !Number.isFinite(toSec) || toSec <= fromSec) {
     throw new QueryRangeError(`Invalid time range: from (${fromSec}) must be before to (${toSec}).`);
   }
@@ -45,7 +51,11 @@ export function evaluateQuery(store: SeriesStore, query: MetricQuery, fromSec: n
     const groupKey = tagSet.join(",");
     let group = groups.get(groupKey);
     if (!group) {
-      group = { tagSet, acc: new Float64Array(bucketCount).fill(space === "min" ? Infinity : space === "max" ? -Infinity : 0), count: new Uint32Array(bucketCount) };
+      group = {
+        tagSet,
+        acc: new Float64Array(bucketCount).fill(space === "min" ? Infinity : space === "max" ? -Infinity : 0),
+        count: new Uint32Array(bucketCount),
+      };
       groups.set(groupKey, group);
     }
     if (bucketCount === 0) continue;
@@ -71,17 +81,42 @@ function matchesFilters(tags: Tags, query: MetricQuery): boolean {
 type Rollup = { values: Float64Array; counts: Uint32Array; run(source: SourceSeries, toSec: number): void };
 
 /** Time rollup of one source series into reusable per-bucket arrays. */
-function createRollup(aggregator: TimeAggregator, bucketCount: number, firstBucketSec: number, intervalSeconds: number): Rollup {
+function createRollup(
+  aggregator: TimeAggregator,
+  bucketCount: number,
+  firstBucketSec: number,
+  intervalSeconds: number,
+): Rollup {
   const values = new Float64Array(bucketCount);
   const counts = new Uint32Array(bucketCount);
   const initial = aggregator === "min" ? Infinity : aggregator === "max" ? -Infinity : 0;
   const bucketOf = (t: number) => Math.floor((t - firstBucketSec) / intervalSeconds);
   const visitors: Record<TimeAggregator, (t: number, v: number) => void> = {
-    avg: (t, v) => { const b = bucketOf(t); values[b]! += v; counts[b]!++; },
-    sum: (t, v) => { const b = bucketOf(t); values[b]! += v; counts[b]!++; },
-    count: (t) => { const b = bucketOf(t); values[b]! += 1; counts[b]!++; },
-    min: (t, v) => { const b = bucketOf(t); if (v < values[b]!) values[b] = v; counts[b]!++; },
-    max: (t, v) => { const b = bucketOf(t); if (v > values[b]!) values[b] = v; counts[b]!++; },
+    avg: (t, v) => {
+      const b = bucketOf(t);
+      values[b]! += v;
+      counts[b]!++;
+    },
+    sum: (t, v) => {
+      const b = bucketOf(t);
+      values[b]! += v;
+      counts[b]!++;
+    },
+    count: (t) => {
+      const b = bucketOf(t);
+      values[b]! += 1;
+      counts[b]!++;
+    },
+    min: (t, v) => {
+      const b = bucketOf(t);
+      if (v < values[b]!) values[b] = v;
+      counts[b]!++;
+    },
+    max: (t, v) => {
+      const b = bucketOf(t);
+      if (v > values[b]!) values[b] = v;
+      counts[b]!++;
+    },
   };
   const visit = visitors[aggregator];
   return {
@@ -101,9 +136,11 @@ function foldIntoGroup(space: SpaceAggregator, rolled: Rollup, acc: Float64Array
   for (let b = 0; b < acc.length; b++) {
     if (counts[b] === 0) continue;
     const v = values[b]!;
-    if (space === "min") { if (v < acc[b]!) acc[b] = v; }
-    else if (space === "max") { if (v > acc[b]!) acc[b] = v; }
-    else acc[b]! += v;
+    if (space === "min") {
+      if (v < acc[b]!) acc[b] = v;
+    } else if (space === "max") {
+      if (v > acc[b]!) acc[b] = v;
+    } else acc[b]! += v;
     count[b]!++;
   }
 }

@@ -9,7 +9,10 @@ export type EndpointName = (typeof ENDPOINTS)[number];
 const faultSchema = z.discriminatedUnion("kind", [
   // 429 with X-RateLimit-Remaining: 0 and X-RateLimit-Reset: resetSeconds.
   z.object({ kind: z.literal("rate-limit"), resetSeconds: z.number().int().min(0).default(2) }),
-  z.object({ kind: z.literal("error"), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]) }),
+  z.object({
+    kind: z.literal("error"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]),
+  }),
   // 200 whose body is not valid JSON.
   z.object({ kind: z.literal("malformed-json") }),
   // 200 that sends half the body, then drops the connection. "chunked" (default): the real client
@@ -19,10 +22,13 @@ const faultSchema = z.discriminatedUnion("kind", [
   // The real answer, held for delayMs (default 10 s) or until releaseHeld().
   z.object({ kind: z.literal("slow"), delayMs: z.number().int().min(0).default(10_000) }),
 ]);
-export const faultRuleSchema = z.intersection(faultSchema, z.object({
-  times: z.number().int().min(1).default(1),
-  endpoint: z.enum(ENDPOINTS).optional(),
-}));
+export const faultRuleSchema = z.intersection(
+  faultSchema,
+  z.object({
+    times: z.number().int().min(1).default(1),
+    endpoint: z.enum(ENDPOINTS).optional(),
+  }),
+);
 export const faultRulesSchema = z.union([faultRuleSchema, z.array(faultRuleSchema)]);
 
 export type Fault = z.output<typeof faultSchema>;

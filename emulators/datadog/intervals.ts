@@ -9,7 +9,9 @@ export const MAX_POINTS = 1500;
 /** Default intervals (seconds): the smallest giving ≤ 300 points reproduces Datadog's documented table. */
 const DEFAULT_STEPS = [20, 60, 300, 600, 3600, 14400, 86400, 604800];
 /** "Nice" intervals a too-fine rollup is raised to (seconds). */
-const RAISE_STEPS = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400];
+const RAISE_STEPS = [
+  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400,
+];
 
 /** Number of buckets: aligned bucket starts (multiples of the interval) that lie in [from, to]. */
 export function countBuckets(fromSec: number, toSec: number, intervalSec: number): number {

@@ -22,7 +22,14 @@ function toExpression(query: MetricQuery, scope: string, intervalSeconds: number
   return `${aggregator}${query.metric}{${scope}}${rollup}`;
 }
 
-export type V1Answer = { queryText: string; query: MetricQuery; evaluation: Evaluation; fromSec: number; toSec: number; unit: UnitPair };
+export type V1Answer = {
+  queryText: string;
+  query: MetricQuery;
+  evaluation: Evaluation;
+  fromSec: number;
+  toSec: number;
+  unit: UnitPair;
+};
 
 /** GET /api/v1/query body. Buckets without data are left out of `pointlist` (not null-filled). */
 export function* toV1Body(answer: V1Answer): Generator<string> {
@@ -69,7 +76,8 @@ export function* toV2Body(outputs: readonly V2Output[]): Generator<string> {
   for (const { evaluation } of outputs) {
     for (const group of evaluation.groups) {
       for (let b = 0; b < group.values.length; b++) {
-        if (group.values[b] === group.values[b]) timeSet.add((evaluation.firstBucketSec + b * evaluation.intervalSeconds) * 1000);
+        if (group.values[b] === group.values[b])
+          timeSet.add((evaluation.firstBucketSec + b * evaluation.intervalSeconds) * 1000);
       }
     }
   }
@@ -77,8 +85,12 @@ export function* toV2Body(outputs: readonly V2Output[]): Generator<string> {
   const column = new Map(times.map((t, i) => [t, i]));
   const hasData = (values: Float64Array) => values.some((v) => v === v);
   const kept = outputs.flatMap(({ evaluation, unit }, queryIndex) =>
-    evaluation.groups.filter((g) => hasData(g.values)).map((group) => ({ evaluation, unit, queryIndex, group })));
-  const series = kept.map(({ group, queryIndex, unit }) => `{"group_tags":${json(group.tagSet)},"query_index":${queryIndex},"unit":${json(unit)}}`);
+    evaluation.groups.filter((g) => hasData(g.values)).map((group) => ({ evaluation, unit, queryIndex, group })),
+  );
+  const series = kept.map(
+    ({ group, queryIndex, unit }) =>
+      `{"group_tags":${json(group.tagSet)},"query_index":${queryIndex},"unit":${json(unit)}}`,
+  );
   yield `{"data":{"id":"0","type":"timeseries_response","attributes":{"series":[${series.join(",")}],"times":[${times.join(",")}],"values":[`;
   let written = 0;
   for (const { evaluation, group } of kept) {

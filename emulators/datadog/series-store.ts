@@ -18,23 +18,29 @@ export type SeriesStore = {
 
 /** A hand-made dataset for tests: raw points per source series. Times in seconds. */
 export type StaticDataset = {
-  metrics: Record<string, {
-    /** Unit name (`nanocore`, `core`, `byte`), null for none; omitted: Datadog's documented unit. */
-    unit?: UnitName | null;
-    series: { tags: Record<string, string>; points: readonly (readonly [number, number])[] }[];
-  }>;
+  metrics: Record<
+    string,
+    {
+      /** Unit name (`nanocore`, `core`, `byte`), null for none; omitted: Datadog's documented unit. */
+      unit?: UnitName | null;
+      series: { tags: Record<string, string>; points: readonly (readonly [number, number])[] }[];
+    }
+  >;
 };
 
 export function createStaticStore(dataset: StaticDataset): SeriesStore {
   const byMetric = new Map<string, SourceSeries[]>();
   for (const [metric, entry] of Object.entries(dataset.metrics)) {
-    byMetric.set(metric, entry.series.map(({ tags, points }) => {
-      const sorted = [...points].sort((a, b) => a[0] - b[0]);
-      const read: SampleReader = (fromSec, toSec, visit) => {
-        for (const [t, value] of sorted) if (t >= fromSec && t <= toSec) visit(t, value);
-      };
-      return { tags: { ...tags }, read };
-    }));
+    byMetric.set(
+      metric,
+      entry.series.map(({ tags, points }) => {
+        const sorted = [...points].sort((a, b) => a[0] - b[0]);
+        const read: SampleReader = (fromSec, toSec, visit) => {
+          for (const [t, value] of sorted) if (t >= fromSec && t <= toSec) visit(t, value);
+        };
+        return { tags: { ...tags }, read };
+      }),
+    );
   }
   return {
     listSeries: (metric) => byMetric.get(metric) ?? [],

@@ -11,29 +11,66 @@ let wallMs: number;
 
 beforeEach(async () => {
   wallMs = 1_800_000_000_000; // a multiple of the 60 s period: a window starts here
-  emu = await startDatadogEmulator({ now: NOW, dataset: TEST_DATASET, rateLimit: { limit: 2, periodSeconds: PERIOD }, wallClock: () => wallMs });
+  emu = await startDatadogEmulator({
+    now: NOW,
+    dataset: TEST_DATASET,
+    rateLimit: { limit: 2, periodSeconds: PERIOD },
+    wallClock: () => wallMs,
+  });
 });
 afterEach(() => emu.close());
 
 const query = () => {
   const { configuration, http } = createClientConfig(emu.url);
-  const answer = new v1.MetricsApi(configuration).queryMetrics({ from: TEST_FROM, to: TEST_TO, query: "avg:test.gauge{*}.rollup(avg,600)" });
+  const answer = new v1.MetricsApi(configuration).queryMetrics({
+    from: TEST_FROM,
+    to: TEST_TO,
+    query: "avg:test.gauge{*}.rollup(avg,600)",
+  });
   return { answer, http };
 };
-const queryV2 = () => new v2.MetricsApi(createClientConfig(emu.url).configuration).queryTimeseriesData({
-  body: { data: { type: "timeseries_request", attributes: { from: TEST_FROM * 1000, to: TEST_TO * 1000, queries: [{ dataSource: "metrics", query: "avg:test.gauge{*}", name: "a" }] } } },
-});
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected the request to fail"); }, (e: unknown) => e);
+const queryV2 = () =>
+  new v2.MetricsApi(createClientConfig(emu.url).configuration).queryTimeseriesData({
+    body: {
+      data: {
+        type: "timeseries_request",
+        attributes: {
+          from: TEST_FROM * 1000,
+          to: TEST_TO * 1000,
+          queries: [{ dataSource: "metrics", query: "avg:test.gauge{*}", name: "a" }],
+        },
+      },
+    },
+  });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected the request to fail");
+    },
+    (e: unknown) => e,
+  );
 const rateHeaders = (http: { last: client.ResponseContext | null }) => {
   const h = http.last?.headers ?? {};
-  return { limit: h["x-ratelimit-limit"], period: h["x-ratelimit-period"], remaining: h["x-ratelimit-remaining"], reset: h["x-ratelimit-reset"], name: h["x-ratelimit-name"] };
+  return {
+    limit: h["x-ratelimit-limit"],
+    period: h["x-ratelimit-period"],
+    remaining: h["x-ratelimit-remaining"],
+    reset: h["x-ratelimit-reset"],
+    name: h["x-ratelimit-name"],
+  };
 };
 
 describe("rate limit", () => {
   it("counts down X-RateLimit-Remaining, answers 429 past the budget, and opens a new window on time", async () => {
     const first = query();
     await first.answer;
-    expect(rateHeaders(first.http)).toEqual({ limit: "2", period: "60", remaining: "1", reset: "60", name: "metrics_query" });
+    expect(rateHeaders(first.http)).toEqual({
+      limit: "2",
+      period: "60",
+      remaining: "1",
+      reset: "60",
+      name: "metrics_query",
+    });
     const second = query();
     await second.answer;
     expect(rateHeaders(second.http).remaining).toBe("0");
@@ -43,7 +80,13 @@ describe("rate limit", () => {
     const error = await failure(third.answer);
     expect((error as client.ApiException<{ errors: string[] }>).code).toBe(429);
     expect((error as client.ApiException<{ errors: string[] }>).body.errors).toEqual(["Too many requests"]);
-    expect(rateHeaders(third.http)).toEqual({ limit: "2", period: "60", remaining: "0", reset: "45", name: "metrics_query" });
+    expect(rateHeaders(third.http)).toEqual({
+      limit: "2",
+      period: "60",
+      remaining: "0",
+      reset: "45",
+      name: "metrics_query",
+    });
 
     // The v2 endpoint has its own bucket.
     await expect(queryV2()).resolves.toBeDefined();
@@ -61,7 +104,7 @@ describe("faults", () => {
     emu.faults.set({ kind: "rate-limit", times: 2, resetSeconds: 7 });
     for (let i = 0; i < 2; i++) {
       const { answer, http } = query();
-      expect((await failure(answer) as client.ApiException<unknown>).code).toBe(429);
+      expect(((await failure(answer)) as client.ApiException<unknown>).code).toBe(429);
       expect(rateHeaders(http)).toMatchObject({ remaining: "0", reset: "7" });
     }
     await expect(query().answer).resolves.toMatchObject({ status: "ok" });
@@ -95,8 +138,11 @@ describe("faults", () => {
     const controller = new AbortController();
     const { configuration } = createClientConfig(emu.url, {}, { signal: controller.signal });
     let isSettled = false;
-    const pending = new v1.MetricsApi(configuration).queryMetrics({ from: TEST_FROM, to: TEST_TO, query: "avg:test.gauge{*}" })
-      .finally(() => { isSettled = true; });
+    const pending = new v1.MetricsApi(configuration)
+      .queryMetrics({ from: TEST_FROM, to: TEST_TO, query: "avg:test.gauge{*}" })
+      .finally(() => {
+        isSettled = true;
+      });
     await emu.faults.waitForApplied(1);
     await new Promise((resolve) => setImmediate(resolve));
     expect(isSettled).toBe(false);
@@ -107,7 +153,9 @@ describe("faults", () => {
   it("holds a slow answer until released, without sleeping", async () => {
     emu.faults.set({ kind: "slow", delayMs: 60_000 });
     let isSettled = false;
-    const pending = query().answer.finally(() => { isSettled = true; });
+    const pending = query().answer.finally(() => {
+      isSettled = true;
+    });
     await emu.faults.waitForHeld(1);
     expect(isSettled).toBe(false);
     expect(emu.faults.releaseHeld()).toBe(1);
@@ -117,18 +165,29 @@ describe("faults", () => {
   it("applies a rule to one endpoint only", async () => {
     emu.faults.set({ kind: "error", status: 503, endpoint: "v2-timeseries" });
     await expect(query().answer).resolves.toMatchObject({ status: "ok" });
-    expect((await failure(queryV2()) as client.ApiException<unknown>).code).toBe(503);
+    expect(((await failure(queryV2())) as client.ApiException<unknown>).code).toBe(503);
   });
 
   it("is switchable over HTTP, and reports stats over HTTP", async () => {
-    const set = await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ kind: "error", status: 500, times: 1 }) });
+    const set = await fetch(`${emu.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "error", status: 500, times: 1 }),
+    });
     expect(set.status).toBe(200);
-    expect((await failure(query().answer) as client.ApiException<unknown>).code).toBe(500);
+    expect(((await failure(query().answer)) as client.ApiException<unknown>).code).toBe(500);
     wallMs += PERIOD * 1000;
     await query().answer;
-    const refused = await fetch(`${emu.url}/__emulator/faults`, { method: "POST", body: JSON.stringify({ kind: "explode" }) });
+    const refused = await fetch(`${emu.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ kind: "explode" }),
+    });
     expect(refused.status).toBe(400);
-    const stats = (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as { total: number; byEndpoint: Record<string, number>; byStatus: Record<string, number>; requests: { fault: string | null }[] };
+    const stats = (await (await fetch(`${emu.url}/__emulator/stats`)).json()) as {
+      total: number;
+      byEndpoint: Record<string, number>;
+      byStatus: Record<string, number>;
+      requests: { fault: string | null }[];
+    };
     expect(stats.total).toBe(2);
     expect(stats.byEndpoint).toEqual({ "v1-query": 2 });
     expect(stats.byStatus).toEqual({ 200: 1, 500: 1 });

@@ -37,7 +37,14 @@ export type DatadogEmulatorOptions = {
   wallClock?: () => number;
 };
 
-export type RequestRecord = { endpoint: EndpointName | "v1-validate"; status: number; queries: string[]; fault: string | null; durationMs: number; error?: string };
+export type RequestRecord = {
+  endpoint: EndpointName | "v1-validate";
+  status: number;
+  queries: string[];
+  fault: string | null;
+  durationMs: number;
+  error?: string;
+};
 export type EmulatorStats = {
   total: number;
   byEndpoint: Record<string, number>;
@@ -66,27 +73,45 @@ const ROUTES: Record<string, EndpointName | "v1-validate"> = {
   "POST /api/v2/query/timeseries": "v2-timeseries",
   "GET /api/v1/validate": "v1-validate",
 };
-const RATE_LIMIT_NAMES: Record<EndpointName | "v1-validate", string> = { "v1-query": "metrics_query", "v2-timeseries": "timeseries_query", "v1-validate": "validate" };
+const RATE_LIMIT_NAMES: Record<EndpointName | "v1-validate", string> = {
+  "v1-query": "metrics_query",
+  "v2-timeseries": "timeseries_query",
+  "v1-validate": "validate",
+};
 const JSON_HEADERS = { "Content-Type": "application/json" };
 
 export async function startDatadogEmulator(options: DatadogEmulatorOptions): Promise<DatadogEmulator> {
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
   const appKey = options.appKey ?? DEFAULT_APP_KEY;
-  const demo = options.dataset ? null : generateDemoClusters({ now: options.now, size: options.size, historyDays: options.historyDays });
+  const demo = options.dataset
+    ? null
+    : generateDemoClusters({ now: options.now, size: options.size, historyDays: options.historyDays });
   const store = options.dataset ? createStaticStore(options.dataset) : createDemoStore(demo!);
   const faults = createFaults();
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.wallClock ?? Date.now);
   const stats: EmulatorStats = { total: 0, byEndpoint: {}, byStatus: {}, requests: [] };
   const resetStats = () => Object.assign(stats, { total: 0, byEndpoint: {}, byStatus: {}, requests: [] });
 
-  const handleApi = async (endpoint: EndpointName | "v1-validate", req: IncomingMessage, res: ServerResponse, url: URL) => {
+  const handleApi = async (
+    endpoint: EndpointName | "v1-validate",
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ) => {
     const started = performance.now();
     const limitName = RATE_LIMIT_NAMES[endpoint];
     const record = (status: number, queries: string[], fault: string | null, error?: string) => {
       stats.total++;
       stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
       stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
-      stats.requests.push({ endpoint, status, queries, fault, durationMs: Math.round(performance.now() - started), ...(error ? { error } : {}) });
+      stats.requests.push({
+        endpoint,
+        status,
+        queries,
+        fault,
+        durationMs: Math.round(performance.now() - started),
+        ...(error ? { error } : {}),
+      });
       if (stats.requests.length > 1000) stats.requests.shift();
     };
     const isAppKeyNeeded = endpoint !== "v1-validate";
@@ -113,14 +138,19 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
     }
     if (fault?.kind === "error") {
       record(fault.status, [], fault.kind);
-      return send(res, fault.status, decision.headers, [toErrorBody(fault.status === 503 ? "Service Unavailable" : "Internal Server Error")]);
+      return send(res, fault.status, decision.headers, [
+        toErrorBody(fault.status === 503 ? "Service Unavailable" : "Internal Server Error"),
+      ]);
     }
 
     let answer: ApiAnswer;
     try {
-      answer = endpoint === "v1-validate" ? { status: 200, chunks: ['{"valid":true}'], queries: [] }
-        : endpoint === "v1-query" ? answerV1Query(store, url.searchParams)
-        : answerV2Timeseries(store, await readJsonBody(req));
+      answer =
+        endpoint === "v1-validate"
+          ? { status: 200, chunks: ['{"valid":true}'], queries: [] }
+          : endpoint === "v1-query"
+            ? answerV1Query(store, url.searchParams)
+            : answerV2Timeseries(store, await readJsonBody(req));
     } catch (error) {
       if (!(error instanceof BadRequestError)) throw error;
       record(400, [], fault?.kind ?? null, error.message);
@@ -128,7 +158,10 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
     }
     if (fault?.kind === "slow") await faults.hold(fault.delayMs);
     record(answer.status, answer.queries, fault?.kind ?? null);
-    if (fault?.kind === "malformed-json") return send(res, 200, decision.headers, ['{"status":"ok","res_type":"time_series","series":[{"metric":<html>Bad gateway</html>']);
+    if (fault?.kind === "malformed-json")
+      return send(res, 200, decision.headers, [
+        '{"status":"ok","res_type":"time_series","series":[{"metric":<html>Bad gateway</html>',
+      ]);
     if (fault?.kind === "truncated-body") {
       sendTruncated(res, decision.headers, [...answer.chunks], fault.framing);
       if (fault.framing === "content-length") markApplied(); // the connection stays open
@@ -145,7 +178,8 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
       ? handleApi(endpoint, req, res, url)
       : handleControl(route, req, res, { faults, stats, resetStats, limiterReset: () => limiter.reset() });
     handled.catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, {}, [toErrorBody(`Emulator error: ${error instanceof Error ? error.message : String(error)}`)]);
+      if (!res.headersSent)
+        send(res, 500, {}, [toErrorBody(`Emulator error: ${error instanceof Error ? error.message : String(error)}`)]);
       else res.destroy();
     });
   });
@@ -163,31 +197,53 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
     stats,
     resetStats,
     demo,
-    close: () => new Promise<void>((resolve) => {
-      faults.releaseHeld();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        faults.releaseHeld();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-type ControlContext = { faults: ReturnType<typeof createFaults>; stats: EmulatorStats; resetStats(): void; limiterReset(): void };
+type ControlContext = {
+  faults: ReturnType<typeof createFaults>;
+  stats: EmulatorStats;
+  resetStats(): void;
+  limiterReset(): void;
+};
 
 /** Test controls over HTTP, for emulators running in another process (no auth, no rate limit). */
-async function handleControl(route: string, req: IncomingMessage, res: ServerResponse, ctx: ControlContext): Promise<void> {
+async function handleControl(
+  route: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ControlContext,
+): Promise<void> {
   switch (route) {
-    case "GET /__emulator/stats": return send(res, 200, {}, [JSON.stringify(ctx.stats)]);
-    case "POST /__emulator/stats/reset": ctx.resetStats(); ctx.limiterReset(); return send(res, 200, {}, ['{"ok":true}']);
-    case "GET /__emulator/faults": return send(res, 200, {}, [JSON.stringify({ faults: ctx.faults.list(), held: ctx.faults.heldCount() })]);
-    case "DELETE /__emulator/faults": ctx.faults.clear(); return send(res, 200, {}, ['{"ok":true}']);
-    case "POST /__emulator/faults/release": return send(res, 200, {}, [JSON.stringify({ released: ctx.faults.releaseHeld() })]);
+    case "GET /__emulator/stats":
+      return send(res, 200, {}, [JSON.stringify(ctx.stats)]);
+    case "POST /__emulator/stats/reset":
+      ctx.resetStats();
+      ctx.limiterReset();
+      return send(res, 200, {}, ['{"ok":true}']);
+    case "GET /__emulator/faults":
+      return send(res, 200, {}, [JSON.stringify({ faults: ctx.faults.list(), held: ctx.faults.heldCount() })]);
+    case "DELETE /__emulator/faults":
+      ctx.faults.clear();
+      return send(res, 200, {}, ['{"ok":true}']);
+    case "POST /__emulator/faults/release":
+      return send(res, 200, {}, [JSON.stringify({ released: ctx.faults.releaseHeld() })]);
     case "POST /__emulator/faults": {
       const parsed = faultRulesSchema.safeParse(await readJsonBody(req).catch(() => undefined));
       if (!parsed.success) return send(res, 400, {}, [toErrorBody(`Invalid fault rule(s): ${parsed.error.message}`)]);
       ctx.faults.set(parsed.data);
       return send(res, 200, {}, [JSON.stringify({ faults: ctx.faults.list() })]);
     }
-    default: return send(res, 404, {}, [toErrorBody(`Not found: ${route} (the emulator answers GET /api/v1/query and POST /api/v2/query/timeseries)`)]);
+    default:
+      return send(res, 404, {}, [
+        toErrorBody(`Not found: ${route} (the emulator answers GET /api/v1/query and POST /api/v2/query/timeseries)`),
+      ]);
   }
 }
 
@@ -213,7 +269,12 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
 }
 
 /** Writes a large answer chunk by chunk (chunked encoding), waiting when the socket is full. */
-async function stream(res: ServerResponse, status: number, headers: Record<string, string>, chunks: Iterable<string>): Promise<void> {
+async function stream(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  chunks: Iterable<string>,
+): Promise<void> {
   res.writeHead(status, { ...JSON_HEADERS, ...headers });
   let pending = "";
   for (const chunk of chunks) {
@@ -237,7 +298,12 @@ function waitForDrain(res: ServerResponse): Promise<void> {
   });
 }
 
-function sendTruncated(res: ServerResponse, headers: Record<string, string>, chunks: string[], framing: "chunked" | "content-length"): void {
+function sendTruncated(
+  res: ServerResponse,
+  headers: Record<string, string>,
+  chunks: string[],
+  framing: "chunked" | "content-length",
+): void {
   const body = Buffer.from(chunks.join(""));
   const length = framing === "content-length" ? { "Content-Length": String(body.length) } : {};
   res.writeHead(200, { ...JSON_HEADERS, ...headers, ...length });

@@ -13,9 +13,31 @@ export const TEST_DATASET: StaticDataset = {
     "test.gauge": {
       unit: "core",
       series: [
-        { tags: { app: "web", pod_name: "a", env: "prod" }, points: [[540, 999], [600, 1], [900, 3], [1200, 10], [1500, 20]] },
-        { tags: { app: "web", pod_name: "b", env: "prod" }, points: [[600, 5], [900, 7], [1200, 4]] },
-        { tags: { app: "db", pod_name: "c" }, points: [[600, 100], [1800, 50]] },
+        {
+          tags: { app: "web", pod_name: "a", env: "prod" },
+          points: [
+            [540, 999],
+            [600, 1],
+            [900, 3],
+            [1200, 10],
+            [1500, 20],
+          ],
+        },
+        {
+          tags: { app: "web", pod_name: "b", env: "prod" },
+          points: [
+            [600, 5],
+            [900, 7],
+            [1200, 4],
+          ],
+        },
+        {
+          tags: { app: "db", pod_name: "c" },
+          points: [
+            [600, 100],
+            [1800, 50],
+          ],
+        },
       ],
     },
   },

@@ -12,7 +12,11 @@ export class RecordingHttpLibrary extends client.IsomorphicFetchHttpLibrary {
   }
 }
 
-export function createClientConfig(url: string, keys: { apiKey?: string; appKey?: string } = {}, httpConfig: client.HttpConfiguration = {}) {
+export function createClientConfig(
+  url: string,
+  keys: { apiKey?: string; appKey?: string } = {},
+  httpConfig: client.HttpConfiguration = {},
+) {
   const http = new RecordingHttpLibrary();
   const configuration = client.createConfiguration({
     baseServer: new client.BaseServerConfiguration(url, {}),

@@ -6,7 +6,13 @@ import type { DemoContainer, DemoScenario, DemoWorkload, Resources } from "./clu
 import type { UsageProfile } from "./clusters-usage";
 import { createRandom, MI, SAMPLE_SECONDS, seedOf } from "./clusters-usage";
 
-export type BuildContext = { nowSec: number; historyStartSec: number; rightsizedAtSec: number; cluster: DemoCluster; size: number };
+export type BuildContext = {
+  nowSec: number;
+  historyStartSec: number;
+  rightsizedAtSec: number;
+  cluster: DemoCluster;
+  size: number;
+};
 
 const CPU_STEPS = [0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
 const MEMORY_STEPS_MI = [32, 64, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192];
@@ -34,18 +40,24 @@ export function buildWorkload(spec: WorkloadSpec, ctx: BuildContext): DemoWorklo
   const logBetween = (lo: number, hi: number) => lo * Math.pow(hi / lo, random());
   const environment = ctx.cluster.environment;
 
-  const createdAt = spec.ageDays !== undefined
-    ? alignDown(ctx.nowSec - spec.ageDays * DAY)
-    : alignDown(ctx.nowSec - between(200, 600) * DAY);
+  const createdAt =
+    spec.ageDays !== undefined
+      ? alignDown(ctx.nowSec - spec.ageDays * DAY)
+      : alignDown(ctx.nowSec - between(200, 600) * DAY);
   const isYoung = createdAt > ctx.nowSec - 5 * DAY;
-  const isRightsized = environment !== "production" && TEAMS_RIGHTSIZED_BEFORE.has(spec.team)
-    && createdAt < ctx.rightsizedAtSec && ["idle", "over-provisioned", "right-sized"].includes(spec.profile);
+  const isRightsized =
+    environment !== "production" &&
+    TEAMS_RIGHTSIZED_BEFORE.has(spec.team) &&
+    createdAt < ctx.rightsizedAtSec &&
+    ["idle", "over-provisioned", "right-sized"].includes(spec.profile);
 
   const plan = planMainContainer(spec, isRightsized, between, logBetween);
   const isIdle = spec.profile === "idle";
   const containers: DemoContainer[] = [
     toContainer(key, spec.container ?? spec.name, false, plan),
-    ...spec.sidecars.map((name) => toContainer(key, name, true, planSidecar(name, isIdle, spec.sidecarWithoutRequests === true, between, plan))),
+    ...spec.sidecars.map((name) =>
+      toContainer(key, name, true, planSidecar(name, isIdle, spec.sidecarWithoutRequests === true, between, plan)),
+    ),
   ];
 
   const rollouts: number[] = [];
@@ -59,13 +71,19 @@ export function buildWorkload(spec: WorkloadSpec, ctx: BuildContext): DemoWorklo
 
   const envTag = spec.envTag === undefined ? getDefaultEnvTag(environment) : spec.envTag;
   const teamTag = spec.teamTag === undefined ? spec.team : spec.teamTag;
-  const replicas = spec.kind === "DaemonSet" ? ctx.cluster.nodeCount * ctx.size : spec.hpa ? spec.hpa.minReplicas : spec.replicas;
+  const replicas =
+    spec.kind === "DaemonSet" ? ctx.cluster.nodeCount * ctx.size : spec.hpa ? spec.hpa.minReplicas : spec.replicas;
 
   const scenarios = new Set<DemoScenario>();
   const profileScenario: Record<WorkloadSpec["profile"], DemoScenario> = {
-    "over-provisioned": "over-provisioned", "right-sized": "right-sized", "under-provisioned": "under-provisioned",
-    oom: "oom-killed", idle: environment === "production" ? "idle-production" : "idle-non-production",
-    hpa: "hpa", batch: "batch", agent: "daemonset",
+    "over-provisioned": "over-provisioned",
+    "right-sized": "right-sized",
+    "under-provisioned": "under-provisioned",
+    oom: "oom-killed",
+    idle: environment === "production" ? "idle-production" : "idle-non-production",
+    hpa: "hpa",
+    batch: "batch",
+    agent: "daemonset",
   };
   scenarios.add(profileScenario[spec.profile]);
   if (isRightsized) scenarios.add("rightsized-before-window");
@@ -76,25 +94,51 @@ export function buildWorkload(spec: WorkloadSpec, ctx: BuildContext): DemoWorklo
   if (envTag === null) scenarios.add("missing-env-tag");
   else if (!KNOWN_ENV_TAGS.has(envTag)) scenarios.add("unmapped-env-tag");
   if (teamTag === null) scenarios.add("missing-team-tag");
-  if (containers.some((c) => c.requests.cpuCores === null || c.requests.memoryBytes === null)) scenarios.add("container-without-requests");
+  if (containers.some((c) => c.requests.cpuCores === null || c.requests.memoryBytes === null))
+    scenarios.add("container-without-requests");
   if (spec.kind === "CronJob") scenarios.add("batch");
 
   return {
-    key, cluster: spec.cluster, environment, namespace: spec.namespace, kind: spec.kind, name: spec.name, team: spec.team,
-    envTag, teamTag, replicas, createdAt, rollouts: validRollouts,
+    key,
+    cluster: spec.cluster,
+    environment,
+    namespace: spec.namespace,
+    kind: spec.kind,
+    name: spec.name,
+    team: spec.team,
+    envTag,
+    teamTag,
+    replicas,
+    createdAt,
+    rollouts: validRollouts,
     hpa: spec.hpa ? { name: spec.name, ...spec.hpa } : null,
     cronSchedule: spec.kind === "CronJob" ? { hourUtc: 2, durationSeconds: alignDown(between(1800, 2700)) } : null,
-    containers, scenarios: [...scenarios].sort(), seed,
+    containers,
+    scenarios: [...scenarios].sort(),
+    seed,
   };
 }
 
 function toContainer(workloadKey: string, name: string, isSidecar: boolean, plan: ContainerPlan): DemoContainer {
-  return { name, isSidecar, requests: plan.requests, limits: plan.limits, requestsBeforeRightsizing: plan.before, usage: plan.usage, seed: seedOf(`${workloadKey}/${name}`) };
+  return {
+    name,
+    isSidecar,
+    requests: plan.requests,
+    limits: plan.limits,
+    requestsBeforeRightsizing: plan.before,
+    usage: plan.usage,
+    seed: seedOf(`${workloadKey}/${name}`),
+  };
 }
 
 type Between = (lo: number, hi: number) => number;
 
-function planMainContainer(spec: WorkloadSpec, isRightsized: boolean, between: Between, logBetween: Between): ContainerPlan {
+function planMainContainer(
+  spec: WorkloadSpec,
+  isRightsized: boolean,
+  between: Between,
+  logBetween: Between,
+): ContainerPlan {
   const cpuLimitOf = (request: number) => (between(0, 1) < 0.5 ? null : niceCpu(request * 2));
   switch (spec.profile) {
     case "over-provisioned":
@@ -106,64 +150,149 @@ function planMainContainer(spec: WorkloadSpec, isRightsized: boolean, between: B
       const requests = spec.profile === "right-sized" || isRightsized ? lean : fat;
       const before = isRightsized ? fat : null;
       const sizing = before ?? requests;
-      const limits = { cpuCores: cpuLimitOf(sizing.cpuCores!), memoryBytes: sizing.memoryBytes! * [1, 1.5, 2][Math.floor(between(0, 3))]! };
+      const limits = {
+        cpuCores: cpuLimitOf(sizing.cpuCores!),
+        memoryBytes: sizing.memoryBytes! * [1, 1.5, 2][Math.floor(between(0, 3))]!,
+      };
       return { requests, limits, before, usage: { kind: "steady", cpuCores: cpu, memoryBytes: memory } };
     }
     case "under-provisioned": {
       const cpu = logBetween(0.1, 1);
       const memoryLimit = niceMemory(logBetween(256 * MI, 2048 * MI));
       const memory = memoryLimit / between(1.06, 1.1); // peak working set at 91–94% of the limit
-      const requests = { cpuCores: roundDownTo(CPU_STEPS, cpu * between(0.5, 0.75)), memoryBytes: roundDownTo(MEMORY_STEPS_MI, (memory * between(0.6, 0.8)) / MI) * MI };
-      return { requests, limits: { cpuCores: cpuLimitOf(requests.cpuCores), memoryBytes: memoryLimit }, before: null, usage: { kind: "steady", cpuCores: cpu, memoryBytes: memory } };
+      const requests = {
+        cpuCores: roundDownTo(CPU_STEPS, cpu * between(0.5, 0.75)),
+        memoryBytes: roundDownTo(MEMORY_STEPS_MI, (memory * between(0.6, 0.8)) / MI) * MI,
+      };
+      return {
+        requests,
+        limits: { cpuCores: cpuLimitOf(requests.cpuCores), memoryBytes: memoryLimit },
+        before: null,
+        usage: { kind: "steady", cpuCores: cpu, memoryBytes: memory },
+      };
     }
     case "oom": {
       const cpu = logBetween(0.1, 0.6);
       const killBytes = niceMemory(logBetween(512 * MI, 2048 * MI));
       const periodSeconds = alignDown(between(2, 5) * DAY);
       const startBytes = killBytes * between(0.35, 0.5);
-      const requests = { cpuCores: niceCpu(cpu * between(1.5, 3)), memoryBytes: niceMemory(startBytes * between(1.2, 1.5)) };
-      const usage: UsageProfile = { kind: "leak", cpuCores: cpu, startBytes, killBytes, periodSeconds, phaseSeconds: alignDown(between(0, 1) * periodSeconds) };
-      return { requests, limits: { cpuCores: cpuLimitOf(requests.cpuCores), memoryBytes: killBytes }, before: null, usage };
+      const requests = {
+        cpuCores: niceCpu(cpu * between(1.5, 3)),
+        memoryBytes: niceMemory(startBytes * between(1.2, 1.5)),
+      };
+      const usage: UsageProfile = {
+        kind: "leak",
+        cpuCores: cpu,
+        startBytes,
+        killBytes,
+        periodSeconds,
+        phaseSeconds: alignDown(between(0, 1) * periodSeconds),
+      };
+      return {
+        requests,
+        limits: { cpuCores: cpuLimitOf(requests.cpuCores), memoryBytes: killBytes },
+        before: null,
+        usage,
+      };
     }
     case "idle": {
       const cpu = between(0.001, 0.005);
       const memory = logBetween(64 * MI, 512 * MI);
-      const fat = { cpuCores: [0.1, 0.25, 0.25, 0.5, 1][Math.floor(between(0, 5))]!, memoryBytes: niceMemory(memory * between(2, 5)) };
+      const fat = {
+        cpuCores: [0.1, 0.25, 0.25, 0.5, 1][Math.floor(between(0, 5))]!,
+        memoryBytes: niceMemory(memory * between(2, 5)),
+      };
       // What the teams applied ~2 months ago: 10m CPU, memory = idle × 1.3 (domain.md §3).
       const lean = { cpuCores: 0.01, memoryBytes: Math.ceil((memory * 1.3) / MI) * MI };
-      const usage: UsageProfile = { kind: "idle", cpuCores: cpu, memoryBytes: memory, visitProbability: between(0.005, 0.015), visitCores: between(0.03, 0.25) };
-      const limits = { cpuCores: between(0, 1) < 0.6 ? null : 1, memoryBytes: fat.memoryBytes * [1, 2][Math.floor(between(0, 2))]! };
+      const usage: UsageProfile = {
+        kind: "idle",
+        cpuCores: cpu,
+        memoryBytes: memory,
+        visitProbability: between(0.005, 0.015),
+        visitCores: between(0.03, 0.25),
+      };
+      const limits = {
+        cpuCores: between(0, 1) < 0.6 ? null : 1,
+        memoryBytes: fat.memoryBytes * [1, 2][Math.floor(between(0, 2))]!,
+      };
       return { requests: isRightsized ? lean : fat, limits, before: isRightsized ? fat : null, usage };
     }
     case "hpa": {
       const target = (spec.hpa?.targetCpuUtilization ?? 70) / 100;
-      return { requests: { cpuCores: 0.5, memoryBytes: 1024 * MI }, limits: { cpuCores: 2, memoryBytes: 1024 * MI }, before: null, usage: { kind: "autoscaled", cpuCores: 0.5 * target, memoryBytes: 420 * MI } };
+      return {
+        requests: { cpuCores: 0.5, memoryBytes: 1024 * MI },
+        limits: { cpuCores: 2, memoryBytes: 1024 * MI },
+        before: null,
+        usage: { kind: "autoscaled", cpuCores: 0.5 * target, memoryBytes: 420 * MI },
+      };
     }
     case "batch":
-      return { requests: { cpuCores: 2, memoryBytes: 3072 * MI }, limits: { cpuCores: null, memoryBytes: 4096 * MI }, before: null, usage: { kind: "batch", cpuCores: 1.2, memoryBytes: 1536 * MI } };
+      return {
+        requests: { cpuCores: 2, memoryBytes: 3072 * MI },
+        limits: { cpuCores: null, memoryBytes: 4096 * MI },
+        before: null,
+        usage: { kind: "batch", cpuCores: 1.2, memoryBytes: 1536 * MI },
+      };
     case "agent":
-      return { requests: { cpuCores: 0.2, memoryBytes: 512 * MI }, limits: { cpuCores: null, memoryBytes: 512 * MI }, before: null, usage: { kind: "steady", cpuCores: 0.04, memoryBytes: 220 * MI } };
+      return {
+        requests: { cpuCores: 0.2, memoryBytes: 512 * MI },
+        limits: { cpuCores: null, memoryBytes: 512 * MI },
+        before: null,
+        usage: { kind: "steady", cpuCores: 0.04, memoryBytes: 220 * MI },
+      };
   }
 }
 
-function planSidecar(name: SidecarName, isIdle: boolean, withoutRequests: boolean, between: Between, main: ContainerPlan): ContainerPlan {
+function planSidecar(
+  name: SidecarName,
+  isIdle: boolean,
+  withoutRequests: boolean,
+  between: Between,
+  main: ContainerPlan,
+): ContainerPlan {
   const none = { cpuCores: null, memoryBytes: null };
-  const idleUsage = (memoryBytes: number): UsageProfile => ({ kind: "idle", cpuCores: between(0.001, 0.003), memoryBytes, visitProbability: 0.01, visitCores: 0.02 });
+  const idleUsage = (memoryBytes: number): UsageProfile => ({
+    kind: "idle",
+    cpuCores: between(0.001, 0.003),
+    memoryBytes,
+    visitProbability: 0.01,
+    visitCores: 0.02,
+  });
   switch (name) {
     case "istio-proxy": {
       const memory = between(45, 90) * MI;
-      const usage: UsageProfile = isIdle ? idleUsage(memory) : { kind: "steady", cpuCores: between(0.005, 0.03), memoryBytes: memory };
-      return { requests: { cpuCores: 0.1, memoryBytes: 128 * MI }, limits: { cpuCores: 2, memoryBytes: 1024 * MI }, before: null, usage };
+      const usage: UsageProfile = isIdle
+        ? idleUsage(memory)
+        : { kind: "steady", cpuCores: between(0.005, 0.03), memoryBytes: memory };
+      return {
+        requests: { cpuCores: 0.1, memoryBytes: 128 * MI },
+        limits: { cpuCores: 2, memoryBytes: 1024 * MI },
+        before: null,
+        usage,
+      };
     }
     case "log-shipper": {
       const memory = between(30, 60) * MI;
-      const usage: UsageProfile = isIdle ? idleUsage(memory) : { kind: "steady", cpuCores: between(0.002, 0.006), memoryBytes: memory };
+      const usage: UsageProfile = isIdle
+        ? idleUsage(memory)
+        : { kind: "steady", cpuCores: between(0.002, 0.006), memoryBytes: memory };
       if (withoutRequests) return { requests: none, limits: none, before: null, usage };
-      return { requests: { cpuCores: 0.05, memoryBytes: 64 * MI }, limits: { cpuCores: null, memoryBytes: 128 * MI }, before: null, usage };
+      return {
+        requests: { cpuCores: 0.05, memoryBytes: 64 * MI },
+        limits: { cpuCores: null, memoryBytes: 128 * MI },
+        before: null,
+        usage,
+      };
     }
     case "metrics-exporter": {
-      const usage: UsageProfile = main.usage.kind === "idle" ? idleUsage(25 * MI) : { kind: "steady", cpuCores: 0.003, memoryBytes: 25 * MI };
-      return { requests: { cpuCores: 0.05, memoryBytes: 64 * MI }, limits: { cpuCores: null, memoryBytes: 128 * MI }, before: null, usage };
+      const usage: UsageProfile =
+        main.usage.kind === "idle" ? idleUsage(25 * MI) : { kind: "steady", cpuCores: 0.003, memoryBytes: 25 * MI };
+      return {
+        requests: { cpuCores: 0.05, memoryBytes: 64 * MI },
+        limits: { cpuCores: null, memoryBytes: 128 * MI },
+        before: null,
+        usage,
+      };
     }
   }
 }

@@ -22,7 +22,15 @@ export function listWorkloadPods(workload: DemoWorkload, window: PodWindow): Dem
   const pods: DemoPod[] = [];
   const push = (name: string, start: number, end: number, extra: { replicaSet?: string; job?: string } = {}) => {
     if (end <= window.historyStartSec || start > window.nowSec) return;
-    pods.push({ workloadKey: workload.key, name, replicaSet: extra.replicaSet ?? null, job: extra.job ?? null, start, end, seed: seedOf(name) });
+    pods.push({
+      workloadKey: workload.key,
+      name,
+      replicaSet: extra.replicaSet ?? null,
+      job: extra.job ?? null,
+      start,
+      end,
+      seed: seedOf(name),
+    });
   };
   const boundaries = [workload.createdAt, ...workload.rollouts];
   const epochs = boundaries.map((start, i) => {
@@ -39,7 +47,8 @@ export function listWorkloadPods(workload: DemoWorkload, window: PodWindow): Dem
       break;
     case "DaemonSet":
       for (const epoch of epochs) {
-        for (let node = 0; node < workload.replicas; node++) push(`${name}-${token(seed, epoch.start + node, 5)}`, epoch.start, epoch.end);
+        for (let node = 0; node < workload.replicas; node++)
+          push(`${name}-${token(seed, epoch.start + node, 5)}`, epoch.start, epoch.end);
       }
       break;
     case "CronJob": {
@@ -60,7 +69,8 @@ export function listWorkloadPods(workload: DemoWorkload, window: PodWindow): Dem
       }
       for (const epoch of epochs) {
         const replicaSet = `${name}-${token(seed, epoch.start, 10)}`;
-        for (let i = 0; i < workload.replicas; i++) push(`${replicaSet}-${token(seed ^ 0x3c6ef372, epoch.start + i, 5)}`, epoch.start, epoch.end, { replicaSet });
+        for (let i = 0; i < workload.replicas; i++)
+          push(`${replicaSet}-${token(seed ^ 0x3c6ef372, epoch.start + i, 5)}`, epoch.start, epoch.end, { replicaSet });
       }
       break;
   }
@@ -73,9 +83,11 @@ type Push = (name: string, start: number, end: number, extra?: { replicaSet?: st
 function listAutoscaledPods(workload: DemoWorkload, window: PodWindow, push: Push): void {
   const hpa = workload.hpa!;
   const replicaSet = `${workload.name}-${token(workload.seed, workload.createdAt, 10)}`;
-  const podName = (slot: number, start: number) => `${replicaSet}-${token(workload.seed ^ 0x3c6ef372, start + slot, 5)}`;
+  const podName = (slot: number, start: number) =>
+    `${replicaSet}-${token(workload.seed ^ 0x3c6ef372, start + slot, 5)}`;
   const alive = window.nowSec + SAMPLE_SECONDS;
-  for (let slot = 0; slot < hpa.minReplicas; slot++) push(podName(slot, workload.createdAt), workload.createdAt, alive, { replicaSet });
+  for (let slot = 0; slot < hpa.minReplicas; slot++)
+    push(podName(slot, workload.createdAt), workload.createdAt, alive, { replicaSet });
   const firstHour = Math.floor(Math.max(window.historyStartSec, workload.createdAt) / 3600) * 3600;
   for (let slot = hpa.minReplicas; slot < hpa.maxReplicas; slot++) {
     let runStart: number | null = null;

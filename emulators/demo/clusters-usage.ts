@@ -64,7 +64,14 @@ export type UsageProfile =
   // Does nothing most of the time (1–15m), with occasional visits; memory flat.
   | { kind: "idle"; cpuCores: number; memoryBytes: number; visitProbability: number; visitCores: number }
   // Leaks memory from startBytes up to killBytes over periodSeconds, is OOM-killed there, and restarts.
-  | { kind: "leak"; cpuCores: number; startBytes: number; killBytes: number; periodSeconds: number; phaseSeconds: number }
+  | {
+      kind: "leak";
+      cpuCores: number;
+      startBytes: number;
+      killBytes: number;
+      periodSeconds: number;
+      phaseSeconds: number;
+    }
   // Scaled by an HPA that keeps CPU near its target: per-pod CPU is roughly constant.
   | { kind: "autoscaled"; cpuCores: number; memoryBytes: number }
   // A batch job: busy for the whole life of its short pod, memory rising during the run.
@@ -120,7 +127,9 @@ export function createMemorySampler(profile: UsageProfile, seed: number, podStar
       return (t) => {
         const phase = ((t - podStart + phaseSeconds) % periodSeconds) / periodSeconds;
         // Reaches at most ~99.5% of the kill point on a sample; the kill happens between samples.
-        return startBytes + (killBytes - startBytes) * phase * 0.995 * (0.99 + 0.01 * unit01(noiseSeed, t / SAMPLE_SECONDS));
+        return (
+          startBytes + (killBytes - startBytes) * phase * 0.995 * (0.99 + 0.01 * unit01(noiseSeed, t / SAMPLE_SECONDS))
+        );
       };
     }
     case "batch": {
@@ -145,6 +154,6 @@ export function getFirstOomKill(profile: UsageProfile, podStart: number): number
 /** HPA desired replicas at time t: follows the load, decided once an hour (no flapping). */
 export function getAutoscaledReplicas(t: number, minReplicas: number, maxReplicas: number): number {
   const hour = Math.floor(t / 3600) * 3600;
-  const wanted = minReplicas + Math.round((maxReplicas - minReplicas) * (loadAt(hour) - 0.15) / 0.85);
+  const wanted = minReplicas + Math.round(((maxReplicas - minReplicas) * (loadAt(hour) - 0.15)) / 0.85);
   return Math.max(minReplicas, Math.min(maxReplicas, wanted));
 }

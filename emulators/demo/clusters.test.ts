@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { DemoClusters, DemoContainer, DemoPod, DemoWorkload } from "./clusters";
-import { generateDemoClusters, getNonProductionRightsizingDate, getRequestsAt, listScenarioWorkloads, SAMPLE_SECONDS } from "./clusters";
+import {
+  generateDemoClusters,
+  getNonProductionRightsizingDate,
+  getRequestsAt,
+  listScenarioWorkloads,
+  SAMPLE_SECONDS,
+} from "./clusters";
 import { countOomKills, createCpuSampler, createMemorySampler, hash32, MI } from "./clusters-usage";
 
 const NOW = new Date("2026-11-26T00:00:00Z");
@@ -20,13 +26,18 @@ function samplesOf(w: DemoWorkload, container: DemoContainer, metric: "cpu" | "m
   const from = demo.nowSec - days * DAY;
   return podsOf(demo, w).flatMap((pod) => {
     const seed = hash32(pod.seed, container.seed);
-    const sample = metric === "cpu" ? createCpuSampler(container.usage, seed) : createMemorySampler(container.usage, seed, pod.start);
+    const sample =
+      metric === "cpu"
+        ? createCpuSampler(container.usage, seed)
+        : createMemorySampler(container.usage, seed, pod.start);
     const values: number[] = [];
-    for (let t = Math.max(pod.start, from); t < Math.min(pod.end, demo.nowSec + SAMPLE_SECONDS); t += SAMPLE_SECONDS) values.push(sample(t));
+    for (let t = Math.max(pod.start, from); t < Math.min(pod.end, demo.nowSec + SAMPLE_SECONDS); t += SAMPLE_SECONDS)
+      values.push(sample(t));
     return values;
   });
 }
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.floor(q * (values.length - 1))]!;
 const latestPod = (w: DemoWorkload): DemoPod => podsOf(demo, w).reduce((a, b) => (b.start > a.start ? b : a));
 
 describe("generateDemoClusters", () => {
@@ -41,11 +52,17 @@ describe("generateDemoClusters", () => {
 
   it("has the brief's clusters, teams and ~150 workloads at size 1", () => {
     expect(demo.clusters.map((c) => [c.name, c.environment])).toEqual([
-      ["prod-us-east-1", "production"], ["staging-us-east-1", "staging"], ["dev-us-east-1", "development"],
+      ["prod-us-east-1", "production"],
+      ["staging-us-east-1", "staging"],
+      ["dev-us-east-1", "development"],
     ]);
     expect(demo.workloads).toHaveLength(150);
-    expect(new Set(demo.workloads.map((w) => w.team))).toEqual(new Set(["platform", "payments", "video", "data", "growth", "security", "support"]));
-    expect(new Set(demo.workloads.map((w) => w.kind))).toEqual(new Set(["Deployment", "StatefulSet", "DaemonSet", "CronJob"]));
+    expect(new Set(demo.workloads.map((w) => w.team))).toEqual(
+      new Set(["platform", "payments", "video", "data", "growth", "security", "support"]),
+    );
+    expect(new Set(demo.workloads.map((w) => w.kind))).toEqual(
+      new Set(["Deployment", "StatefulSet", "DaemonSet", "CronJob"]),
+    );
     for (const w of demo.workloads) expect(demo.namespaceTeams[w.namespace]).toBe(w.team);
     expect(new Set(demo.workloads.map((w) => w.key)).size).toBe(150);
   });
@@ -83,9 +100,13 @@ describe("scenario mix", () => {
   });
 
   it("has over-provisioned production: most production app containers request over twice their CPU p95", () => {
-    const prod = demo.workloads.filter((w) => w.environment === "production" && w.scenarios.includes("over-provisioned"));
+    const prod = demo.workloads.filter(
+      (w) => w.environment === "production" && w.scenarios.includes("over-provisioned"),
+    );
     expect(prod.length).toBeGreaterThan(20);
-    const ratios = prod.map((w) => mainContainer(w).requests.cpuCores! / (quantile(samplesOf(w, mainContainer(w), "cpu", 3), 0.95) / 1e9));
+    const ratios = prod.map(
+      (w) => mainContainer(w).requests.cpuCores! / (quantile(samplesOf(w, mainContainer(w), "cpu", 3), 0.95) / 1e9),
+    );
     expect(ratios.filter((r) => r > 2).length / ratios.length).toBeGreaterThan(0.8);
   });
 
@@ -99,16 +120,18 @@ describe("scenario mix", () => {
     expect(quantile(samplesOf(w, c, "cpu"), 0.95) / 1e9).toBeGreaterThan(c.requests.cpuCores!);
   });
 
-  it.each([
-    "prod-us-east-1/video-jobs/transcode-worker",
-    "staging-us-east-1/growth-jobs/email-campaigns-worker",
-  ])("has OOM kills in the last 14 days: %s", (key) => {
-    const w = getWorkload(key);
-    const c = mainContainer(w);
-    const pod = latestPod(w);
-    expect(countOomKills(c.usage, pod.start, demo.nowSec) - countOomKills(c.usage, pod.start, demo.nowSec - 14 * DAY)).toBeGreaterThan(0);
-    expect(Math.max(...samplesOf(w, c, "memory")) / c.limits.memoryBytes!).toBeGreaterThan(0.95);
-  });
+  it.each(["prod-us-east-1/video-jobs/transcode-worker", "staging-us-east-1/growth-jobs/email-campaigns-worker"])(
+    "has OOM kills in the last 14 days: %s",
+    (key) => {
+      const w = getWorkload(key);
+      const c = mainContainer(w);
+      const pod = latestPod(w);
+      expect(
+        countOomKills(c.usage, pod.start, demo.nowSec) - countOomKills(c.usage, pod.start, demo.nowSec - 14 * DAY),
+      ).toBeGreaterThan(0);
+      expect(Math.max(...samplesOf(w, c, "memory")) / c.limits.memoryBytes!).toBeGreaterThan(0.95);
+    },
+  );
 
   it("has an HPA-scaled workload whose pods come and go with the load", () => {
     const w = getWorkload("prod-us-east-1/payments/checkout-api");
@@ -148,7 +171,8 @@ describe("scenario mix", () => {
   });
 
   it("tags most workloads with env and team, but not all", () => {
-    const share = (pick: (w: DemoWorkload) => string | null) => demo.workloads.filter((w) => pick(w) === null).length / demo.workloads.length;
+    const share = (pick: (w: DemoWorkload) => string | null) =>
+      demo.workloads.filter((w) => pick(w) === null).length / demo.workloads.length;
     expect(share((w) => w.envTag)).toBeGreaterThan(0.03);
     expect(share((w) => w.envTag)).toBeLessThan(0.25);
     expect(share((w) => w.teamTag)).toBeGreaterThan(0.03);
@@ -168,7 +192,11 @@ describe("non-production rightsizing ~2 months ago", () => {
     ["2026-01-15", "2025-11-01"],
     ["2026-03-01", "2026-01-01"],
   ])("now %s → requests cut on %s", (now, expected) => {
-    expect(getNonProductionRightsizingDate(new Date(`${now}T00:00:00Z`)).toISOString().slice(0, 10)).toBe(expected);
+    expect(
+      getNonProductionRightsizingDate(new Date(`${now}T00:00:00Z`))
+        .toISOString()
+        .slice(0, 10),
+    ).toBe(expected);
   });
 
   it("lowered the requests of non-production workloads of the teams that acted, not production", () => {

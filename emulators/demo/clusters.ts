@@ -15,9 +15,23 @@ export { SAMPLE_SECONDS } from "./clusters-usage";
 export type Resources = { cpuCores: number | null; memoryBytes: number | null };
 
 export type DemoScenario =
-  | "idle-non-production" | "idle-production" | "over-provisioned" | "right-sized" | "under-provisioned"
-  | "oom-killed" | "hpa" | "batch" | "daemonset" | "young" | "rollout" | "multi-container" | "several-replicas"
-  | "missing-env-tag" | "unmapped-env-tag" | "missing-team-tag" | "container-without-requests"
+  | "idle-non-production"
+  | "idle-production"
+  | "over-provisioned"
+  | "right-sized"
+  | "under-provisioned"
+  | "oom-killed"
+  | "hpa"
+  | "batch"
+  | "daemonset"
+  | "young"
+  | "rollout"
+  | "multi-container"
+  | "several-replicas"
+  | "missing-env-tag"
+  | "unmapped-env-tag"
+  | "missing-team-tag"
+  | "container-without-requests"
   | "rightsized-before-window";
 
 export type DemoContainer = {
@@ -109,10 +123,11 @@ export function getNonProductionRightsizingDate(now: Date): Date {
 export function generateDemoClusters(options: DemoClustersOptions): DemoClusters {
   const size = options.size ?? 1;
   const historyDays = options.historyDays ?? 30;
-  if (!Number.isInteger(size) || size < 1) throw new Error(`Demo clusters: size must be a whole number ≥ 1, got ${size}.`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`Demo clusters: size must be a whole number ≥ 1, got ${size}.`);
   if (!(historyDays > 0)) throw new Error(`Demo clusters: historyDays must be > 0, got ${historyDays}.`);
   const nowSec = Math.floor(options.now.getTime() / 1000 / SAMPLE_SECONDS) * SAMPLE_SECONDS;
-  const historyStartSec = nowSec - Math.round(historyDays * 86400 / SAMPLE_SECONDS) * SAMPLE_SECONDS;
+  const historyStartSec = nowSec - Math.round((historyDays * 86400) / SAMPLE_SECONDS) * SAMPLE_SECONDS;
   const rightsizedAtSec = getNonProductionRightsizingDate(options.now).getTime() / 1000;
   const specs = [...SCENARIO_WORKLOADS, ...listFillerSpecs(size, options.seed ?? DEFAULT_SEED)];
   const workloads = specs.map((spec) => {
@@ -121,12 +136,24 @@ export function generateDemoClusters(options: DemoClustersOptions): DemoClusters
     return buildWorkload(spec, { nowSec, historyStartSec, rightsizedAtSec, cluster, size });
   });
   const pods = workloads.flatMap((w) => listWorkloadPods(w, { nowSec, historyStartSec }));
-  return { now: options.now, nowSec, historyStartSec, rightsizedAtSec, size, clusters: CLUSTERS, workloads, pods, namespaceTeams: NAMESPACE_TEAMS };
+  return {
+    now: options.now,
+    nowSec,
+    historyStartSec,
+    rightsizedAtSec,
+    size,
+    clusters: CLUSTERS,
+    workloads,
+    pods,
+    namespaceTeams: NAMESPACE_TEAMS,
+  };
 }
 
 /** Requests of a container at time t (seconds): the pre-rightsizing values before that date. */
 export function getRequestsAt(container: DemoContainer, t: number, rightsizedAtSec: number): Resources {
-  return container.requestsBeforeRightsizing && t < rightsizedAtSec ? container.requestsBeforeRightsizing : container.requests;
+  return container.requestsBeforeRightsizing && t < rightsizedAtSec
+    ? container.requestsBeforeRightsizing
+    : container.requests;
 }
 
 /** Workload keys per scenario, e.g. `{ "oom-killed": ["prod-us-east-1/video-jobs/transcode-worker", …] }`. */

@@ -39,7 +39,18 @@ export type ServiceId = keyof typeof SERVICES;
 /** Service mix per kind of project (shares of the project's daily spend). */
 export const KINDS = {
   cluster: { ec2: 0.62, ec2Other: 0.14, eks: 0.04, elb: 0.05, cloudWatch: 0.06, vpc: 0.09 },
-  api: { ec2: 0.25, rds: 0.35, elastiCache: 0.1, elb: 0.06, ec2Other: 0.07, cloudWatch: 0.06, sqs: 0.03, kms: 0.02, s3: 0.03, vpc: 0.03 },
+  api: {
+    ec2: 0.25,
+    rds: 0.35,
+    elastiCache: 0.1,
+    elb: 0.06,
+    ec2Other: 0.07,
+    cloudWatch: 0.06,
+    sqs: 0.03,
+    kms: 0.02,
+    s3: 0.03,
+    vpc: 0.03,
+  },
   serverless: { lambda: 0.35, dynamoDb: 0.3, sqs: 0.08, cloudWatch: 0.1, kms: 0.04, s3: 0.08, cloudFront: 0.05 },
   data: { s3: 0.3, ec2: 0.3, ec2Other: 0.12, rds: 0.1, cloudWatch: 0.05, kms: 0.03, dynamoDb: 0.05, vpc: 0.05 },
   web: { cloudFront: 0.4, s3: 0.2, lambda: 0.15, elb: 0.1, cloudWatch: 0.05, ec2: 0.1 },
@@ -62,31 +73,62 @@ export type Project = {
 };
 
 export const PROJECTS: Project[] = [
-  { name: "k8s-platform", department: "platform", kind: "cluster", daily: { production: 1900, staging: 700, development: 600 } },
+  {
+    name: "k8s-platform",
+    department: "platform",
+    kind: "cluster",
+    daily: { production: 1900, staging: 700, development: 600 },
+  },
   { name: "ci-runners", department: "platform", kind: "compute", daily: { shared: 450 } },
-  { name: "networking", department: "platform", kind: "network", daily: { production: 500, staging: 120, development: 80 } },
+  {
+    name: "networking",
+    department: "platform",
+    kind: "network",
+    daily: { production: 500, staging: 120, development: 80 },
+  },
   { name: "observability", department: "platform", kind: "search", daily: { shared: 420 } },
   { name: "legacy-monitoring", department: "platform", kind: "search", daily: { shared: 600 }, endMonth: -6 },
   { name: "load-test", department: "platform", kind: "cluster", daily: { staging: 800 }, endMonth: -7 },
   { name: "edge-gateway", department: "platform", kind: "web", daily: { production: 300 } },
-  { name: "payments-api", department: "payments", kind: "api", daily: { production: 520, staging: 110, development: 60 } },
+  {
+    name: "payments-api",
+    department: "payments",
+    kind: "api",
+    daily: { production: 520, staging: 110, development: 60 },
+  },
   { name: "ledger", department: "payments", kind: "api", daily: { production: 300, staging: 60 } },
   { name: "fraud-detection", department: "payments", kind: "compute", daily: { production: 260, development: 40 } },
   { name: "billing-service", department: "payments", kind: "serverless", daily: { production: 140, staging: 30 } },
   { name: "checkout-web", department: "payments", kind: "web", daily: { production: 120, staging: 20 } },
   { name: "video-recordings", department: "video", kind: "storage", daily: { production: 1050 } },
-  { name: "transcoder", department: "video", kind: "compute", daily: { production: 420, staging: 60, development: 40 } },
+  {
+    name: "transcoder",
+    department: "video",
+    kind: "compute",
+    daily: { production: 420, staging: 60, development: 40 },
+  },
   { name: "live-streaming", department: "video", kind: "api", daily: { production: 260, staging: 40 } },
   { name: "video-cdn", department: "video", kind: "web", daily: { production: 380 } },
   { name: "media-library", department: "video", kind: "serverless", daily: { production: 90, development: 20 } },
   { name: "data-lake", department: "data", kind: "data", daily: { production: 520, development: 60 } },
   { name: "warehouse", department: "data", kind: "data", daily: { production: 380 } },
-  { name: "etl-pipelines", department: "data", kind: "serverless", daily: { production: 160, staging: 30, development: 30 } },
+  {
+    name: "etl-pipelines",
+    department: "data",
+    kind: "serverless",
+    daily: { production: 160, staging: 30, development: 30 },
+  },
   { name: "ml-training", department: "data", kind: "compute", daily: { development: 280 } },
   { name: "analytics-api", department: "data", kind: "api", daily: { production: 150, staging: 30 } },
   { name: "marketing-site", department: "growth", kind: "web", daily: { production: 90 } },
   { name: "experiments", department: "growth", kind: "serverless", daily: { production: 60, development: 40 } },
-  { name: "recommendations", department: "growth", kind: "compute", daily: { production: 220, staging: 40 }, startMonth: -9 },
+  {
+    name: "recommendations",
+    department: "growth",
+    kind: "compute",
+    daily: { production: 220, staging: 40 },
+    startMonth: -9,
+  },
   { name: "notifications", department: "growth", kind: "serverless", daily: { production: 110, staging: 20 } },
   { name: "search", department: "growth", kind: "search", daily: { production: 240, staging: 40 } },
   { name: "siem", department: "security", kind: "search", daily: { shared: 380 } },
@@ -98,7 +140,13 @@ export const PROJECTS: Project[] = [
   { name: "invoicing", department: "finance", kind: "api", daily: { production: 80, staging: 20 } },
   { name: "helpdesk", department: "support", kind: "api", daily: { production: 90, staging: 20 } },
   { name: "knowledge-base", department: "support", kind: "web", daily: { production: 40 } },
-  { name: "chat-bot", department: "support", kind: "serverless", daily: { production: 70, development: 20 }, startMonth: -4 },
+  {
+    name: "chat-bot",
+    department: "support",
+    kind: "serverless",
+    daily: { production: 70, development: 20 },
+    startMonth: -4,
+  },
 ];
 
 /** All daily amounts above are multiplied by this, to land the company at ~$300–350k a month. */
@@ -115,7 +163,13 @@ export const SAVINGS = {
 };
 
 /** Raw tag values outside the allowed lists, as hand-tagged resources carry them. */
-export const BAD_VALUES: { project: string; environment?: Environment; service?: ServiceId; tag: "department" | "environment"; value: string }[] = [
+export const BAD_VALUES: {
+  project: string;
+  environment?: Environment;
+  service?: ServiceId;
+  tag: "department" | "environment";
+  value: string;
+}[] = [
   { project: "payments-api", environment: "production", service: "rds", tag: "environment", value: "Prod" },
   { project: "marketing-site", environment: "production", tag: "environment", value: "prod" },
   { project: "analytics-api", environment: "production", service: "ec2", tag: "environment", value: "Production " },

@@ -43,7 +43,18 @@ const ORPHANS: Partial<Record<ServiceId, { share: number; drop: (keyof Tags)[] }
 };
 // Besides, this share of line items lacks one tag entirely (hand-made resources), and which one.
 const MISSING_TAG_SHARE = 0.04;
-const MISSING_TAG_PICK: (keyof Tags)[] = ["environment", "environment", "environment", "environment", "environment", "project", "project", "project", "department", "department"];
+const MISSING_TAG_PICK: (keyof Tags)[] = [
+  "environment",
+  "environment",
+  "environment",
+  "environment",
+  "environment",
+  "project",
+  "project",
+  "project",
+  "department",
+  "department",
+];
 
 /** Line items for `size` copies of the company (copy 2 of "ledger" is "ledger-2"), peak eight months before now. */
 export function listLineItems(options: { seed: number; size: number; nowDay: number }): LineItem[] {
@@ -120,15 +131,27 @@ function toWeekendFactor(environment: Environment, service: ServiceId): number {
   return 0.92;
 }
 
-function listChanges(project: Project, environment: Environment, service: ServiceId, monthStart: (m: number) => number) {
+function listChanges(
+  project: Project,
+  environment: Environment,
+  service: ServiceId,
+  monthStart: (m: number) => number,
+) {
   const changes: LineItem["changes"] = [];
   if (project.name === "video-recordings" && service === "s3") {
-    changes.push({ fromDay: monthStart(SAVINGS.recordingsToGlacier.month), factor: SAVINGS.recordingsToGlacier.factor });
+    changes.push({
+      fromDay: monthStart(SAVINGS.recordingsToGlacier.month),
+      factor: SAVINGS.recordingsToGlacier.factor,
+    });
   }
   if (service === "rds") {
     changes.push({ fromDay: monthStart(SAVINGS.rdsRetention.month), factor: SAVINGS.rdsRetention.factor });
   }
-  if (project.name === "k8s-platform" && service === "ec2" && (environment === "staging" || environment === "development")) {
+  if (
+    project.name === "k8s-platform" &&
+    service === "ec2" &&
+    (environment === "staging" || environment === "development")
+  ) {
     changes.push({ fromDay: monthStart(SAVINGS.clusterRightsizing.month), factor: SAVINGS.clusterRightsizing.factor });
   }
   return changes;

@@ -6,7 +6,14 @@ import { RECORD_TYPES, TAG_KEYS, toAmortized, UNITS_PER_USD, type SpendTable } f
 const now = new Date("2026-11-26T00:00:00Z");
 const table = generateSpend({ now });
 
-type Row = { day: string; amount: number; amortized: number; service: string; recordType: string; tags: Record<string, string> };
+type Row = {
+  day: string;
+  amount: number;
+  amortized: number;
+  service: string;
+  recordType: string;
+  tags: Record<string, string>;
+};
 
 function* generateRows(t: SpendTable): Generator<Row> {
   for (let d = 0; d < t.dayCount; d++) {
@@ -31,7 +38,8 @@ const listRows = (t: SpendTable) => (t === table ? rows : [...generateRows(t)]);
 /** Average amortized USD per day of each month (months differ in length, so compare per day). */
 function dailyAverageByMonth(match: (row: Row) => boolean): Map<string, number> {
   const sums = new Map<string, number>();
-  for (const row of listRows(table)) if (match(row)) sums.set(row.day.slice(0, 7), (sums.get(row.day.slice(0, 7)) ?? 0) + row.amortized);
+  for (const row of listRows(table))
+    if (match(row)) sums.set(row.day.slice(0, 7), (sums.get(row.day.slice(0, 7)) ?? 0) + row.amortized);
   const result = new Map<string, number>();
   for (const [month, sum] of sums) {
     const first = parseDay(`${month}-01`) ?? 0;
@@ -67,7 +75,8 @@ describe("generateSpend", () => {
 
   it("spends like a fast-grown SaaS: $250–400k in every full month", () => {
     const totals = new Map<string, number>();
-    for (const row of listRows(table)) totals.set(row.day.slice(0, 7), (totals.get(row.day.slice(0, 7)) ?? 0) + row.amount);
+    for (const row of listRows(table))
+      totals.set(row.day.slice(0, 7), (totals.get(row.day.slice(0, 7)) ?? 0) + row.amount);
     for (const [month, units] of totals) {
       if (month === "2026-11" || month === "2026-12") continue;
       expect(units / UNITS_PER_USD, month).toBeGreaterThan(250_000);
@@ -147,13 +156,17 @@ describe("generateSpend", () => {
     expect(fall((r) => r.tags.project === "video-recordings" && r.service === s3, -5)).toBeLessThan(0.4);
     expect(fall((r) => r.service === "Amazon Relational Database Service", -4)).toBeLessThan(0.6);
     const nonProdClusters = (r: Row) =>
-      r.tags.project === "k8s-platform" && r.service === "Amazon Elastic Compute Cloud - Compute" && r.tags.environment !== "production";
+      r.tags.project === "k8s-platform" &&
+      r.service === "Amazon Elastic Compute Cloud - Compute" &&
+      r.tags.environment !== "production";
     expect(fall(nonProdClusters, -2)).toBeLessThan(0.6);
   });
 
   it("keeps the recordings bucket storage-heavy", () => {
     const recordings = dailyAverageByMonth((r) => r.tags.project === "video-recordings");
-    const storage = dailyAverageByMonth((r) => r.tags.project === "video-recordings" && r.service === "Amazon Simple Storage Service");
+    const storage = dailyAverageByMonth(
+      (r) => r.tags.project === "video-recordings" && r.service === "Amazon Simple Storage Service",
+    );
     expect((storage.get(monthOf(-8)) ?? 0) / (recordings.get(monthOf(-8)) ?? 1)).toBeGreaterThan(0.8);
   });
 });

@@ -56,8 +56,12 @@ export function generateSpend(options: SpendOptions): SpendTable {
   const untagged: Tags = { department: "", project: "", environment: "" };
   const itemKeys = items.map((item) => ({
     usage: keyBuilder.idOf(item.account, item.service, "Usage", AMORTIZE.same, item.tags),
-    covered: item.isPlanEligible ? keyBuilder.idOf(item.account, item.service, "SavingsPlanCoveredUsage", AMORTIZE.savingsPlanRate, item.tags) : -1,
-    negation: item.isPlanEligible ? keyBuilder.idOf(item.account, item.service, "SavingsPlanNegation", AMORTIZE.zero, item.tags) : -1,
+    covered: item.isPlanEligible
+      ? keyBuilder.idOf(item.account, item.service, "SavingsPlanCoveredUsage", AMORTIZE.savingsPlanRate, item.tags)
+      : -1,
+    negation: item.isPlanEligible
+      ? keyBuilder.idOf(item.account, item.service, "SavingsPlanNegation", AMORTIZE.zero, item.tags)
+      : -1,
   }));
   const taxKeys = ACCOUNTS.map((_, account) => keyBuilder.idOf(account, "tax", "Tax", AMORTIZE.same, untagged));
   const creditKey = keyBuilder.idOf(0, "ec2", "Credit", AMORTIZE.same, untagged);
@@ -112,7 +116,9 @@ export function generateSpend(options: SpendOptions): SpendTable {
     push(feeUnusedKey, planUnits - effectiveUnits);
     if (dayOfMonth(day) === 1) {
       const trend = Math.pow(1.02, (day - peakDay) / DAYS_PER_MONTH);
-      taxKeys.forEach((taxKey, account) => push(taxKey, Math.round((TAX_USD_PER_MONTH[account] ?? 0) * size * trend * UNITS_PER_USD)));
+      taxKeys.forEach((taxKey, account) =>
+        push(taxKey, Math.round((TAX_USD_PER_MONTH[account] ?? 0) * size * trend * UNITS_PER_USD)),
+      );
       push(creditKey, -Math.round(CREDIT_USD_PER_MONTH * size * UNITS_PER_USD));
     }
   }
@@ -151,7 +157,10 @@ function createKeyBuilder() {
   const ids = new Map<string, number>();
   const rows: { account: number; service: number; recordType: number; amortize: number; tags: number[] }[] = [];
   const tagValues = Object.fromEntries(TAG_KEYS.map((k) => [k, [""]])) as Record<TagKey, string[]>;
-  const tagIndex = Object.fromEntries(TAG_KEYS.map((k) => [k, new Map([["", 0]])])) as Record<TagKey, Map<string, number>>;
+  const tagIndex = Object.fromEntries(TAG_KEYS.map((k) => [k, new Map([["", 0]])])) as Record<
+    TagKey,
+    Map<string, number>
+  >;
   const indexOfTag = (tagKey: TagKey, value: string) => {
     let index = tagIndex[tagKey].get(value);
     if (index === undefined) {

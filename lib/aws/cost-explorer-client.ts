@@ -12,7 +12,10 @@ export type CostExplorerOperation = "GetCostAndUsage" | "ListCostAllocationTags"
  * from another environment (tests) work the same. maxAttempts 1: retries happen in sendWithRetries, so every
  * attempt is counted as the paid request it is.
  */
-export function createCostExplorerClient(aws: Config["aws"], opts: { credentials?: CostExplorerClientConfig["credentials"] } = {}): CostExplorerClient {
+export function createCostExplorerClient(
+  aws: Config["aws"],
+  opts: { credentials?: CostExplorerClientConfig["credentials"] } = {},
+): CostExplorerClient {
   return new CostExplorerClient({
     region: aws.region,
     maxAttempts: 1,
@@ -52,13 +55,21 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /** "Full jitter" (AWS Architecture Blog, "Exponential Backoff and Jitter"): uniform in [0, min(cap, base·2^n)). */
-export function toBackoffMs(attempt: number, policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs" | "random">): number {
+export function toBackoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, "baseDelayMs" | "maxDelayMs" | "random">,
+): number {
   return Math.floor(policy.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
 }
 
 type SdkError = Error & { $metadata?: { httpStatusCode?: number; requestId?: string }; code?: string };
 
-const THROTTLING = new Set(["LimitExceededException", "ThrottlingException", "TooManyRequestsException", "RequestLimitExceeded"]);
+const THROTTLING = new Set([
+  "LimitExceededException",
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+]);
 
 export function isThrottling(err: unknown): boolean {
   const e = err as SdkError;
@@ -76,7 +87,10 @@ export type SendOptions = {
 };
 
 /** Runs `attempt` until it answers, retrying throttling only; every attempt is counted before it is made. */
-export async function sendWithRetries<T>(attempt: (abortSignal: AbortSignal) => Promise<T>, opts: SendOptions): Promise<T> {
+export async function sendWithRetries<T>(
+  attempt: (abortSignal: AbortSignal) => Promise<T>,
+  opts: SendOptions,
+): Promise<T> {
   const policy = opts.policy ?? DEFAULT_RETRY_POLICY;
   let waitedMs = 0;
   for (let n = 1; ; n++) {

@@ -31,21 +31,31 @@ describe.skipIf(!serverUrl)("a sync killed with SIGKILL (Postgres)", () => {
 
     // The child hangs on its 6th GetCostAndUsage page, with the first five already in staging.
     emulator.faults.set({ slow: { skip: 5, delayMs: 15_000, operations: ["GetCostAndUsage"] } });
-    const [{ name }] = (await db.sql.query<{ name: string }>("SELECT current_database() AS name")) as [{ name: string }];
+    const [{ name }] = (await db.sql.query<{ name: string }>("SELECT current_database() AS name")) as [
+      { name: string },
+    ];
     const databaseUrl = new URL(serverUrl!);
     databaseUrl.pathname = `/${name}`;
     const child = spawn("npm", ["run", "-s", "sync", "--", "--from", RANGE.from, "--to", RANGE.to, "--only", "aws"], {
       detached: true, // its own process group: npm, the shell and node all die together
       stdio: ["ignore", "ignore", "pipe"],
       env: {
-        PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: databaseUrl.toString(), COSTWISE_NOW: NOW,
-        AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey, AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATABASE_URL: databaseUrl.toString(),
+        COSTWISE_NOW: NOW,
+        AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url,
+        AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        AWS_REGION: "us-east-1",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       } as unknown as NodeJS.ProcessEnv, // only these: no DATABASE_URL or AWS profile of the person running the tests
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
 
     await vi.waitFor(() => expect(emulator.stats.get().faults.slow, stderr).toBe(1), { timeout: 60_000, interval: 50 });
     expect(await countStagedRows(db)).toBeGreaterThan(0);

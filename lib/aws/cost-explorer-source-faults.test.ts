@@ -7,7 +7,13 @@ import { testDatabases, type TestDb } from "@/lib/db/test-db";
 import { runSync } from "@/lib/sync/run-sync";
 import { listSyncRuns } from "@/lib/sync/runs";
 import type { SyncProgress } from "@/lib/sync/types";
-import { clearCostTables, countStagedRows, createNoWaitPolicy, createTestSource, snapshotCostTables } from "./test-helpers";
+import {
+  clearCostTables,
+  countStagedRows,
+  createNoWaitPolicy,
+  createTestSource,
+  snapshotCostTables,
+} from "./test-helpers";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const RANGE = { from: "2026-10-25", to: "2026-11-04" };
@@ -36,8 +42,22 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
     emulator.stats.reset();
   });
 
-  function sync(opts: { range?: typeof RANGE; source?: ReturnType<typeof createTestSource>; signal?: AbortSignal; onProgress?: (p: SyncProgress) => void } = {}) {
-    return runSync({ db, now: NOW, range: opts.range ?? RANGE, sources: [opts.source ?? createTestSource(emulator)], signal: opts.signal, onProgress: opts.onProgress });
+  function sync(
+    opts: {
+      range?: typeof RANGE;
+      source?: ReturnType<typeof createTestSource>;
+      signal?: AbortSignal;
+      onProgress?: (p: SyncProgress) => void;
+    } = {},
+  ) {
+    return runSync({
+      db,
+      now: NOW,
+      range: opts.range ?? RANGE,
+      sources: [opts.source ?? createTestSource(emulator)],
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+    });
   }
   async function expectPreviousDataIntact() {
     expect(await snapshotCostTables(db)).toBe(before);
@@ -59,7 +79,9 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
   it("reports Cost Explorer's validation error and replaces nothing", async () => {
     const result = await sync({ range: { from: "2024-01-01", to: "2024-02-01" } });
     expect(result.status).toBe("failed");
-    expect(result.error).toMatch(/^aws: Cost Explorer refused GetCostAndUsage \(day \(daily totals\)\): ValidationException: start date is too old/);
+    expect(result.error).toMatch(
+      /^aws: Cost Explorer refused GetCostAndUsage \(day \(daily totals\)\): ValidationException: start date is too old/,
+    );
     expect(result.requests).toBe(2); // ListCostAllocationTags, then the refused request
     await expectPreviousDataIntact();
   });
@@ -77,8 +99,12 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
     const result = await sync();
     expect(emulator.stats.get().faults).toEqual({ dropPage: 1 });
     expect(result.status).toBe("failed");
-    expect(result.error).toMatch(/Reconciliation failed: \d+ day × dataset × metric sums differ from Cost Explorer's ungrouped daily totals by more than \$0\.01, so nothing was replaced/);
-    expect(result.error).toMatch(/\n {2}2026-1\d-\d\d [a-z,]+ (unblended|amortized|net_amortized): rows add up to -?[\d.]+, daily total -?[\d.]+ \(off by -?[\d.]+\)/);
+    expect(result.error).toMatch(
+      /Reconciliation failed: \d+ day × dataset × metric sums differ from Cost Explorer's ungrouped daily totals by more than \$0\.01, so nothing was replaced/,
+    );
+    expect(result.error).toMatch(
+      /\n {2}2026-1\d-\d\d [a-z,]+ (unblended|amortized|net_amortized): rows add up to -?[\d.]+, daily total -?[\d.]+ \(off by -?[\d.]+\)/,
+    );
     await expectPreviousDataIntact();
   });
 
@@ -96,13 +122,18 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
 
   it("clears what a killed run left in staging and marks it interrupted; the next run completes", async () => {
     // A process killed mid-run leaves its run `running` and its rows in staging (the swap never happened).
-    const [dead] = await db.sql.query<{ id: number }>("INSERT INTO sync_run (status, trigger, sources) VALUES ('running', 'cli', '{aws}') RETURNING id");
+    const [dead] = await db.sql.query<{ id: number }>(
+      "INSERT INTO sync_run (status, trigger, sources) VALUES ('running', 'cli', '{aws}') RETURNING id",
+    );
     await db.sql.query(
       `INSERT INTO cost_daily_staging (run_id, dataset, day, department, service, unblended, amortized, net_amortized)
        VALUES ($1, 'department,service', '2026-10-26', 'ghost', 'S3', 1, 1, 1)`,
       [dead!.id],
     );
-    await db.sql.query("INSERT INTO cost_day_staging (run_id, day, estimated, unblended, amortized, net_amortized) VALUES ($1, '2026-10-26', false, 1, 1, 1)", [dead!.id]);
+    await db.sql.query(
+      "INSERT INTO cost_day_staging (run_id, day, estimated, unblended, amortized, net_amortized) VALUES ($1, '2026-10-26', false, 1, 1, 1)",
+      [dead!.id],
+    );
     expect((await sync()).status).toBe("succeeded");
     await expectPreviousDataIntact();
     expect((await listSyncRuns(db)).find((r) => r.id === dead!.id)?.status).toBe("interrupted");
@@ -111,7 +142,9 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
   it("names the missing permission when AWS denies GetCostAndUsage", async () => {
     emulator.faults.set({ accessDenied: { operations: ["GetCostAndUsage"] } });
     const result = await sync();
-    expect(result.error).toMatch(/^aws: AWS denied ce:GetCostAndUsage to the sync's credentials .* Grant the permission ce:GetCostAndUsage: the README \("AWS Cost Explorer"\) has the least-privilege IAM policy/);
+    expect(result.error).toMatch(
+      /^aws: AWS denied ce:GetCostAndUsage to the sync's credentials .* Grant the permission ce:GetCostAndUsage: the README \("AWS Cost Explorer"\) has the least-privilege IAM policy/,
+    );
     expect(result.requests).toBe(2);
     await expectPreviousDataIntact();
   });
@@ -119,12 +152,18 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
   it("names a tag key that is not activated, and one Cost Explorer never saw, before fetching any spend", async () => {
     emulator.setCostAllocationTagStatus("project", "Inactive");
     const inactive = await sync();
-    expect(inactive.error).toMatch(/^aws: Tag key "project" \(project\) is not activated for cost allocation \(status Inactive\).*TagKey=project,Status=Active/);
+    expect(inactive.error).toMatch(
+      /^aws: Tag key "project" \(project\) is not activated for cost allocation \(status Inactive\).*TagKey=project,Status=Active/,
+    );
     expect(inactive.requests).toBe(1);
 
     emulator.setCostAllocationTagStatus("project", "Active");
-    const misspelt = await sync({ source: createTestSource(emulator, { env: { COSTWISE_TAG_DEPARTMENT: "departement" } }) });
-    expect(misspelt.error).toMatch(/Tag key "departement" \(department\) is unknown to Cost Explorer.*set COSTWISE_TAG_DEPARTMENT/);
+    const misspelt = await sync({
+      source: createTestSource(emulator, { env: { COSTWISE_TAG_DEPARTMENT: "departement" } }),
+    });
+    expect(misspelt.error).toMatch(
+      /Tag key "departement" \(department\) is unknown to Cost Explorer.*set COSTWISE_TAG_DEPARTMENT/,
+    );
     await expectPreviousDataIntact();
   });
 

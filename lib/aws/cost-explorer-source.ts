@@ -30,7 +30,12 @@ export function createCostExplorerSource(config: Config, opts: CostExplorerSourc
   };
 }
 
-async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, tagKeys: Config["aws"]["tagKeys"], policy?: RetryPolicy) {
+async function syncCostExplorer(
+  ctx: SourceContext,
+  client: CostExplorerClient,
+  tagKeys: Config["aws"]["tagKeys"],
+  policy?: RetryPolicy,
+) {
   const { db, runId } = ctx;
   ctx.progress("Preparing");
   await clearStaging(db); // rows of runs that died before they finished
@@ -41,7 +46,15 @@ async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, 
   let asked = 0;
   let planned = FIXED_REQUESTS + 1 + listCostRequests([]).length;
   const fc: FetchContext = {
-    client, db, runId, range, tagKeys, signal: ctx.signal, countRequest: ctx.countRequest, policy, accounts: new Map(),
+    client,
+    db,
+    runId,
+    range,
+    tagKeys,
+    signal: ctx.signal,
+    countRequest: ctx.countRequest,
+    policy,
+    accounts: new Map(),
     progress: {
       asking(phase) {
         ctx.progress(phase, asked, planned);
@@ -57,7 +70,9 @@ async function syncCostExplorer(ctx: SourceContext, client: CostExplorerClient, 
     await checkCostAllocationTags(fc);
     const totals = await fetchDailyTotals(fc);
     const environments = new Set<string>();
-    staged += (await fetchGrouped(fc, ENVIRONMENT_VALUES_REQUEST, (rows) => rows.values[0]?.forEach((v) => environments.add(v)))).rows;
+    staged += (
+      await fetchGrouped(fc, ENVIRONMENT_VALUES_REQUEST, (rows) => rows.values[0]?.forEach((v) => environments.add(v)))
+    ).rows;
     planned += environments.size;
     for (const request of listCostRequests(environments)) staged += (await fetchGrouped(fc, request)).rows;
 

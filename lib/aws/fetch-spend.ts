@@ -10,10 +10,24 @@ import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import type { DayRange } from "@/lib/sync/types";
 import { sendWithRetries, type RetryPolicy } from "./cost-explorer-client";
-import { estimatePages, toEnvironmentFilter, toGroupDefinition, type Column, type CostRequest, type TagColumn, type TagKeys } from "./plan";
+import {
+  estimatePages,
+  toEnvironmentFilter,
+  toGroupDefinition,
+  type Column,
+  type CostRequest,
+  type TagColumn,
+  type TagKeys,
+} from "./plan";
 import { findMissingDays, findUnexpectedDays } from "./reconcile";
 import {
-  listAccountNames, malformed, parseCostAllocationTags, parseCostAndUsagePage, toDailyTotals, toGroupRows, type CostAndUsagePage,
+  listAccountNames,
+  malformed,
+  parseCostAllocationTags,
+  parseCostAndUsagePage,
+  toDailyTotals,
+  toGroupRows,
+  type CostAndUsagePage,
   type GroupRows,
 } from "./reshape";
 import { createStagingWriter, insertStagedDays, type StagedBatch } from "./staging";
@@ -35,7 +49,11 @@ export type FetchContext = {
   accounts: Map<string, string>;
 };
 
-const TAG_ENV = { department: "COSTWISE_TAG_DEPARTMENT", project: "COSTWISE_TAG_PROJECT", environment: "COSTWISE_TAG_ENVIRONMENT" } as const;
+const TAG_ENV = {
+  department: "COSTWISE_TAG_DEPARTMENT",
+  project: "COSTWISE_TAG_PROJECT",
+  environment: "COSTWISE_TAG_ENVIRONMENT",
+} as const;
 
 /** ListCostAllocationTags: every configured tag key must be activated, or Cost Explorer reads it as absent. */
 export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
@@ -48,8 +66,15 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
     if (page > 1) fc.progress.addPlanned(1);
     fc.progress.asking(`Checking that the tag keys are activated${page > 1 ? ` (page ${page})` : ""}`);
     const out = await sendWithRetries(
-      (abortSignal) => fc.client.send(new ListCostAllocationTagsCommand({ TagKeys: keys, NextToken: token }), { abortSignal }),
-      { operation: "ListCostAllocationTags", where, countRequest: fc.countRequest, signal: fc.signal, policy: fc.policy },
+      (abortSignal) =>
+        fc.client.send(new ListCostAllocationTagsCommand({ TagKeys: keys, NextToken: token }), { abortSignal }),
+      {
+        operation: "ListCostAllocationTags",
+        where,
+        countRequest: fc.countRequest,
+        signal: fc.signal,
+        policy: fc.policy,
+      },
     );
     const parsed = parseCostAllocationTags(out, where);
     for (const tag of parsed.CostAllocationTags) status.set(tag.TagKey, tag.Status);
@@ -60,7 +85,9 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
     const s = status.get(key);
     if (s === "Active") return [];
     if (s === undefined) {
-      return [`Tag key "${key}" (${column}) is unknown to Cost Explorer: no resource has carried it. Check the spelling, or set ${TAG_ENV[column]} to the key you use.`];
+      return [
+        `Tag key "${key}" (${column}) is unknown to Cost Explorer: no resource has carried it. Check the spelling, or set ${TAG_ENV[column]} to the key you use.`,
+      ];
     }
     return [
       `Tag key "${key}" (${column}) is not activated for cost allocation (status ${s}), so Cost Explorer cannot group spend by it. ` +
@@ -97,7 +124,9 @@ async function forEachPage(
   while (pending) {
     const { page: answer, where }: Awaited<ReturnType<typeof ask>> = await pending;
     // AWS says nothing about how many pages follow; the share of days covered so far gives an estimate.
-    const estimate = answer.NextPageToken ? estimatePages(fc.range, page, answer.ResultsByTime.at(-1)?.TimePeriod.Start) : page;
+    const estimate = answer.NextPageToken
+      ? estimatePages(fc.range, page, answer.ResultsByTime.at(-1)?.TimePeriod.Start)
+      : page;
     fc.progress.addPlanned(estimate - expected);
     expected = estimate;
     pending = answer.NextPageToken ? ask(answer.NextPageToken, ++page) : null;
@@ -120,7 +149,13 @@ export async function fetchDailyTotals(fc: FetchContext): Promise<{ days: string
   await forEachPage(fc, label, baseInput(fc), async (page, where) => {
     const totals = toDailyTotals(page, where, { metrics: METRICS, granularity: "DAILY" });
     const [unblended = [], amortized = [], netAmortized = []] = totals.amounts;
-    await insertStagedDays(fc.db, fc.runId, { days: totals.days, estimated: totals.estimated, unblended, amortized, netAmortized });
+    await insertStagedDays(fc.db, fc.runId, {
+      days: totals.days,
+      estimated: totals.estimated,
+      unblended,
+      amortized,
+      netAmortized,
+    });
     days.push(...totals.days);
     estimated += totals.estimated.filter(Boolean).length;
   });
@@ -128,7 +163,9 @@ export async function fetchDailyTotals(fc: FetchContext): Promise<{ days: string
   const unexpected = findUnexpectedDays(fc.range, days);
   if (missing.length || unexpected.length) {
     const detail = [
-      missing.length ? `no total for ${missing.length} day(s) of the range (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""})` : "",
+      missing.length
+        ? `no total for ${missing.length} day(s) of the range (${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""})`
+        : "",
       unexpected.length ? `totals repeated or outside the range for ${unexpected.slice(0, 5).join(", ")}` : "",
     ].filter(Boolean);
     throw malformed(`GetCostAndUsage (${label})`, detail.join("; "));
@@ -137,7 +174,11 @@ export async function fetchDailyTotals(fc: FetchContext): Promise<{ days: string
 }
 
 /** One grouped request and all its pages into staging; `onRows` sees each page's rows (e.g. to collect values). */
-export async function fetchGrouped(fc: FetchContext, request: CostRequest, onRows?: (rows: GroupRows) => void): Promise<{ rows: number; pages: number }> {
+export async function fetchGrouped(
+  fc: FetchContext,
+  request: CostRequest,
+  onRows?: (rows: GroupRows) => void,
+): Promise<{ rows: number; pages: number }> {
   const groupBy = request.groupBy.map((column) => toGroupDefinition(column, fc.tagKeys));
   const input: GetCostAndUsageCommandInput = {
     ...baseInput(fc),
@@ -166,7 +207,8 @@ export function toStagedBatch(request: CostRequest, rows: GroupRows): StagedBatc
   const column = (name: Column): string[] => {
     const index = request.groupBy.indexOf(name);
     if (index >= 0) return rows.values[index] ?? [];
-    if (name === "environment" && request.environment !== undefined) return new Array<string>(rows.count).fill(request.environment);
+    if (name === "environment" && request.environment !== undefined)
+      return new Array<string>(rows.count).fill(request.environment);
     return [];
   };
   const [unblended = [], amortized = [], netAmortized = []] = rows.amounts;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  countNaiveRequests, countPages, estimatePages, DATASETS, ENVIRONMENT_VALUES_REQUEST, listCostRequests, planSyncRange, toEnvironmentFilter,
-  toGroupDefinition, toHistoryStart, type StoredDays,
+  countNaiveRequests,
+  countPages,
+  estimatePages,
+  DATASETS,
+  ENVIRONMENT_VALUES_REQUEST,
+  listCostRequests,
+  planSyncRange,
+  toEnvironmentFilter,
+  toGroupDefinition,
+  toHistoryStart,
+  type StoredDays,
 } from "./plan";
 
 const NOW = new Date("2026-11-26T09:30:00Z");
@@ -12,24 +21,67 @@ describe("planSyncRange", () => {
     // First run: the whole window, 1st of the month 13 months back, to today exclusive (no usage for today yet).
     ["nothing stored: backfill 13 months", NOW, none, { from: "2025-10-01", to: "2026-11-26" }],
     // Mid-month every day of the open month is Estimated.
-    ["open month Estimated", NOW, { lastDay: "2026-11-25", firstEstimatedDay: "2026-11-01" }, { from: "2026-11-01", to: "2026-11-26" }],
-    ["all final: the last 3 days only", NOW, { lastDay: "2026-11-25", firstEstimatedDay: null }, { from: "2026-11-23", to: "2026-11-26" }],
-    ["a pause: from the day after the last stored one", NOW, { lastDay: "2026-11-10", firstEstimatedDay: null }, { from: "2026-11-11", to: "2026-11-26" }],
+    [
+      "open month Estimated",
+      NOW,
+      { lastDay: "2026-11-25", firstEstimatedDay: "2026-11-01" },
+      { from: "2026-11-01", to: "2026-11-26" },
+    ],
+    [
+      "all final: the last 3 days only",
+      NOW,
+      { lastDay: "2026-11-25", firstEstimatedDay: null },
+      { from: "2026-11-23", to: "2026-11-26" },
+    ],
+    [
+      "a pause: from the day after the last stored one",
+      NOW,
+      { lastDay: "2026-11-10", firstEstimatedDay: null },
+      { from: "2026-11-11", to: "2026-11-26" },
+    ],
     // Early December: November is still Estimated until AWS finalises it, so it is refetched with December.
-    ["previous month until final", new Date("2026-12-02T06:00:00Z"), { lastDay: "2026-12-01", firstEstimatedDay: "2026-11-01" }, { from: "2026-11-01", to: "2026-12-02" }],
-    ["previous month final", new Date("2026-12-05T06:00:00Z"), { lastDay: "2026-12-04", firstEstimatedDay: "2026-12-01" }, { from: "2026-12-01", to: "2026-12-05" }],
+    [
+      "previous month until final",
+      new Date("2026-12-02T06:00:00Z"),
+      { lastDay: "2026-12-01", firstEstimatedDay: "2026-11-01" },
+      { from: "2026-11-01", to: "2026-12-02" },
+    ],
+    [
+      "previous month final",
+      new Date("2026-12-05T06:00:00Z"),
+      { lastDay: "2026-12-04", firstEstimatedDay: "2026-12-01" },
+      { from: "2026-12-01", to: "2026-12-05" },
+    ],
     // Days before the window are never asked for again, so what was stored for them is kept.
-    ["never before the history window", NOW, { lastDay: "2026-11-25", firstEstimatedDay: "2025-02-01" }, { from: "2025-10-01", to: "2026-11-26" }],
-    ["late in the UTC day is still that day", new Date("2026-11-26T23:59:59Z"), { lastDay: "2026-11-25", firstEstimatedDay: null }, { from: "2026-11-23", to: "2026-11-26" }],
+    [
+      "never before the history window",
+      NOW,
+      { lastDay: "2026-11-25", firstEstimatedDay: "2025-02-01" },
+      { from: "2025-10-01", to: "2026-11-26" },
+    ],
+    [
+      "late in the UTC day is still that day",
+      new Date("2026-11-26T23:59:59Z"),
+      { lastDay: "2026-11-25", firstEstimatedDay: null },
+      { from: "2026-11-23", to: "2026-11-26" },
+    ],
   ])("%s", (_, now, stored, expected) => {
     expect(planSyncRange({ now, asked: undefined, stored })).toEqual(expected);
   });
 
   it("takes --from/--to as given, cutting the end at today", () => {
     const stored = { lastDay: "2026-11-25", firstEstimatedDay: "2026-11-01" };
-    expect(planSyncRange({ now: NOW, asked: { from: "2026-10-01", to: "2026-11-01" }, stored })).toEqual({ from: "2026-10-01", to: "2026-11-01" });
-    expect(planSyncRange({ now: NOW, asked: { from: "2024-01-01", to: "2027-01-01" }, stored })).toEqual({ from: "2024-01-01", to: "2026-11-26" });
-    expect(() => planSyncRange({ now: NOW, asked: { from: "2026-11-26", to: "2026-12-01" }, stored })).toThrow(/--from 2026-11-26 is not before today \(2026-11-26\)/);
+    expect(planSyncRange({ now: NOW, asked: { from: "2026-10-01", to: "2026-11-01" }, stored })).toEqual({
+      from: "2026-10-01",
+      to: "2026-11-01",
+    });
+    expect(planSyncRange({ now: NOW, asked: { from: "2024-01-01", to: "2027-01-01" }, stored })).toEqual({
+      from: "2024-01-01",
+      to: "2026-11-26",
+    });
+    expect(() => planSyncRange({ now: NOW, asked: { from: "2026-11-26", to: "2026-12-01" }, stored })).toThrow(
+      /--from 2026-11-26 is not before today \(2026-11-26\)/,
+    );
   });
 
   it("knows the history window", () => {
@@ -67,9 +119,15 @@ describe("the requests", () => {
 
   it.each([
     // 30 days; page 1 reached day 10 → 3 pages; page 2 reached day 20 → 3; never fewer than one more than seen.
-    [1, "2026-11-10", 3], [2, "2026-11-20", 3], [1, "2026-11-30", 2], [3, "2026-11-30", 4], [1, undefined, 2],
+    [1, "2026-11-10", 3],
+    [2, "2026-11-20", 3],
+    [1, "2026-11-30", 2],
+    [3, "2026-11-30", 4],
+    [1, undefined, 2],
   ])("estimates pages: %i page(s) up to %s of 30 days → %i", (page, lastStart, expected) => {
-    expect(estimatePages({ from: "2026-11-01", to: "2026-12-01" }, page as number, lastStart as string | undefined)).toBe(expected);
+    expect(
+      estimatePages({ from: "2026-11-01", to: "2026-12-01" }, page as number, lastStart as string | undefined),
+    ).toBe(expected);
   });
 
   it("counts pages and the naive plan", () => {

@@ -33,7 +33,11 @@ export type CostRequest = {
 };
 
 const LABELS: Record<Column, string> = {
-  department: "department", project: "project", environment: "environment", service: "service", account: "account",
+  department: "department",
+  project: "project",
+  environment: "environment",
+  service: "service",
+  account: "account",
 };
 
 function request(dataset: DatasetName, groupBy: [Column, Column], environment?: string): CostRequest {
@@ -104,7 +108,10 @@ export const RECENT_DAYS = 3;
 export function planSyncRange(opts: { now: Date; asked: DayRange | undefined; stored: StoredDays }): DayRange {
   const today = toDay(opts.now);
   if (opts.asked) {
-    if (opts.asked.from >= today) throw badInput(`--from ${opts.asked.from} is not before today (${today}): Cost Explorer has no spend for it yet.`);
+    if (opts.asked.from >= today)
+      throw badInput(
+        `--from ${opts.asked.from} is not before today (${today}): Cost Explorer has no spend for it yet.`,
+      );
     return { from: opts.asked.from, to: opts.asked.to < today ? opts.asked.to : today };
   }
   const historyStart = toHistoryStart(today);

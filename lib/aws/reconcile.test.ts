@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/lib/db/test-db";
 import { findMismatches, findMissingDays, findUnexpectedDays, formatMismatches } from "./reconcile";
-import { createStagingWriter, insertStagedDays, insertStagedRows, readStoredDays, swapInStaged, type StagedBatch } from "./staging";
+import {
+  createStagingWriter,
+  insertStagedDays,
+  insertStagedRows,
+  readStoredDays,
+  swapInStaged,
+  type StagedBatch,
+} from "./staging";
 
 const RUN = 7;
 const DATASETS = ["department,service", "service,account"] as const;
@@ -11,20 +18,37 @@ const DATASETS = ["department,service", "service,account"] as const;
 function departmentService(rows: [day: string, department: string, service: string, unblended: string][]): StagedBatch {
   return {
     count: rows.length,
-    day: rows.map((r) => r[0]), department: rows.map((r) => r[1]), project: [], environment: [], service: rows.map((r) => r[2]), account: [],
-    unblended: rows.map((r) => r[3]), amortized: rows.map((r) => r[3]), netAmortized: rows.map((r) => r[3]),
+    day: rows.map((r) => r[0]),
+    department: rows.map((r) => r[1]),
+    project: [],
+    environment: [],
+    service: rows.map((r) => r[2]),
+    account: [],
+    unblended: rows.map((r) => r[3]),
+    amortized: rows.map((r) => r[3]),
+    netAmortized: rows.map((r) => r[3]),
   };
 }
 function serviceAccount(rows: [day: string, service: string, account: string, unblended: string][]): StagedBatch {
   return {
     count: rows.length,
-    day: rows.map((r) => r[0]), department: [], project: [], environment: [], service: rows.map((r) => r[1]), account: rows.map((r) => r[2]),
-    unblended: rows.map((r) => r[3]), amortized: rows.map((r) => r[3]), netAmortized: rows.map((r) => r[3]),
+    day: rows.map((r) => r[0]),
+    department: [],
+    project: [],
+    environment: [],
+    service: rows.map((r) => r[1]),
+    account: rows.map((r) => r[2]),
+    unblended: rows.map((r) => r[3]),
+    amortized: rows.map((r) => r[3]),
+    netAmortized: rows.map((r) => r[3]),
   };
 }
 const totals = (days: [string, string][]) => ({
-  days: days.map((d) => d[0]), estimated: days.map(() => false),
-  unblended: days.map((d) => d[1]), amortized: days.map((d) => d[1]), netAmortized: days.map((d) => d[1]),
+  days: days.map((d) => d[0]),
+  estimated: days.map(() => false),
+  unblended: days.map((d) => d[1]),
+  amortized: days.map((d) => d[1]),
+  netAmortized: days.map((d) => d[1]),
 });
 
 describe.each(testDatabases())("staging and reconciliation on $name", ({ create }) => {
@@ -34,12 +58,19 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
   });
   afterAll(() => db.drop());
   beforeEach(async () => {
-    await db.sql.exec("DELETE FROM cost_daily_staging; DELETE FROM cost_day_staging; DELETE FROM cost_daily; DELETE FROM cost_day; DELETE FROM cost_account");
+    await db.sql.exec(
+      "DELETE FROM cost_daily_staging; DELETE FROM cost_day_staging; DELETE FROM cost_daily; DELETE FROM cost_day; DELETE FROM cost_account",
+    );
   });
 
   it("stores raw values exactly as sent: untagged '' apart from NULL, odd characters, 10-decimal amounts", async () => {
-    const odd = ['fin', 'Production ', 'a "quoted", {braced} \\ value', "NULL", "", "übung ✓"];
-    await insertStagedRows(db, RUN, "department,service", departmentService(odd.map((d, i) => ["2026-10-01", d, "Tax", `0.000000000${i}`])));
+    const odd = ["fin", "Production ", 'a "quoted", {braced} \\ value', "NULL", "", "übung ✓"];
+    await insertStagedRows(
+      db,
+      RUN,
+      "department,service",
+      departmentService(odd.map((d, i) => ["2026-10-01", d, "Tax", `0.000000000${i}`])),
+    );
     const rows = await db.sql.query<{ department: string; project: string | null; service: string; unblended: string }>(
       "SELECT department, project, service, unblended::text AS unblended FROM cost_daily_staging WHERE run_id = $1 ORDER BY unblended",
       [RUN],
@@ -51,7 +82,13 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
 
   it("batches pages into few statements, every row kept, and reports a failed write", async () => {
     let statements = 0;
-    const counting = { ...db, sql: { ...db.sql, query: (text: string, params?: readonly unknown[]) => (statements++, db.sql.query(text, params)) } } as typeof db;
+    const counting = {
+      ...db,
+      sql: {
+        ...db.sql,
+        query: (text: string, params?: readonly unknown[]) => (statements++, db.sql.query(text, params)),
+      },
+    } as typeof db;
     const writer = createStagingWriter(counting, RUN, "department,service", 5);
     for (let page = 0; page < 4; page++) {
       await writer.add(departmentService([1, 2, 3].map((i) => [`2026-10-0${i}`, `d${page}`, "S3", `${page}.${i}`])));
@@ -59,43 +96,103 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
     await writer.close();
     expect(statements).toBe(2); // 12 rows at 5 a batch: flushed at 6 and 12
     // Amounts "page.i": 3 × (0 + 1 + 2 + 3) + 4 × (0.1 + 0.2 + 0.3) = 18 + 2.4
-    expect(await db.sql.query("SELECT count(*)::int AS n, sum(unblended)::text AS u FROM cost_daily_staging")).toEqual([{ n: 12, u: "20.4" }]);
+    expect(await db.sql.query("SELECT count(*)::int AS n, sum(unblended)::text AS u FROM cost_daily_staging")).toEqual([
+      { n: 12, u: "20.4" },
+    ]);
 
-    const failing = { ...db, sql: { ...db.sql, query: () => Promise.reject(new Error("connection lost")) } } as typeof db;
+    const failing = {
+      ...db,
+      sql: { ...db.sql, query: () => Promise.reject(new Error("connection lost")) },
+    } as typeof db;
     const broken = createStagingWriter(failing, RUN, "department,service", 1);
     await broken.add(departmentService([["2026-10-01", "d", "S3", "1"]]));
     await expect(broken.close()).rejects.toThrow("connection lost");
   });
 
   it("passes when every dataset adds up to the daily total within a cent, exactly in numeric", async () => {
-    await insertStagedDays(db, RUN, totals([["2026-10-01", "0.3"], ["2026-10-02", "100.0000000001"]]));
-    await insertStagedRows(db, RUN, "department,service", departmentService([
-      ["2026-10-01", "video", "S3", "0.1"], ["2026-10-01", "", "Tax", "0.2"], ["2026-10-02", "data", "EC2", "100.0100000001"],
-    ]));
-    await insertStagedRows(db, RUN, "service,account", serviceAccount([
-      ["2026-10-01", "S3", "111111111111", "0.3"], ["2026-10-02", "EC2", "111111111111", "99.9900000001"],
-    ]));
+    await insertStagedDays(
+      db,
+      RUN,
+      totals([
+        ["2026-10-01", "0.3"],
+        ["2026-10-02", "100.0000000001"],
+      ]),
+    );
+    await insertStagedRows(
+      db,
+      RUN,
+      "department,service",
+      departmentService([
+        ["2026-10-01", "video", "S3", "0.1"],
+        ["2026-10-01", "", "Tax", "0.2"],
+        ["2026-10-02", "data", "EC2", "100.0100000001"],
+      ]),
+    );
+    await insertStagedRows(
+      db,
+      RUN,
+      "service,account",
+      serviceAccount([
+        ["2026-10-01", "S3", "111111111111", "0.3"],
+        ["2026-10-02", "EC2", "111111111111", "99.9900000001"],
+      ]),
+    );
     expect(await findMismatches(db, RUN, DATASETS)).toEqual({ count: 0, mismatches: [] });
   });
 
   it("names each day, dataset and metric that misses by more than a cent, including a dataset with no rows and rows without a total", async () => {
-    await insertStagedDays(db, RUN, totals([["2026-10-01", "10"], ["2026-10-02", "5"]]));
-    await insertStagedRows(db, RUN, "department,service", departmentService([
-      ["2026-10-01", "video", "S3", "10.0100000001"], // a hair over a cent
-      ["2026-10-02", "video", "S3", "5"],
-      ["2026-10-03", "video", "S3", "1"], // a day Cost Explorer sent no total for
-    ]));
+    await insertStagedDays(
+      db,
+      RUN,
+      totals([
+        ["2026-10-01", "10"],
+        ["2026-10-02", "5"],
+      ]),
+    );
+    await insertStagedRows(
+      db,
+      RUN,
+      "department,service",
+      departmentService([
+        ["2026-10-01", "video", "S3", "10.0100000001"], // a hair over a cent
+        ["2026-10-02", "video", "S3", "5"],
+        ["2026-10-03", "video", "S3", "1"], // a day Cost Explorer sent no total for
+      ]),
+    );
     await insertStagedRows(db, RUN, "service,account", serviceAccount([["2026-10-01", "S3", "111111111111", "10"]])); // nothing on the 2nd
     const { count, mismatches } = await findMismatches(db, RUN, DATASETS);
     expect(count).toBe(9);
     expect(mismatches.filter((m) => m.metric === "unblended")).toEqual([
-      { day: "2026-10-01", dataset: "department,service", metric: "unblended", total: "10", grouped: "10.0100000001", difference: "0.0100000001" },
-      { day: "2026-10-02", dataset: "service,account", metric: "unblended", total: "5", grouped: "0", difference: "-5" },
-      { day: "2026-10-03", dataset: "department,service", metric: "unblended", total: null, grouped: "1", difference: "1" },
+      {
+        day: "2026-10-01",
+        dataset: "department,service",
+        metric: "unblended",
+        total: "10",
+        grouped: "10.0100000001",
+        difference: "0.0100000001",
+      },
+      {
+        day: "2026-10-02",
+        dataset: "service,account",
+        metric: "unblended",
+        total: "5",
+        grouped: "0",
+        difference: "-5",
+      },
+      {
+        day: "2026-10-03",
+        dataset: "department,service",
+        metric: "unblended",
+        total: null,
+        grouped: "1",
+        difference: "1",
+      },
     ]);
     const message = formatMismatches(count, mismatches.slice(0, 2));
     expect(message).toMatch(/^Reconciliation failed: 9 day × dataset × metric sums differ .* nothing was replaced/);
-    expect(message).toContain("2026-10-01 department,service amortized: rows add up to 10.0100000001, daily total 10 (off by 0.0100000001)");
+    expect(message).toContain(
+      "2026-10-01 department,service amortized: rows add up to 10.0100000001, daily total 10 (off by 0.0100000001)",
+    );
     expect(message).toContain("… and 7 more");
   });
 
@@ -110,7 +207,15 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
     await db.sql.query("INSERT INTO cost_account VALUES ('111111111111', 'old name')");
     await insertStagedDays(db, RUN, totals([["2026-10-01", "3"]]));
     await insertStagedRows(db, RUN, "department,service", departmentService([["2026-10-01", "video", "S3", "3"]]));
-    await swapInStaged(db, RUN, { from: "2026-10-01", to: "2026-10-02" }, new Map([["111111111111", "costwise-prod"], ["222222222222", "costwise-staging"]]));
+    await swapInStaged(
+      db,
+      RUN,
+      { from: "2026-10-01", to: "2026-10-02" },
+      new Map([
+        ["111111111111", "costwise-prod"],
+        ["222222222222", "costwise-staging"],
+      ]),
+    );
 
     expect(await db.sql.query("SELECT day, department, unblended::text AS u FROM cost_daily ORDER BY day")).toEqual([
       { day: "2025-09-30", department: "old", u: "1" },

@@ -49,7 +49,14 @@ export async function findMismatches(db: Db, runId: number, datasets: readonly s
      LIMIT $4`,
     [runId, datasets, TOLERANCE_USD, limit],
   );
-  const mismatches = rows.map((r): Mismatch => ({ day: r.day, dataset: r.dataset, metric: r.metric, total: r.total, grouped: r.grouped, difference: r.difference }));
+  const mismatches = rows.map((r): Mismatch => ({
+    day: r.day,
+    dataset: r.dataset,
+    metric: r.metric,
+    total: r.total,
+    grouped: r.grouped,
+    difference: r.difference,
+  }));
   return { count: rows[0]?.count ?? 0, mismatches };
 }
 

@@ -64,7 +64,10 @@ function checkPeriod(period: { Start: string; End: string }, granularity: Granul
   const isDaily = period.End === addDays(period.Start, 1);
   const isMonthly = period.End > period.Start && period.End.slice(0, 7) <= nextMonth(period.Start);
   if (granularity === "DAILY" ? !isDaily : !isMonthly) {
-    throw malformed(where, `${at}.TimePeriod ${period.Start}..${period.End} is not one ${granularity === "DAILY" ? "day" : "month"}`);
+    throw malformed(
+      where,
+      `${at}.TimePeriod ${period.Start}..${period.End} is not one ${granularity === "DAILY" ? "day" : "month"}`,
+    );
   }
 }
 
@@ -73,7 +76,12 @@ function nextMonth(dayText: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
-function pickAmounts(record: z.infer<typeof metrics> | undefined, names: readonly string[], where: string, at: string): string[] {
+function pickAmounts(
+  record: z.infer<typeof metrics> | undefined,
+  names: readonly string[],
+  where: string,
+  at: string,
+): string[] {
   return names.map((name) => {
     const value = record?.[name];
     if (!value) throw malformed(where, `${at}.${name} is missing`);
@@ -89,23 +97,34 @@ export function toGroupValue(key: string, grouping: Grouping, where: string, at:
     return key;
   }
   const prefix = `${grouping.Key}$`;
-  if (!key.startsWith(prefix)) throw malformed(where, `${at} is ${JSON.stringify(key)}, expected a key starting with ${JSON.stringify(prefix)}`);
+  if (!key.startsWith(prefix))
+    throw malformed(where, `${at} is ${JSON.stringify(key)}, expected a key starting with ${JSON.stringify(prefix)}`);
   return key.slice(prefix.length);
 }
 
 /** The groups of one page of a grouped request, checked against the GroupBy that was asked for. */
 export function toGroupRows(page: CostAndUsagePage, where: string, opts: ShapeOptions): GroupRows {
   const groupBy = opts.groupBy ?? [];
-  if (page.GroupDefinitions && JSON.stringify(page.GroupDefinitions.map((g) => [g.Type, g.Key])) !== JSON.stringify(groupBy.map((g) => [g.Type, g.Key]))) {
-    throw malformed(where, `GroupDefinitions ${JSON.stringify(page.GroupDefinitions)} differ from the GroupBy asked for`);
+  if (
+    page.GroupDefinitions &&
+    JSON.stringify(page.GroupDefinitions.map((g) => [g.Type, g.Key])) !==
+      JSON.stringify(groupBy.map((g) => [g.Type, g.Key]))
+  ) {
+    throw malformed(
+      where,
+      `GroupDefinitions ${JSON.stringify(page.GroupDefinitions)} differ from the GroupBy asked for`,
+    );
   }
   const rows: GroupRows = { count: 0, days: [], values: groupBy.map(() => []), amounts: opts.metrics.map(() => []) };
   page.ResultsByTime.forEach((result, r) => {
     checkPeriod(result.TimePeriod, opts.granularity, where, `ResultsByTime[${r}]`);
     (result.Groups ?? []).forEach((group, g) => {
       const at = `ResultsByTime[${r}].Groups[${g}]`;
-      if (group.Keys.length !== groupBy.length) throw malformed(where, `${at}.Keys has ${group.Keys.length} keys, expected ${groupBy.length}`);
-      groupBy.forEach((grouping, k) => rows.values[k]!.push(toGroupValue(group.Keys[k]!, grouping, where, `${at}.Keys[${k}]`)));
+      if (group.Keys.length !== groupBy.length)
+        throw malformed(where, `${at}.Keys has ${group.Keys.length} keys, expected ${groupBy.length}`);
+      groupBy.forEach((grouping, k) =>
+        rows.values[k]!.push(toGroupValue(group.Keys[k]!, grouping, where, `${at}.Keys[${k}]`)),
+      );
       pickAmounts(group.Metrics, opts.metrics, where, `${at}.Metrics`).forEach((a, m) => rows.amounts[m]!.push(a));
       rows.days.push(result.TimePeriod.Start);
       rows.count++;

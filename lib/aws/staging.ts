@@ -40,13 +40,33 @@ const INSERT_ROWS = `
 export async function insertStagedRows(db: Db, runId: number, dataset: DatasetName, batch: StagedBatch): Promise<void> {
   if (batch.count === 0) return;
   await db.sql.query(INSERT_ROWS, [
-    runId, dataset, batch.day, batch.department, batch.project, batch.environment, batch.service, batch.account,
-    batch.unblended, batch.amortized, batch.netAmortized,
+    runId,
+    dataset,
+    batch.day,
+    batch.department,
+    batch.project,
+    batch.environment,
+    batch.service,
+    batch.account,
+    batch.unblended,
+    batch.amortized,
+    batch.netAmortized,
   ]);
 }
 
-const COLUMNS = ["day", "department", "project", "environment", "service", "account", "unblended", "amortized", "netAmortized"] as const;
-const emptyBatch = (): StagedBatch => ({ count: 0, ...Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) }) as StagedBatch;
+const COLUMNS = [
+  "day",
+  "department",
+  "project",
+  "environment",
+  "service",
+  "account",
+  "unblended",
+  "amortized",
+  "netAmortized",
+] as const;
+const emptyBatch = (): StagedBatch =>
+  ({ count: 0, ...Object.fromEntries(COLUMNS.map((c) => [c, [] as string[]])) }) as StagedBatch;
 
 /**
  * Batches one request's pages into statements of about `rows` rows, and writes each batch while the next pages
@@ -80,7 +100,13 @@ export function createStagingWriter(db: Db, runId: number, dataset: DatasetName,
   };
 }
 
-export type StagedDays = { days: string[]; estimated: boolean[]; unblended: string[]; amortized: string[]; netAmortized: string[] };
+export type StagedDays = {
+  days: string[];
+  estimated: boolean[];
+  unblended: string[];
+  amortized: string[];
+  netAmortized: string[];
+};
 
 export async function insertStagedDays(db: Db, runId: number, days: StagedDays): Promise<void> {
   if (days.days.length === 0) return;
@@ -103,7 +129,12 @@ export async function readStoredDays(db: Db): Promise<StoredDays> {
  * The swap: one transaction replaces the refreshed days of cost_daily and cost_day with the run's staged rows
  * and records account names. Days outside the range (older than Cost Explorer still serves) stay as they are.
  */
-export async function swapInStaged(db: Db, runId: number, range: DayRange, accounts: Map<string, string>): Promise<void> {
+export async function swapInStaged(
+  db: Db,
+  runId: number,
+  range: DayRange,
+  accounts: Map<string, string>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query("DELETE FROM cost_daily WHERE day >= $1 AND day < $2", [range.from, range.to]);
     await tx.query(

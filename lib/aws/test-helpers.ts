@@ -17,13 +17,21 @@ export function createNoWaitPolicy(): RetryPolicy & { waits: number[] } {
 }
 
 export function createTestClient(emulator: CostExplorerEmulator) {
-  return createCostExplorerClient(parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url }).aws, { credentials: TEST_CREDENTIALS });
+  return createCostExplorerClient(parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url }).aws, {
+    credentials: TEST_CREDENTIALS,
+  });
 }
 
 /** The real source, pointed at the emulator through the config (as AWS_ENDPOINT_URL_COST_EXPLORER would). */
-export function createTestSource(emulator: CostExplorerEmulator, opts: { env?: Record<string, string>; policy?: RetryPolicy } = {}): SyncSource {
+export function createTestSource(
+  emulator: CostExplorerEmulator,
+  opts: { env?: Record<string, string>; policy?: RetryPolicy } = {},
+): SyncSource {
   const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true", ...opts.env });
-  return createCostExplorerSource(config, { client: createTestClient(emulator), policy: opts.policy ?? createNoWaitPolicy() });
+  return createCostExplorerSource(config, {
+    client: createTestClient(emulator),
+    policy: opts.policy ?? createNoWaitPolicy(),
+  });
 }
 
 /** Every row of the cost tables as text, in a fixed order (run ids left out: they differ between runs). */
@@ -33,13 +41,17 @@ export async function snapshotCostTables(db: Db): Promise<string> {
             unblended::text AS u, amortized::text AS a, net_amortized::text AS n
      FROM cost_daily ORDER BY dataset, day, department, project, environment, service, account_id`,
   );
-  const days = await db.sql.query("SELECT day, estimated, unblended::text AS u, amortized::text AS a, net_amortized::text AS n FROM cost_day ORDER BY day");
+  const days = await db.sql.query(
+    "SELECT day, estimated, unblended::text AS u, amortized::text AS a, net_amortized::text AS n FROM cost_day ORDER BY day",
+  );
   const accounts = await db.sql.query("SELECT * FROM cost_account ORDER BY account_id");
   return JSON.stringify({ daily, days, accounts });
 }
 
 export async function countStagedRows(db: Db): Promise<number> {
-  const [row] = await db.sql.query<{ n: number }>("SELECT (SELECT count(*) FROM cost_daily_staging) + (SELECT count(*) FROM cost_day_staging) AS n");
+  const [row] = await db.sql.query<{ n: number }>(
+    "SELECT (SELECT count(*) FROM cost_daily_staging) + (SELECT count(*) FROM cost_day_staging) AS n",
+  );
   return Number(row?.n ?? 0);
 }
 
@@ -50,13 +62,23 @@ export async function clearCostTables(db: Db): Promise<void> {
 }
 
 /** Cost Explorer's own ungrouped Total over a range (MONTHLY periods), per metric, as decimal strings. */
-export async function listEmulatorTotals(emulator: CostExplorerEmulator, range: DayRange, filter?: GetCostAndUsageCommandInput["Filter"]) {
+export async function listEmulatorTotals(
+  emulator: CostExplorerEmulator,
+  range: DayRange,
+  filter?: GetCostAndUsageCommandInput["Filter"],
+) {
   const out = await createTestClient(emulator).send(
     new GetCostAndUsageCommand({
-      TimePeriod: { Start: range.from, End: range.to }, Granularity: "MONTHLY",
-      Metrics: ["UnblendedCost", "AmortizedCost", "NetAmortizedCost"], ...(filter ? { Filter: filter } : {}),
+      TimePeriod: { Start: range.from, End: range.to },
+      Granularity: "MONTHLY",
+      Metrics: ["UnblendedCost", "AmortizedCost", "NetAmortizedCost"],
+      ...(filter ? { Filter: filter } : {}),
     }),
   );
   const pick = (metric: string) => (out.ResultsByTime ?? []).map((r) => r.Total?.[metric]?.Amount ?? "missing");
-  return { unblended: pick("UnblendedCost"), amortized: pick("AmortizedCost"), net_amortized: pick("NetAmortizedCost") };
+  return {
+    unblended: pick("UnblendedCost"),
+    amortized: pick("AmortizedCost"),
+    net_amortized: pick("NetAmortizedCost"),
+  };
 }

@@ -19,7 +19,12 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, maxPositiona
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const def = spec[name];
-    if (!def) throw badInput(`Unknown option --${name}. Known options: ${Object.keys(spec).map((k) => `--${k}`).join(", ")}.`);
+    if (!def)
+      throw badInput(
+        `Unknown option --${name}. Known options: ${Object.keys(spec)
+          .map((k) => `--${k}`)
+          .join(", ")}.`,
+      );
     if (!def.value) {
       if (eq !== -1) throw badInput(`--${name} takes no value.`);
       flags[name] = "true";

@@ -36,7 +36,10 @@ export async function runCli(command: string, main: (argv: string[], ctx: CliCon
   process.on("SIGTERM", onSignal);
   let code = 0;
   try {
-    nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: (...a: unknown[]) => stderr.write(`${a.join(" ")}\n`) });
+    nextEnv.loadEnvConfig(process.cwd(), false, {
+      info: () => {},
+      error: (...a: unknown[]) => stderr.write(`${a.join(" ")}\n`),
+    });
     const config = getConfig();
     const ctx: CliContext = {
       config,

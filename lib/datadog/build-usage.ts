@@ -6,7 +6,15 @@ import type { PlannedQuery, QueryId, QueryPlan } from "./query-plan";
 import { CLUSTER_TAG, CONTAINER_TAG, ENV_TAG, HPA_TAG, NAMESPACE_TAG, WORKLOAD_KIND_TAGS } from "./query-plan";
 import type { Series, Timeseries } from "./reshape";
 import type { Distribution } from "./statistics";
-import { countOomKills, foldIntoSlots, lastOf, maxOf, sumIncreases, timeWeightedMean, toDistribution } from "./statistics";
+import {
+  countOomKills,
+  foldIntoSlots,
+  lastOf,
+  maxOf,
+  sumIncreases,
+  timeWeightedMean,
+  toDistribution,
+} from "./statistics";
 import { toUtcDay } from "./time";
 
 /** Datadog's value for a group-by tag that a series does not carry. */
@@ -14,7 +22,12 @@ export const MISSING_TAG = "N/A";
 
 export type ContainerKey = Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload" | "container">;
 /** Per chart slot (an hour with the default 14-day window) of the window; NaN = no data. Per replica. */
-export type ContainerHours = { cpuAvg: Float64Array; cpuMax: Float64Array; memoryAvg: Float64Array; memoryMax: Float64Array };
+export type ContainerHours = {
+  cpuAvg: Float64Array;
+  cpuMax: Float64Array;
+  memoryAvg: Float64Array;
+  memoryMax: Float64Array;
+};
 export type BuiltUsage = {
   usages: ContainerUsage[];
   /** Parallel to `usages`. */
@@ -56,7 +69,12 @@ export function toWorkloadIdentity(tags: Record<string, string>) {
   const kindTag = Object.keys(WORKLOAD_KIND_TAGS).find((tag) => tagValue(tags, tag) !== null);
   const namespace = tagValue(tags, NAMESPACE_TAG);
   if (!kindTag || !namespace) return null;
-  return { cluster: tagValue(tags, CLUSTER_TAG) ?? "(no cluster name)", namespace, workloadKind: WORKLOAD_KIND_TAGS[kindTag]!, workload: tags[kindTag]! };
+  return {
+    cluster: tagValue(tags, CLUSTER_TAG) ?? "(no cluster name)",
+    namespace,
+    workloadKind: WORKLOAD_KIND_TAGS[kindTag]!,
+    workload: tags[kindTag]!,
+  };
 }
 
 export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
@@ -78,9 +96,22 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
     if (!acc) {
       const empty = () => new Float64Array(slots).fill(NaN);
       acc = {
-        key: { ...w, container }, workloadKey, cpu: null, cpuIntervalSeconds: plan.statsIntervalSeconds, cpuFirstSec: null, cpuPeak: null,
-        memory: null, memoryFirstSec: null, memoryPeak: null, cpuRequest: null, cpuLimit: null, memoryRequest: null, memoryLimit: null,
-        restarts: null, oomKilled: null, hours: { cpuAvg: empty(), cpuMax: empty(), memoryAvg: empty(), memoryMax: empty() },
+        key: { ...w, container },
+        workloadKey,
+        cpu: null,
+        cpuIntervalSeconds: plan.statsIntervalSeconds,
+        cpuFirstSec: null,
+        cpuPeak: null,
+        memory: null,
+        memoryFirstSec: null,
+        memoryPeak: null,
+        cpuRequest: null,
+        cpuLimit: null,
+        memoryRequest: null,
+        memoryLimit: null,
+        restarts: null,
+        oomKilled: null,
+        hours: { cpuAvg: empty(), cpuMax: empty(), memoryAvg: empty(), memoryMax: empty() },
       };
       containers.set(id, acc);
     }
@@ -88,7 +119,8 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
   };
 
   const foldContainer = (id: QueryId, acc: ContainerAcc, ts: Timeseries, values: Float64Array) => {
-    const fold = (target: Float64Array, how: "avg" | "max") => foldIntoSlots(target, ts.times, values, fromSec, slotSeconds, how);
+    const fold = (target: Float64Array, how: "avg" | "max") =>
+      foldIntoSlots(target, ts.times, values, fromSec, slotSeconds, how);
     switch (id) {
       case "cpuAvg":
         acc.cpu = toDistribution(values);
@@ -105,12 +137,24 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
       case "memoryMax":
         acc.memoryPeak = maxOf(values);
         return fold(acc.hours.memoryMax, "max");
-      case "cpuRequest": acc.cpuRequest = lastOf(values); return;
-      case "cpuLimit": acc.cpuLimit = lastOf(values); return;
-      case "memoryRequest": acc.memoryRequest = lastOf(values); return;
-      case "memoryLimit": acc.memoryLimit = lastOf(values); return;
-      case "restarts": acc.restarts = { times: ts.times, values }; return;
-      case "oomKilled": acc.oomKilled = { times: ts.times, values }; return;
+      case "cpuRequest":
+        acc.cpuRequest = lastOf(values);
+        return;
+      case "cpuLimit":
+        acc.cpuLimit = lastOf(values);
+        return;
+      case "memoryRequest":
+        acc.memoryRequest = lastOf(values);
+        return;
+      case "memoryLimit":
+        acc.memoryLimit = lastOf(values);
+        return;
+      case "restarts":
+        acc.restarts = { times: ts.times, values };
+        return;
+      case "oomKilled":
+        acc.oomKilled = { times: ts.times, values };
+        return;
     }
   };
 
@@ -119,7 +163,11 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
     add(query: PlannedQuery, ts: Timeseries): void {
       if (query.id === "hpa") {
         for (const s of ts.series) {
-          const [cluster, namespace, name] = [tagValue(s.tags, CLUSTER_TAG), tagValue(s.tags, NAMESPACE_TAG), tagValue(s.tags, HPA_TAG)];
+          const [cluster, namespace, name] = [
+            tagValue(s.tags, CLUSTER_TAG),
+            tagValue(s.tags, NAMESPACE_TAG),
+            tagValue(s.tags, HPA_TAG),
+          ];
           if (cluster && namespace && name && maxOf(s.values) !== null) hpas.add(join(cluster, namespace, name));
         }
         return;
@@ -129,7 +177,10 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
           const w = toWorkloadIdentity(tags);
           return w ? join(w.cluster, w.namespace, w.workloadKind, w.workload) : null;
         })) {
-          const merged = mergeValues(group.map((s) => s.values), "sum");
+          const merged = mergeValues(
+            group.map((s) => s.values),
+            "sum",
+          );
           // env/team of the series seen last, should a workload's tags have changed in the window.
           const latest = group.map((s) => ({ s, last: lastIndex(s.values) })).sort((a, b) => b.last - a.last)[0]!.s;
           const first = merged.findIndex((v) => v === v);
@@ -146,7 +197,15 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
       }
       for (const group of groupSeries(ts.series, containerId).values()) {
         const acc = getContainer(group[0]!.tags)!;
-        foldContainer(query.id, acc, ts, mergeValues(group.map((s) => s.values), query.merge));
+        foldContainer(
+          query.id,
+          acc,
+          ts,
+          mergeValues(
+            group.map((s) => s.values),
+            query.merge,
+          ),
+        );
       }
       if (query.id === "cpuAvg") unowned = ts.series.filter((s) => containerId(s.tags) === null).length;
     },
@@ -169,13 +228,20 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
         if (!workload) withoutPods++;
         const cpu = acc.cpu;
         const samples = cpu?.samples ?? 0;
-        const hpaTarget = ["Deployment", "StatefulSet"].includes(acc.key.workloadKind) && hpas.has(join(acc.key.cluster, acc.key.namespace, acc.key.workload));
+        const hpaTarget =
+          ["Deployment", "StatefulSet"].includes(acc.key.workloadKind) &&
+          hpas.has(join(acc.key.cluster, acc.key.namespace, acc.key.workload));
         usages.push({
           ...acc.key,
           envTag: workload?.envTag ?? null,
           teamTag: workload?.teamTag ?? null,
           replicas: workload ? round(workload.replicas, 4) : 1,
-          cpu: { p50: cpu?.p50 ?? 0, p95: cpu?.p95 ?? 0, p99: cpu?.p99 ?? 0, max: Math.max(acc.cpuPeak ?? 0, cpu?.max ?? 0) },
+          cpu: {
+            p50: cpu?.p50 ?? 0,
+            p95: cpu?.p95 ?? 0,
+            p99: cpu?.p99 ?? 0,
+            max: Math.max(acc.cpuPeak ?? 0, cpu?.max ?? 0),
+          },
           cpuSamples: samples,
           memory: { idle: acc.memory?.p50 ?? 0, peak: Math.max(acc.memoryPeak ?? 0, acc.memory?.max ?? 0) },
           requests: { cpu: acc.cpuRequest, memory: acc.memoryRequest },
@@ -192,9 +258,19 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
       }
       const notes: string[] = [];
       if (unowned > 0) notes.push(`${unowned} series without a workload tag (bare pods, plain Jobs) were left out`);
-      if (withoutUsage > 0) notes.push(`${withoutUsage} containers with requests but no usage in the window were left out`);
-      if (withoutPods > 0) notes.push(`${withoutPods} containers had no pod count (no running-pods series for their workload): replicas counted as 1, env and team tags unknown`);
-      return { usages, hours, slotSeconds, workloads: new Set(usages.map((u) => join(u.cluster, u.namespace, u.workloadKind, u.workload))).size, notes };
+      if (withoutUsage > 0)
+        notes.push(`${withoutUsage} containers with requests but no usage in the window were left out`);
+      if (withoutPods > 0)
+        notes.push(
+          `${withoutPods} containers had no pod count (no running-pods series for their workload): replicas counted as 1, env and team tags unknown`,
+        );
+      return {
+        usages,
+        hours,
+        slotSeconds,
+        workloads: new Set(usages.map((u) => join(u.cluster, u.namespace, u.workloadKind, u.workload))).size,
+        notes,
+      };
     },
   };
 }

@@ -8,14 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatadogClient } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 
-const ANSWER = readFileSync(path.join(import.meta.dirname, "fixtures", "real", "v2-timeseries-custom-metrics-unit-null.json"));
-const QUERY: PlannedQuery = { id: "pods", metric: "test.metric", query: "sum:test.metric{*}", intervalSeconds: 60, merge: "sum", values: { kind: "count" }, lookbackSeconds: 0 };
+const ANSWER = readFileSync(
+  path.join(import.meta.dirname, "fixtures", "real", "v2-timeseries-custom-metrics-unit-null.json"),
+);
+const QUERY: PlannedQuery = {
+  id: "pods",
+  metric: "test.metric",
+  query: "sum:test.metric{*}",
+  intervalSeconds: 60,
+  merge: "sum",
+  values: { kind: "count" },
+  lookbackSeconds: 0,
+};
 const WINDOW: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
 
 function makeClient(baseUrl: string) {
   const seen = { attempts: 0, sleeps: [] as number[] };
   const datadog = createDatadogClient({
-    baseUrl, apiKey: "k", appKey: "a",
+    baseUrl,
+    apiKey: "k",
+    appKey: "a",
     onAttempt: () => seen.attempts++,
     sleep: async (ms) => void seen.sleeps.push(ms),
   });
@@ -51,7 +63,9 @@ describe("Datadog client on a flaky network", () => {
   it("gives up after 5 attempts with the reason", async () => {
     dropNext = 5;
     const { datadog, seen } = makeClient(url);
-    await expect(datadog.queryTimeseries(QUERY, WINDOW)).rejects.toThrow(/Datadog query for test\.metric: the answer was cut off or is not valid JSON \(.*socket hang up/);
+    await expect(datadog.queryTimeseries(QUERY, WINDOW)).rejects.toThrow(
+      /Datadog query for test\.metric: the answer was cut off or is not valid JSON \(.*socket hang up/,
+    );
     expect(seen).toEqual({ attempts: 5, sleeps: [2_000, 4_000, 8_000, 16_000] });
   });
 

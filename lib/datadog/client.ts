@@ -105,24 +105,43 @@ export function toDatadogError(err: unknown, query: PlannedQuery, ctx: ErrorCont
             `of this organisation, with the timeseries_query scope if it is scoped) and DD_SITE/DD_HOST (keys belong to one site).`,
         );
       case 400:
-        return new Error(`${what} was rejected as invalid (400${detail}): ${query.query}. Check the metric names and the team tag key in Settings.`);
+        return new Error(
+          `${what} was rejected as invalid (400${detail}): ${query.query}. Check the metric names and the team tag key in Settings.`,
+        );
       case 429:
-        return new Error(`${what}: Datadog kept answering 429 (rate limited) after ${ctx.maxAttempts} attempts. Run the sync again later.`);
+        return new Error(
+          `${what}: Datadog kept answering 429 (rate limited) after ${ctx.maxAttempts} attempts. Run the sync again later.`,
+        );
       default:
-        return new Error(`${what} failed with HTTP ${err.code}${detail} after ${ctx.maxAttempts} attempts. Check https://status.datadoghq.com and run the sync again.`);
+        return new Error(
+          `${what} failed with HTTP ${err.code}${detail} after ${ctx.maxAttempts} attempts. Check https://status.datadoghq.com and run the sync again.`,
+        );
     }
   }
   if (err instanceof DatadogAnswerError) return err;
   const e = err as Error & { code?: string; type?: string };
   if (ctx.signal?.aborted) return new Error("Sync cancelled while waiting for Datadog", { cause: err });
   if (e?.name === "AbortError" || e?.type === "aborted") {
-    return new Error(`${what}: no complete answer within ${ctx.timeoutMs / 1000} s from ${ctx.baseUrl}. Run the sync again; if it persists, shorten the window in Settings.`, { cause: err });
+    return new Error(
+      `${what}: no complete answer within ${ctx.timeoutMs / 1000} s from ${ctx.baseUrl}. Run the sync again; if it persists, shorten the window in Settings.`,
+      { cause: err },
+    );
   }
-  if (e?.name === "SyntaxError" || e?.type === "invalid-json" || /premature close|aborted|ECONNRESET/i.test(`${e?.message} ${e?.code}`)) {
-    return new Error(`${what}: the answer was cut off or is not valid JSON (${e.message}). Run the sync again; if it persists, check the network between Costwise and ${ctx.baseUrl}.`, { cause: err });
+  if (
+    e?.name === "SyntaxError" ||
+    e?.type === "invalid-json" ||
+    /premature close|aborted|ECONNRESET/i.test(`${e?.message} ${e?.code}`)
+  ) {
+    return new Error(
+      `${what}: the answer was cut off or is not valid JSON (${e.message}). Run the sync again; if it persists, check the network between Costwise and ${ctx.baseUrl}.`,
+      { cause: err },
+    );
   }
   if (e?.type === "system" || e?.code) {
-    return new Error(`${what}: could not reach ${ctx.baseUrl} (${e.code ?? e.message}). Check DD_SITE / DD_HOST and the network.`, { cause: err });
+    return new Error(
+      `${what}: could not reach ${ctx.baseUrl} (${e.code ?? e.message}). Check DD_SITE / DD_HOST and the network.`,
+      { cause: err },
+    );
   }
   return new Error(`${what} failed: ${e?.message ?? String(err)}`, { cause: err });
 }

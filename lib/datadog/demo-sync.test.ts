@@ -11,7 +11,8 @@ import type { DatadogEmulator } from "@/emulators/datadog/server";
 import { syncFromEmulator } from "./test-helpers";
 
 const NOW = new Date("2026-11-26T09:17:00Z");
-const keyOf = (u: Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload">) => `${u.cluster}/${u.namespace}/${u.workloadKind}/${u.workload}`;
+const keyOf = (u: Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload">) =>
+  `${u.cluster}/${u.namespace}/${u.workloadKind}/${u.workload}`;
 
 describe.each(testDatabases())("demo clusters → Datadog sync on $name", ({ create }) => {
   let db: TestDb;
@@ -30,11 +31,14 @@ describe.each(testDatabases())("demo clusters → Datadog sync on $name", ({ cre
     await emulator.close();
     await db.drop();
   });
-  const find = (workload: string, container = workload) => usages.find((u) => u.workload === workload && u.container === container)!;
+  const find = (workload: string, container = workload) =>
+    usages.find((u) => u.workload === workload && u.container === container)!;
 
   it("gives every demo workload and every container statistics that the rightsizing engine accepts", () => {
     const demo = emulator.demo!;
-    expect(new Set(usages.map(keyOf))).toEqual(new Set(demo.workloads.map((w) => keyOf({ ...w, workloadKind: w.kind, workload: w.name }))));
+    expect(new Set(usages.map(keyOf))).toEqual(
+      new Set(demo.workloads.map((w) => keyOf({ ...w, workloadKind: w.kind, workload: w.name }))),
+    );
     expect(usages).toHaveLength(demo.workloads.reduce((n, w) => n + w.containers.length, 0));
     for (const usage of usages) expect(containerUsageSchema.parse(usage)).toEqual(usage);
   });
@@ -50,7 +54,8 @@ describe.each(testDatabases())("demo clusters → Datadog sync on $name", ({ cre
       }
     }
     // Only workloads with under 3 days of samples: the young ones and the nightly CronJob (~40 min a day).
-    for (const name of withoutRecommendation) expect(name).toMatch(/^(nightly-export|vuln-scanner|chat-widget-api|[a-z-]+)\//);
+    for (const name of withoutRecommendation)
+      expect(name).toMatch(/^(nightly-export|vuln-scanner|chat-widget-api|[a-z-]+)\//);
     expect(withoutRecommendation).toContain("nightly-export/nightly-export");
     expect(withoutRecommendation.length).toBeLessThan(usages.length / 10);
   });

@@ -3,8 +3,14 @@ import { readRateLimit, toRetryDelayMs, toWaitBeforeNextMs } from "./polite-http
 
 describe("readRateLimit", () => {
   it.each([
-    [{ "x-ratelimit-remaining": "17", "x-ratelimit-reset": "42" }, { remaining: 17, resetAtMs: 1_042_000 }],
-    [{ "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0" }, { remaining: 0, resetAtMs: 1_000_000 }],
+    [
+      { "x-ratelimit-remaining": "17", "x-ratelimit-reset": "42" },
+      { remaining: 17, resetAtMs: 1_042_000 },
+    ],
+    [
+      { "x-ratelimit-remaining": "0", "x-ratelimit-reset": "0" },
+      { remaining: 0, resetAtMs: 1_000_000 },
+    ],
     [{ "x-ratelimit-remaining": "3" }, { remaining: 3, resetAtMs: 1_000_000 }],
     [{}, null],
     [{ "x-ratelimit-remaining": "many" }, null],

@@ -85,7 +85,9 @@ function withJsonCheck(response: client.ResponseContext): client.ResponseContext
       const text = await body.text();
       const trimmed = text.trim();
       if (response.httpStatusCode < 300 && !(trimmed.startsWith("{") && trimmed.endsWith("}"))) {
-        throw new SyntaxError(`the ${text.length}-character body does not hold one JSON object (starts ${JSON.stringify(trimmed.slice(0, 40))}, ends ${JSON.stringify(trimmed.slice(-40))})`);
+        throw new SyntaxError(
+          `the ${text.length}-character body does not hold one JSON object (starts ${JSON.stringify(trimmed.slice(0, 40))}, ends ${JSON.stringify(trimmed.slice(-40))})`,
+        );
       }
       return text;
     },
@@ -104,7 +106,9 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
     for (let attempt = 1; ; attempt++) {
       const wait = toWaitBeforeNextMs(this.budget, p.clock(), p.reserve);
       if (wait > 0) {
-        p.log(`Datadog rate limit: ${this.budget?.remaining} requests left in this period; waiting ${Math.ceil(wait / 1000)} s for it to reset`);
+        p.log(
+          `Datadog rate limit: ${this.budget?.remaining} requests left in this period; waiting ${Math.ceil(wait / 1000)} s for it to reset`,
+        );
         await p.sleep(wait, p.signal);
         this.budget = null;
       }
@@ -120,7 +124,9 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
         // reads, so it is safe to send again. Refused or unknown hosts are configuration errors: not retried.
         if (attempt >= p.maxAttempts || !isTransient(err) || p.signal?.aborted) throw err;
         const delay = Math.min(60, 2 ** attempt) * 1000;
-        p.log(`Datadog connection dropped (${(err as Error).message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`);
+        p.log(
+          `Datadog connection dropped (${(err as Error).message}); retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`,
+        );
         await p.sleep(delay, p.signal);
         continue;
       }
@@ -128,7 +134,9 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
       if (delay === null) return withJsonCheck(response);
       await response.body.text().catch(() => ""); // drain it so the connection is reused
-      p.log(`Datadog answered ${response.httpStatusCode}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`);
+      p.log(
+        `Datadog answered ${response.httpStatusCode}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`,
+      );
       await p.sleep(delay, p.signal);
       if (response.httpStatusCode === 429) this.budget = null; // the wait was the reset
     }

@@ -44,7 +44,18 @@ describe("planQueries", () => {
 
   it("asks one query per metric and rollup: 12 requests, whatever the clusters, workloads or pods", () => {
     expect(plan.queries.map((q) => q.id)).toEqual([
-      "cpuAvg", "cpuMax", "memoryAvg", "memoryMax", "cpuRequest", "cpuLimit", "memoryRequest", "memoryLimit", "pods", "restarts", "oomKilled", "hpa",
+      "cpuAvg",
+      "cpuMax",
+      "memoryAvg",
+      "memoryMax",
+      "cpuRequest",
+      "cpuLimit",
+      "memoryRequest",
+      "memoryLimit",
+      "pods",
+      "restarts",
+      "oomKilled",
+      "hpa",
     ]);
     // Never per pod: pods are merged by Datadog's space aggregation.
     for (const q of plan.queries) expect(q.query).not.toMatch(/pod_name|kube_replica_set|kube_job\b/);
@@ -52,12 +63,19 @@ describe("planQueries", () => {
 
   it("writes the queries Datadog answers: replicas merged with max, then rolled up per interval", () => {
     const byId = Object.fromEntries(plan.queries.map((q) => [q.id, q.query]));
-    const by = "by {kube_cluster_name,kube_namespace,kube_deployment,kube_stateful_set,kube_daemon_set,kube_cronjob,kube_container_name}";
+    const by =
+      "by {kube_cluster_name,kube_namespace,kube_deployment,kube_stateful_set,kube_daemon_set,kube_cronjob,kube_container_name}";
     expect(byId.cpuAvg).toBe(`max:kubernetes.cpu.usage.total{*} ${by}.rollup(avg, 900)`);
     expect(byId.memoryMax).toBe(`max:kubernetes.memory.working_set{*} ${by}.rollup(max, 3600)`);
-    expect(byId.pods).toBe("sum:kubernetes.pods.running{*} by {kube_cluster_name,kube_namespace,kube_deployment,kube_stateful_set,kube_daemon_set,kube_cronjob,env,team}.rollup(avg, 900)");
-    expect(byId.oomKilled).toBe(`sum:kubernetes.containers.last_state.terminated{reason:oomkilled} ${by}.rollup(max, 3600)`);
-    expect(byId.hpa).toBe("max:kubernetes_state.hpa.max_replicas{*} by {kube_cluster_name,kube_namespace,horizontalpodautoscaler}.rollup(max, 3600)");
+    expect(byId.pods).toBe(
+      "sum:kubernetes.pods.running{*} by {kube_cluster_name,kube_namespace,kube_deployment,kube_stateful_set,kube_daemon_set,kube_cronjob,env,team}.rollup(avg, 900)",
+    );
+    expect(byId.oomKilled).toBe(
+      `sum:kubernetes.containers.last_state.terminated{reason:oomkilled} ${by}.rollup(max, 3600)`,
+    );
+    expect(byId.hpa).toBe(
+      "max:kubernetes_state.hpa.max_replicas{*} by {kube_cluster_name,kube_namespace,horizontalpodautoscaler}.rollup(max, 3600)",
+    );
   });
 
   it("reads the pod count one day before the window too (to tell which workloads are older than it)", () => {
@@ -66,7 +84,9 @@ describe("planQueries", () => {
     // 15 days at 900 s: 1,441 points, within the cap; with a 5-day window 300 s would not fit 6 days
     expect(plan.queries.find((q) => q.id === "pods")?.intervalSeconds).toBe(900);
     const short = planQueries({ now: NOW, windowDays: 5, teamTagKey: "team" });
-    expect([short.statsIntervalSeconds, short.queries.find((q) => q.id === "pods")?.intervalSeconds]).toEqual([300, 600]);
+    expect([short.statsIntervalSeconds, short.queries.find((q) => q.id === "pods")?.intervalSeconds]).toEqual([
+      300, 600,
+    ]);
   });
 
   it("states units per query: nanocores and cores to millicores, bytes as bytes", () => {
@@ -78,9 +98,16 @@ describe("planQueries", () => {
   });
 
   it("takes the team tag key from settings and other metric names when given", () => {
-    const other = planQueries({ now: NOW, windowDays: 30, teamTagKey: "owner", metrics: { cpuUsage: "container.cpu.usage" } });
+    const other = planQueries({
+      now: NOW,
+      windowDays: 30,
+      teamTagKey: "owner",
+      metrics: { cpuUsage: "container.cpu.usage" },
+    });
     expect(other.queries.find((q) => q.id === "pods")?.query).toContain(",env,owner}");
-    expect(other.queries.find((q) => q.id === "cpuAvg")?.query).toMatch(/^max:container\.cpu\.usage\{\*\}.*\.rollup\(avg, 1800\)$/);
+    expect(other.queries.find((q) => q.id === "cpuAvg")?.query).toMatch(
+      /^max:container\.cpu\.usage\{\*\}.*\.rollup\(avg, 1800\)$/,
+    );
     expect(other.queries.find((q) => q.id === "memoryAvg")?.metric).toBe(DEFAULT_METRIC_NAMES.memoryWorkingSet);
   });
 

@@ -47,9 +47,18 @@ export const WORKLOAD_KIND_TAGS: Readonly<Record<string, string>> = {
 };
 
 export type QueryId =
-  | "cpuAvg" | "cpuMax" | "memoryAvg" | "memoryMax"
-  | "cpuRequest" | "cpuLimit" | "memoryRequest" | "memoryLimit"
-  | "pods" | "restarts" | "oomKilled" | "hpa";
+  | "cpuAvg"
+  | "cpuMax"
+  | "memoryAvg"
+  | "memoryMax"
+  | "cpuRequest"
+  | "cpuLimit"
+  | "memoryRequest"
+  | "memoryLimit"
+  | "pods"
+  | "restarts"
+  | "oomKilled"
+  | "hpa";
 
 /**
  * How values are converted at the boundary: `cpu` → millicores and `memory` → bytes, using the unit
@@ -106,7 +115,12 @@ export function chooseInterval(spanSeconds: number, minSeconds: number): number 
   return days * 86400;
 }
 
-export function planQueries(opts: { now: Date; windowDays: number; teamTagKey: string; metrics?: Partial<MetricNames> }): QueryPlan {
+export function planQueries(opts: {
+  now: Date;
+  windowDays: number;
+  teamTagKey: string;
+  metrics?: Partial<MetricNames>;
+}): QueryPlan {
   const m = { ...DEFAULT_METRIC_NAMES, ...opts.metrics };
   const span = opts.windowDays * 86400;
   const statsInterval = chooseInterval(span, MIN_STATS_INTERVAL_SECONDS);
@@ -125,8 +139,15 @@ export function planQueries(opts: { now: Date; windowDays: number; teamTagKey: s
   const cpu = (defaultScale: number): ValueKind => ({ kind: "cpu", defaultScale });
   const memory: ValueKind = { kind: "memory", defaultScale: 1 };
   const count: ValueKind = { kind: "count" };
-  const q = (id: QueryId, metric: string, text: string, intervalSeconds: number, merge: "max" | "sum", values: ValueKind, lookbackSeconds = 0): PlannedQuery =>
-    ({ id, metric, query: text, intervalSeconds, merge, values, lookbackSeconds });
+  const q = (
+    id: QueryId,
+    metric: string,
+    text: string,
+    intervalSeconds: number,
+    merge: "max" | "sum",
+    values: ValueKind,
+    lookbackSeconds = 0,
+  ): PlannedQuery => ({ id, metric, query: text, intervalSeconds, merge, values, lookbackSeconds });
   const s = statsInterval;
   const c = chartInterval;
   const p = chooseInterval(span + EXISTENCE_LOOKBACK_SECONDS, statsInterval); // = s unless the cap needs more
@@ -136,17 +157,60 @@ export function planQueries(opts: { now: Date; windowDays: number; teamTagKey: s
   const queries: PlannedQuery[] = [
     q("cpuAvg", m.cpuUsage, `max:${m.cpuUsage}{*} ${byContainer}.rollup(avg, ${s})`, s, "max", cpu(1e-9)),
     q("cpuMax", m.cpuUsage, `max:${m.cpuUsage}{*} ${byContainer}.rollup(max, ${c})`, c, "max", cpu(1e-9)),
-    q("memoryAvg", m.memoryWorkingSet, `max:${m.memoryWorkingSet}{*} ${byContainer}.rollup(avg, ${s})`, s, "max", memory),
-    q("memoryMax", m.memoryWorkingSet, `max:${m.memoryWorkingSet}{*} ${byContainer}.rollup(max, ${c})`, c, "max", memory),
+    q(
+      "memoryAvg",
+      m.memoryWorkingSet,
+      `max:${m.memoryWorkingSet}{*} ${byContainer}.rollup(avg, ${s})`,
+      s,
+      "max",
+      memory,
+    ),
+    q(
+      "memoryMax",
+      m.memoryWorkingSet,
+      `max:${m.memoryWorkingSet}{*} ${byContainer}.rollup(max, ${c})`,
+      c,
+      "max",
+      memory,
+    ),
     q("cpuRequest", m.cpuRequests, `max:${m.cpuRequests}{*} ${byContainer}.rollup(max, ${c})`, c, "max", cpu(1)),
     q("cpuLimit", m.cpuLimits, `max:${m.cpuLimits}{*} ${byContainer}.rollup(max, ${c})`, c, "max", cpu(1)),
-    q("memoryRequest", m.memoryRequests, `max:${m.memoryRequests}{*} ${byContainer}.rollup(max, ${c})`, c, "max", memory),
+    q(
+      "memoryRequest",
+      m.memoryRequests,
+      `max:${m.memoryRequests}{*} ${byContainer}.rollup(max, ${c})`,
+      c,
+      "max",
+      memory,
+    ),
     q("memoryLimit", m.memoryLimits, `max:${m.memoryLimits}{*} ${byContainer}.rollup(max, ${c})`, c, "max", memory),
     // Pods per interval: each running pod reports 1, `sum:` counts them.
-    q("pods", m.podsRunning, `sum:${m.podsRunning}{*} ${byWorkloadWithTags}.rollup(avg, ${p})`, p, "sum", count, EXISTENCE_LOOKBACK_SECONDS),
+    q(
+      "pods",
+      m.podsRunning,
+      `sum:${m.podsRunning}{*} ${byWorkloadWithTags}.rollup(avg, ${p})`,
+      p,
+      "sum",
+      count,
+      EXISTENCE_LOOKBACK_SECONDS,
+    ),
     q("restarts", m.restarts, `sum:${m.restarts}{*} ${byContainer}.rollup(max, ${c})`, c, "sum", count),
-    q("oomKilled", m.lastTerminated, `sum:${m.lastTerminated}{reason:oomkilled} ${byContainer}.rollup(max, ${c})`, c, "sum", count),
-    q("hpa", m.hpaMaxReplicas, `max:${m.hpaMaxReplicas}{*} by {${CLUSTER_TAG},${NAMESPACE_TAG},${HPA_TAG}}.rollup(max, ${c})`, c, "max", count),
+    q(
+      "oomKilled",
+      m.lastTerminated,
+      `sum:${m.lastTerminated}{reason:oomkilled} ${byContainer}.rollup(max, ${c})`,
+      c,
+      "sum",
+      count,
+    ),
+    q(
+      "hpa",
+      m.hpaMaxReplicas,
+      `max:${m.hpaMaxReplicas}{*} by {${CLUSTER_TAG},${NAMESPACE_TAG},${HPA_TAG}}.rollup(max, ${c})`,
+      c,
+      "max",
+      count,
+    ),
   ];
   return { window, statsIntervalSeconds: statsInterval, chartIntervalSeconds: chartInterval, queries };
 }

@@ -11,7 +11,15 @@ const FIXTURES = path.join(import.meta.dirname, "fixtures", "real");
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 const ALL_TIME: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
 
-const query = (values: PlannedQuery["values"]): PlannedQuery => ({ id: "cpuAvg", metric: "test.metric", query: "avg:test.metric{*}", intervalSeconds: 300, merge: "max", values, lookbackSeconds: 0 });
+const query = (values: PlannedQuery["values"]): PlannedQuery => ({
+  id: "cpuAvg",
+  metric: "test.metric",
+  query: "avg:test.metric{*}",
+  intervalSeconds: 300,
+  merge: "max",
+  values,
+  lookbackSeconds: 0,
+});
 const COUNT = query({ kind: "count" });
 const NANOCORES = query({ kind: "cpu", defaultScale: 1e-9 });
 
@@ -33,11 +41,16 @@ describe("real Datadog v2 answers through the real client", () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
   const fetchAs = (name: string, q: PlannedQuery) => {
     served = fixture(name);
-    return createDatadogClient({ baseUrl: url, apiKey: "k", appKey: "a", onAttempt: () => {} }).queryTimeseries(q, ALL_TIME);
+    return createDatadogClient({ baseUrl: url, apiKey: "k", appKey: "a", onAttempt: () => {} }).queryTimeseries(
+      q,
+      ALL_TIME,
+    );
   };
 
   it("system.cpu.user: 718 points 5 s apart, one ungrouped series, values kept in order", async () => {
-    const raw = JSON.parse(fixture("v2-timeseries-system-cpu-user-unit-percent.json").toString()) as { data: { attributes: { times: number[]; values: number[][] } } };
+    const raw = JSON.parse(fixture("v2-timeseries-system-cpu-user-unit-percent.json").toString()) as {
+      data: { attributes: { times: number[]; values: number[][] } };
+    };
     const ts = await fetchAs("v2-timeseries-system-cpu-user-unit-percent.json", COUNT);
     expect(ts.intervalSeconds).toBe(5);
     expect(ts.times).toHaveLength(718);
@@ -64,7 +77,12 @@ describe("real Datadog v2 answers through the real client", () => {
   it("keeps only the buckets inside the window [from, to)", async () => {
     served = fixture("v2-timeseries-custom-metrics-unit-null.json");
     const window = { ...ALL_TIME, fromSec: 1711977705, toSec: 1711980225 };
-    const ts = await createDatadogClient({ baseUrl: url, apiKey: "k", appKey: "a", onAttempt: () => {} }).queryTimeseries(COUNT, window);
+    const ts = await createDatadogClient({
+      baseUrl: url,
+      apiKey: "k",
+      appKey: "a",
+      onAttempt: () => {},
+    }).queryTimeseries(COUNT, window);
     expect([...ts.times]).toEqual([1711977705]);
     expect([...ts.series[0]!.values]).toEqual([1]);
   });
@@ -79,27 +97,53 @@ describe("reshapeTimeseries", () => {
     const ts = reshapeTimeseries(
       answer({
         series: [
-          { groupTags: ["kube_namespace:a", "kube_container_name:app"], queryIndex: 0, unit: unit("cpu", "nanocore", 1e-9) },
+          {
+            groupTags: ["kube_namespace:a", "kube_container_name:app"],
+            queryIndex: 0,
+            unit: unit("cpu", "nanocore", 1e-9),
+          },
           { groupTags: ["kube_namespace:b"], queryIndex: 0, unit: unit("cpu", "core", 1) },
         ],
         times: [900_000, 1_800_000],
-        values: [[250_000_000, null], [0.07, 1.5]],
+        values: [
+          [250_000_000, null],
+          [0.07, 1.5],
+        ],
       }),
       NANOCORES,
       ALL_TIME,
     );
-    expect(ts.series.map((s) => s.tags)).toEqual([{ kube_namespace: "a", kube_container_name: "app" }, { kube_namespace: "b" }]);
+    expect(ts.series.map((s) => s.tags)).toEqual([
+      { kube_namespace: "a", kube_container_name: "app" },
+      { kube_namespace: "b" },
+    ]);
     expect([...ts.series[0]!.values]).toEqual([250, NaN]);
     expect([...ts.series[1]!.values]).toEqual([70, 1500]); // 0.07 cores is exactly 70m, not 70.00000000000001m
-    const memory = reshapeTimeseries(answer({ series: [{ groupTags: [], unit: unit("bytes", "kibibyte", 1024) }], times: [0], values: [[2]] }), query({ kind: "memory", defaultScale: 1 }), ALL_TIME);
+    const memory = reshapeTimeseries(
+      answer({ series: [{ groupTags: [], unit: unit("bytes", "kibibyte", 1024) }], times: [0], values: [[2]] }),
+      query({ kind: "memory", defaultScale: 1 }),
+      ALL_TIME,
+    );
     expect([...memory.series[0]!.values]).toEqual([2048]);
   });
 
   it.each([
     ["no data.attributes", { data: {} }, /unexpected shape/],
-    ["values not matching series", answer({ series: [{ groupTags: [] }], times: [0], values: [] }), /1 series but 0 rows of values/],
-    ["a row shorter than times", answer({ series: [{ groupTags: [] }], times: [0, 1000], values: [[1]] }), /series 0 has 1 values for 2 times/],
-    ["a string among the values", answer({ series: [{ groupTags: [] }], times: [0], values: [["12"]] }), /holds "12" where a number or null belongs/],
+    [
+      "values not matching series",
+      answer({ series: [{ groupTags: [] }], times: [0], values: [] }),
+      /1 series but 0 rows of values/,
+    ],
+    [
+      "a row shorter than times",
+      answer({ series: [{ groupTags: [] }], times: [0, 1000], values: [[1]] }),
+      /series 0 has 1 values for 2 times/,
+    ],
+    [
+      "a string among the values",
+      answer({ series: [{ groupTags: [] }], times: [0], values: [["12"]] }),
+      /holds "12" where a number or null belongs/,
+    ],
     ["times out of order", answer({ series: [], times: [2000, 1000], values: [] }), /times are not ascending/],
   ])("fails with a message on %s", (_, body, message) => {
     expect(() => reshapeTimeseries(body, COUNT, ALL_TIME)).toThrow(message);

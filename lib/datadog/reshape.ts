@@ -21,23 +21,31 @@ export type Timeseries = {
 
 export class DatadogAnswerError extends Error {
   constructor(query: PlannedQuery, detail: string) {
-    super(`Datadog's answer to ${query.query} is not usable: ${detail}. Run the sync again; if it persists, check the metric names and the Datadog site.`);
+    super(
+      `Datadog's answer to ${query.query} is not usable: ${detail}. Run the sync again; if it persists, check the metric names and the Datadog site.`,
+    );
     this.name = "DatadogAnswerError";
   }
 }
 
-const unitSchema = z.object({ family: z.string().optional(), name: z.string().optional(), scaleFactor: z.number().optional() }).nullable();
+const unitSchema = z
+  .object({ family: z.string().optional(), name: z.string().optional(), scaleFactor: z.number().optional() })
+  .nullable();
 
 // The small parts are checked with zod; `values` (millions of numbers) is checked in one loop below.
 const answerSchema = z.object({
   data: z.object({
     type: z.literal("timeseries_response").optional(),
     attributes: z.object({
-      series: z.array(z.object({
-        groupTags: z.array(z.string()).optional(),
-        queryIndex: z.number().int().optional(),
-        unit: z.array(unitSchema).nullable().optional(),
-      })).optional(),
+      series: z
+        .array(
+          z.object({
+            groupTags: z.array(z.string()).optional(),
+            queryIndex: z.number().int().optional(),
+            unit: z.array(unitSchema).nullable().optional(),
+          }),
+        )
+        .optional(),
       times: z.array(z.number()).optional(),
       values: z.array(z.unknown()).optional(), // rows checked below: zod per value is too slow for millions
     }),
@@ -46,7 +54,8 @@ const answerSchema = z.object({
 
 export function reshapeTimeseries(answer: unknown, query: PlannedQuery, window: QueryWindow): Timeseries {
   const parsed = answerSchema.safeParse(answer);
-  if (!parsed.success) throw new DatadogAnswerError(query, `unexpected shape (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`);
+  if (!parsed.success)
+    throw new DatadogAnswerError(query, `unexpected shape (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`);
   const { series = [], times = [], values = [] } = parsed.data.data.attributes;
   if (values.length !== series.length) {
     throw new DatadogAnswerError(query, `${series.length} series but ${values.length} rows of values`);
@@ -75,13 +84,18 @@ export function reshapeTimeseries(answer: unknown, query: PlannedQuery, window: 
       }
       const scale = toScale(query, s.unit?.[0] ?? null);
       // CPU is kept to 1e-6 millicores (= 1 nanocore), so 0.07 cores is 70m, not 70.00000000000001m.
-      const convert = query.values.kind === "cpu" ? (v: number) => Math.round(v * scale * 1e6) / 1e6 : (v: number) => v * scale;
+      const convert =
+        query.values.kind === "cpu" ? (v: number) => Math.round(v * scale * 1e6) / 1e6 : (v: number) => v * scale;
       const out = new Float64Array(kept.length);
       for (let k = 0; k < kept.length; k++) {
         const v = row[kept[k]!];
         if (v === null) out[k] = NaN;
         else if (typeof v === "number" && Number.isFinite(v)) out[k] = convert(v);
-        else throw new DatadogAnswerError(query, `series ${index} holds ${JSON.stringify(v)} where a number or null belongs`);
+        else
+          throw new DatadogAnswerError(
+            query,
+            `series ${index} holds ${JSON.stringify(v)} where a number or null belongs`,
+          );
       }
       return { tags: toTagMap(s.groupTags ?? []), values: out };
     }),
@@ -106,7 +120,10 @@ function toScale(query: PlannedQuery, unit: z.infer<typeof unitSchema>): number 
   if (!unit) return v.defaultScale * toOurs;
   const family = v.kind === "cpu" ? "cpu" : "bytes";
   if (unit.family !== family || unit.scaleFactor === undefined) {
-    throw new DatadogAnswerError(query, `unit "${unit.name ?? "?"}" (family ${unit.family ?? "?"}) where a ${family} unit was expected`);
+    throw new DatadogAnswerError(
+      query,
+      `unit "${unit.name ?? "?"}" (family ${unit.family ?? "?"}) where a ${family} unit was expected`,
+    );
   }
   return unit.scaleFactor * toOurs;
 }

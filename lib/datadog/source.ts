@@ -51,7 +51,12 @@ export function createDatadogSource(datadog: Config["datadog"], options: Datadog
 async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], options: DatadogSourceOptions) {
   if (!datadog.apiKey || !datadog.appKey) throw new Error("Datadog is not configured: set DD_API_KEY and DD_APP_KEY.");
   const settings = await getRightsizingSettings(ctx.db);
-  const plan = planQueries({ now: ctx.now, windowDays: settings.windowDays, teamTagKey: settings.teamTagKey, metrics: options.metrics });
+  const plan = planQueries({
+    now: ctx.now,
+    windowDays: settings.windowDays,
+    teamTagKey: settings.teamTagKey,
+    metrics: options.metrics,
+  });
   let requests = 0;
   const client = createDatadogClient({
     baseUrl: datadog.baseUrl,
@@ -104,8 +109,12 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
   try {
     await clearStaging(ctx.db);
     await stageContainers(ctx.db.sql, ctx.runId, built.usages);
-    await stageUsageHours(ctx.db.sql, ctx.runId, built.usages, built.hours, { fromSec: plan.window.fromSec, slotSeconds: built.slotSeconds });
-    if (ctx.signal.aborted) throw new Error("Sync cancelled before the new Kubernetes snapshot was stored; the previous one is kept");
+    await stageUsageHours(ctx.db.sql, ctx.runId, built.usages, built.hours, {
+      fromSec: plan.window.fromSec,
+      slotSeconds: built.slotSeconds,
+    });
+    if (ctx.signal.aborted)
+      throw new Error("Sync cancelled before the new Kubernetes snapshot was stored; the previous one is kept");
     swapStarted = performance.now();
     stored = await swapSnapshot(ctx.db, ctx.runId);
   } catch (err) {
@@ -115,13 +124,25 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
   const storeMs = performance.now() - started;
   const swapMs = performance.now() - swapStarted;
   ctx.addRows(stored.containers + stored.hours);
-  options.onTimings?.({ requests, fetchMs, parseMs, statisticsMs, storeMs, swapMs, containers: stored.containers, hourlyRows: stored.hours });
+  options.onTimings?.({
+    requests,
+    fetchMs,
+    parseMs,
+    statisticsMs,
+    storeMs,
+    swapMs,
+    containers: stored.containers,
+    hourlyRows: stored.hours,
+  });
 
   const notes = [
     `${stored.containers.toLocaleString("en-US")} containers of ${built.workloads.toLocaleString("en-US")} workloads over ${plan.window.windowDays} days ` +
       `from ${requests} requests; CPU percentiles over ${plan.statsIntervalSeconds} s averages, peaks over ${plan.chartIntervalSeconds} s maxima`,
     ...built.notes,
   ];
-  if (ctx.range) notes.push(`--from/--to do not apply to Datadog: it always reads the last ${plan.window.windowDays} days (Settings → rightsizing window)`);
+  if (ctx.range)
+    notes.push(
+      `--from/--to do not apply to Datadog: it always reads the last ${plan.window.windowDays} days (Settings → rightsizing window)`,
+    );
   return { range: { from: plan.window.windowStart, to: toUtcDayEnd(plan.window.toSec) }, notes };
 }

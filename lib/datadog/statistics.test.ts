@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { countOomKills, foldIntoSlots, lastOf, maxOf, percentile, sumIncreases, timeWeightedMean, toDistribution } from "./statistics";
+import {
+  countOomKills,
+  foldIntoSlots,
+  lastOf,
+  maxOf,
+  percentile,
+  sumIncreases,
+  timeWeightedMean,
+  toDistribution,
+} from "./statistics";
 
 const N = NaN;
 const f = (values: number[]) => Float64Array.from(values);
-const times = (count: number, step = 900, start = 9000) => Float64Array.from({ length: count }, (_, i) => start + i * step);
+const times = (count: number, step = 900, start = 9000) =>
+  Float64Array.from({ length: count }, (_, i) => start + i * step);
 
 describe("percentile (nearest rank)", () => {
   const oneToTwenty = f(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -25,7 +35,9 @@ describe("percentile (nearest rank)", () => {
 describe("toDistribution", () => {
   it("ignores buckets without data and reports the sample count and first bucket", () => {
     // 40 values 10, 20, … 400 in shuffled order, with gaps: p50 = 20th = 200, p95 = 38th = 380, p99 = 40th = 400.
-    const values = Array.from({ length: 40 }, (_, i) => (i + 1) * 10).sort((a, b) => ((a * 7919) % 41) - ((b * 7919) % 41));
+    const values = Array.from({ length: 40 }, (_, i) => (i + 1) * 10).sort(
+      (a, b) => ((a * 7919) % 41) - ((b * 7919) % 41),
+    );
     const d = toDistribution(f([N, N, ...values.slice(0, 20), N, ...values.slice(20)]));
     expect(d).toEqual({ samples: 40, p50: 200, p95: 380, p99: 400, max: 400, firstIndex: 2 });
   });
@@ -81,8 +93,18 @@ describe("countOomKills", () => {
   it.each([
     ["no OOM series: 0 even with restarts", gauge([0, 1, 2, 2, 2]), null, 0],
     ["restarts while the last termination was OOMKilled", gauge([0, 1, 2, 3, 3]), gauge([0, 0, 1, 1, 1]), 2],
-    ["the OOM state appearing is one kill; the restart before it is not an OOM kill", gauge([0, 1, 1, 1, 1]), gauge([N, N, 1, 1, 1]), 1],
-    ["OOM state carried in from before the window, no restart since", gauge([4, 4, 4, 4, 4]), gauge([1, 1, 1, 1, 1]), 0],
+    [
+      "the OOM state appearing is one kill; the restart before it is not an OOM kill",
+      gauge([0, 1, 1, 1, 1]),
+      gauge([N, N, 1, 1, 1]),
+      1,
+    ],
+    [
+      "OOM state carried in from before the window, no restart since",
+      gauge([4, 4, 4, 4, 4]),
+      gauge([1, 1, 1, 1, 1]),
+      0,
+    ],
     ["two pods killed once each, no restart metric", null, gauge([0, 1, 1, 2, 2]), 2],
   ])("%s", (_, restarts, oom, expected) => {
     expect(countOomKills(restarts, oom, t[0]!)).toBe(expected);

@@ -35,7 +35,14 @@ export function toDistribution(values: Float64Array): Distribution | null {
   let k = 0;
   for (const v of values) if (v === v) sorted[k++] = v;
   sorted.sort();
-  return { samples, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[samples - 1]!, firstIndex };
+  return {
+    samples,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted[samples - 1]!,
+    firstIndex,
+  };
 }
 
 export function maxOf(values: Float64Array): number | null {
@@ -55,7 +62,12 @@ export function lastOf(values: Float64Array): number | null {
  * the first one with pods to the end of the window (a bucket without pods counts 0). A CronJob that
  * runs 30 minutes a day gets about 0.02: what its requests cost is its pods' running time.
  */
-export function timeWeightedMean(times: Float64Array, values: Float64Array, intervalSeconds: number, windowToSec: number): number {
+export function timeWeightedMean(
+  times: Float64Array,
+  values: Float64Array,
+  intervalSeconds: number,
+  windowToSec: number,
+): number {
   let first = -1;
   let sum = 0;
   for (let i = 0; i < values.length; i++) {

@@ -7,12 +7,33 @@ import type { ContainerUsage } from "@/lib/rightsizing";
 import type { ContainerHours } from "./build-usage";
 
 const CONTAINER_COLUMNS = [
-  ["cluster", "text"], ["namespace", "text"], ["workload_kind", "text"], ["workload", "text"], ["container", "text"],
-  ["env_tag", "text"], ["team_tag", "text"], ["replicas", "float8"], ["cpu_p50", "float8"], ["cpu_p95", "float8"],
-  ["cpu_p99", "float8"], ["cpu_max", "float8"], ["cpu_samples", "int4"], ["memory_idle", "float8"], ["memory_peak", "float8"],
-  ["cpu_request", "float8"], ["cpu_limit", "float8"], ["memory_request", "float8"], ["memory_limit", "float8"],
-  ["oom_kills", "int4"], ["restarts", "int4"], ["has_hpa", "bool"], ["first_seen", "date"], ["data_days", "float8"],
-  ["window_start", "date"], ["window_days", "int4"], ["run_id", "int4"],
+  ["cluster", "text"],
+  ["namespace", "text"],
+  ["workload_kind", "text"],
+  ["workload", "text"],
+  ["container", "text"],
+  ["env_tag", "text"],
+  ["team_tag", "text"],
+  ["replicas", "float8"],
+  ["cpu_p50", "float8"],
+  ["cpu_p95", "float8"],
+  ["cpu_p99", "float8"],
+  ["cpu_max", "float8"],
+  ["cpu_samples", "int4"],
+  ["memory_idle", "float8"],
+  ["memory_peak", "float8"],
+  ["cpu_request", "float8"],
+  ["cpu_limit", "float8"],
+  ["memory_request", "float8"],
+  ["memory_limit", "float8"],
+  ["oom_kills", "int4"],
+  ["restarts", "int4"],
+  ["has_hpa", "bool"],
+  ["first_seen", "date"],
+  ["data_days", "float8"],
+  ["window_start", "date"],
+  ["window_days", "int4"],
+  ["run_id", "int4"],
 ] as const;
 const KEY_COLUMNS = ["cluster", "namespace", "workload_kind", "workload", "container"] as const;
 const HOUR_COLUMNS = [...KEY_COLUMNS, "hour", "cpu_avg", "cpu_max", "memory_avg", "memory_max"] as const;
@@ -23,10 +44,33 @@ const HOURS_BATCH_CONTAINERS = 30;
 
 function toContainerValues(u: ContainerUsage, runId: number): unknown[] {
   return [
-    u.cluster, u.namespace, u.workloadKind, u.workload, u.container, u.envTag, u.teamTag, u.replicas,
-    u.cpu.p50, u.cpu.p95, u.cpu.p99, u.cpu.max, u.cpuSamples, u.memory.idle, u.memory.peak,
-    u.requests.cpu, u.limits.cpu, u.requests.memory, u.limits.memory,
-    u.oomKills, u.restarts, u.hasHpa, u.firstSeen, u.dataDays, u.windowStart, u.windowDays, runId,
+    u.cluster,
+    u.namespace,
+    u.workloadKind,
+    u.workload,
+    u.container,
+    u.envTag,
+    u.teamTag,
+    u.replicas,
+    u.cpu.p50,
+    u.cpu.p95,
+    u.cpu.p99,
+    u.cpu.max,
+    u.cpuSamples,
+    u.memory.idle,
+    u.memory.peak,
+    u.requests.cpu,
+    u.limits.cpu,
+    u.requests.memory,
+    u.limits.memory,
+    u.oomKills,
+    u.restarts,
+    u.hasHpa,
+    u.firstSeen,
+    u.dataDays,
+    u.windowStart,
+    u.windowDays,
+    runId,
   ];
 }
 
@@ -43,7 +87,10 @@ export async function stageContainers(sql: Sql, runId: number, usages: readonly 
   const arrays = CONTAINER_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
   for (let start = 0; start < usages.length; start += CONTAINER_BATCH) {
     const rows = usages.slice(start, start + CONTAINER_BATCH).map((u) => toContainerValues(u, runId));
-    await sql.query(`INSERT INTO k8s_container_staging (${names}) SELECT * FROM unnest(${arrays})`, CONTAINER_COLUMNS.map((_, i) => rows.map((r) => r[i])));
+    await sql.query(
+      `INSERT INTO k8s_container_staging (${names}) SELECT * FROM unnest(${arrays})`,
+      CONTAINER_COLUMNS.map((_, i) => rows.map((r) => r[i])),
+    );
   }
 }
 
@@ -61,7 +108,14 @@ export async function stageUsageHours(
   let written = 0;
   for (let start = 0; start < usages.length; start += HOURS_BATCH_CONTAINERS) {
     const keys = usages.slice(start, start + HOURS_BATCH_CONTAINERS);
-    const cols = { i: [] as number[], hour: [] as number[], cpuAvg: [] as string[], cpuMax: [] as string[], memoryAvg: [] as string[], memoryMax: [] as string[] };
+    const cols = {
+      i: [] as number[],
+      hour: [] as number[],
+      cpuAvg: [] as string[],
+      cpuMax: [] as string[],
+      memoryAvg: [] as string[],
+      memoryMax: [] as string[],
+    };
     keys.forEach((_, k) => {
       const h = hours[start + k]!;
       for (let slot = 0; slot < h.cpuAvg.length; slot++) {
@@ -86,8 +140,17 @@ export async function stageUsageHours(
          JOIN unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[]) WITH ORDINALITY AS k(cluster, namespace, workload_kind, workload, container, i)
            ON k.i = h.i`,
       [
-        literal(cols.i), literal(cols.hour), literal(cols.cpuAvg), literal(cols.cpuMax), literal(cols.memoryAvg), literal(cols.memoryMax),
-        keys.map((u) => u.cluster), keys.map((u) => u.namespace), keys.map((u) => u.workloadKind), keys.map((u) => u.workload), keys.map((u) => u.container),
+        literal(cols.i),
+        literal(cols.hour),
+        literal(cols.cpuAvg),
+        literal(cols.cpuMax),
+        literal(cols.memoryAvg),
+        literal(cols.memoryMax),
+        keys.map((u) => u.cluster),
+        keys.map((u) => u.namespace),
+        keys.map((u) => u.workloadKind),
+        keys.map((u) => u.workload),
+        keys.map((u) => u.container),
         runId,
       ],
     );

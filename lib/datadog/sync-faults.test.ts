@@ -31,7 +31,9 @@ describe.each(testDatabases())("Datadog sync faults on $name", ({ create }) => {
     const { result } = await syncFromEmulator(db, emulator, { now: NOW, keys: { appKey: "not-the-key" } });
     expect(result.status).toBe("failed");
     expect(result.sources.datadog?.requests).toBe(1);
-    expect(result.error).toMatch(/refused \(403: Forbidden\) by http:\/\/127\.0\.0\.1:\d+: check DD_API_KEY and DD_APP_KEY/);
+    expect(result.error).toMatch(
+      /refused \(403: Forbidden\) by http:\/\/127\.0\.0\.1:\d+: check DD_API_KEY and DD_APP_KEY/,
+    );
     expect(result.error).toContain("timeseries_query scope");
     expect((await readSnapshot(db)).containers).toEqual([]);
   });
@@ -49,18 +51,27 @@ describe.each(testDatabases())("Datadog sync faults on $name", ({ create }) => {
   it("503 once: backs off 2 s and retries; five times: fails after 5 attempts", async () => {
     emulator.faults.add({ kind: "error", status: 503 });
     const once = await syncFromEmulator(db, emulator, { now: NOW });
-    expect([once.result.status, once.result.sources.datadog?.requests, once.sleeps]).toEqual(["succeeded", 13, [2_000]]);
+    expect([once.result.status, once.result.sources.datadog?.requests, once.sleeps]).toEqual([
+      "succeeded",
+      13,
+      [2_000],
+    ]);
 
     emulator.faults.add({ kind: "error", status: 503, times: 5 });
     const always = await syncFromEmulator(db, emulator, { now: NOW });
     expect(always.result.status).toBe("failed");
     expect(always.sleeps).toEqual([2_000, 4_000, 8_000, 16_000]);
     expect(always.result.sources.datadog?.requests).toBe(5);
-    expect(always.result.error).toMatch(/kubernetes\.cpu\.usage\.total failed with HTTP 503: Service Unavailable after 5 attempts/);
+    expect(always.result.error).toMatch(
+      /kubernetes\.cpu\.usage\.total failed with HTTP 503: Service Unavailable after 5 attempts/,
+    );
   });
 
   it.each([
-    ["malformed-json", /the answer was cut off or is not valid JSON \(the \d+-character body does not hold one JSON object \(starts "\{\\"status\\":\\"ok\\"/],
+    [
+      "malformed-json",
+      /the answer was cut off or is not valid JSON \(the \d+-character body does not hold one JSON object \(starts "\{\\"status\\":\\"ok\\"/,
+    ],
     ["truncated-body", /the answer was cut off or is not valid JSON \(.*[Pp]remature close/],
   ] as const)("%s: fails the run with a message", async (kind, message) => {
     emulator.faults.add({ kind });
@@ -78,7 +89,12 @@ describe.each(testDatabases())("Datadog sync faults on $name", ({ create }) => {
   it("slows down before a 429: at 2 requests left it waits for the period to reset", async () => {
     // 5 requests per 60 s period; the emulator's rate limiter reads the fake clock the sync sleeps on.
     const fake = createFakeTime();
-    const paced = await startDatadogEmulator({ now: NOW, dataset: HAND_MADE_DATASET, rateLimit: { limit: 5, periodSeconds: 60 }, wallClock: fake.clock });
+    const paced = await startDatadogEmulator({
+      now: NOW,
+      dataset: HAND_MADE_DATASET,
+      rateLimit: { limit: 5, periodSeconds: 60 },
+      wallClock: fake.clock,
+    });
     try {
       const { result, sleeps } = await syncFromEmulator(db, paced, { now: NOW, fake });
       expect(result.status).toBe("succeeded");

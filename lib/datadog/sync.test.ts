@@ -30,20 +30,31 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
   it("stores each container's statistics, computed by hand from the raw samples", async () => {
     const { result } = await syncFromEmulator(db, emulator, { now: NOW });
     expect(result.status).toBe("succeeded");
-    expect(result.sources.datadog).toMatchObject({ requests: 12, requestCostUsd: "0.00", range: { from: "2026-11-12", to: "2026-11-26" } });
+    expect(result.sources.datadog).toMatchObject({
+      requests: 12,
+      requestCostUsd: "0.00",
+      range: { from: "2026-11-12", to: "2026-11-26" },
+    });
     expect(result.sources.datadog?.notes.join("\n")).toMatch(/1 series without a workload tag/);
 
     const { containers, staged } = await readSnapshot(db);
     expect(staged).toBe(0);
     expect(containers.map((c) => c.workload)).toEqual(["report", "web", "db"]); // the bare pod "debug" is left out
     expect(containers[1]).toEqual({
-      cluster: "c1", namespace: "shop", workload_kind: "Deployment", workload: "web", container: "app",
-      env_tag: "staging", team_tag: "shop-team",
+      cluster: "c1",
+      namespace: "shop",
+      workload_kind: "Deployment",
+      workload: "web",
+      container: "app",
+      env_tag: "staging",
+      team_tag: "shop-team",
       // pods per 900 s bucket: 1 for k < 20, 2 after: (20 × 1 + 20 × 2) / 40 buckets to the window end
       replicas: 1.5,
       // per bucket, the busier replica's average: pod a's v = 10, 20, … 400 (pod b's v/2 is lower);
       // nearest rank of 40: p50 = 20th = 200, p95 = 38th = 380, p99 = 40th = 400
-      cpu_p50: 200, cpu_p95: 380, cpu_p99: 400,
+      cpu_p50: 200,
+      cpu_p95: 380,
+      cpu_p99: 400,
       cpu_max: 405, // from the max rollup: pod a's last raw sample, v + 5
       cpu_samples: 40,
       // busier replica per bucket: 200 MiB ×29, 250 MiB (pod b at k = 25), 300 MiB ×10 → 20th = 200 MiB
@@ -51,21 +62,44 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
       memory_peak: 350 * MiB, // pod b's raw 350 MiB sample, hidden by the average, found by the max rollup
       cpu_request: 250, // the last request (0.25 cores), not the earlier 0.5
       cpu_limit: null,
-      memory_request: 256 * MiB, memory_limit: 512 * MiB,
+      memory_request: 256 * MiB,
+      memory_limit: 512 * MiB,
       restarts: 2, // at k = 10 and k = 30
       oom_kills: 1, // only the restart at k = 30 happened in the OOMKilled state
       has_hpa: true, // HPA "web" in c1/shop; the one in c1/elsewhere matches nothing
       first_seen: "2026-11-25", // 10 hours before NOW
       data_days: 0.4167, // 40 × 900 s
-      window_start: "2026-11-12", window_days: 14,
+      window_start: "2026-11-12",
+      window_days: 14,
     });
     expect(containers[2]).toMatchObject({
-      workload_kind: "StatefulSet", workload: "db", container: "postgres", env_tag: "staging", team_tag: null, replicas: 1,
-      cpu_p50: 5, cpu_p95: 5, cpu_max: 5, cpu_samples: 4, memory_idle: 64 * MiB, memory_peak: 64 * MiB,
-      cpu_request: null, memory_request: null, memory_limit: null, restarts: 0, oom_kills: 0, has_hpa: false, data_days: 0.0417,
+      workload_kind: "StatefulSet",
+      workload: "db",
+      container: "postgres",
+      env_tag: "staging",
+      team_tag: null,
+      replicas: 1,
+      cpu_p50: 5,
+      cpu_p95: 5,
+      cpu_max: 5,
+      cpu_samples: 4,
+      memory_idle: 64 * MiB,
+      memory_peak: 64 * MiB,
+      cpu_request: null,
+      memory_request: null,
+      memory_limit: null,
+      restarts: 0,
+      oom_kills: 0,
+      has_hpa: false,
+      data_days: 0.0417,
     });
     expect(containers[0]).toMatchObject({
-      workload_kind: "CronJob", workload: "report", container: "report", cpu_p95: 20, cpu_samples: 2, data_days: 0.0208,
+      workload_kind: "CronJob",
+      workload: "report",
+      container: "report",
+      cpu_p95: 20,
+      cpu_samples: 2,
+      data_days: 0.0208,
       replicas: 0.05, // 1 pod in 2 of the 40 buckets from its first run in the window to the end (the earlier run is before the window)
       first_seen: "2026-11-11", // its run 3 hours before the window, seen by the pod count's lookback: not young
     });
@@ -101,7 +135,9 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
     emulator.faults.set([{ kind: "slow", delayMs: 0, times: 11 }, { kind: "truncated-body" }]);
     const failed = await syncFromEmulator(db, emulator, { now: new Date(NOW.getTime() + 3600_000) });
     expect(failed.result.status).toBe("failed");
-    expect(failed.result.error).toMatch(/^datadog: Datadog query for kubernetes_state\.hpa\.max_replicas: the answer was cut off or is not valid JSON/);
+    expect(failed.result.error).toMatch(
+      /^datadog: Datadog query for kubernetes_state\.hpa\.max_replicas: the answer was cut off or is not valid JSON/,
+    );
     expect(await readSnapshot(db)).toEqual(before);
   });
 });

@@ -28,12 +28,24 @@ const range = (from: number, to: number) => Array.from({ length: to - from + 1 }
 type Point = [number, number];
 
 const base = { kube_cluster_name: "c1", kube_namespace: "shop", env: "staging" };
-const webPod = (pod: string) => ({ ...base, team: "shop-team", kube_deployment: "web", kube_replica_set: "web-7d9f", pod_name: pod });
+const webPod = (pod: string) => ({
+  ...base,
+  team: "shop-team",
+  kube_deployment: "web",
+  kube_replica_set: "web-7d9f",
+  pod_name: pod,
+});
 const dbPod = { ...base, kube_stateful_set: "db", pod_name: "db-0" };
 const app = (pod: string) => ({ ...webPod(pod), kube_container_name: "app" });
 const postgres = { ...dbPod, kube_container_name: "postgres" };
 const debug = { ...base, pod_name: "debug", kube_container_name: "sh" };
-const reportPod = (job: string) => ({ ...base, team: "shop-team", kube_cronjob: "report", kube_job: job, pod_name: `${job}-x7k2p` });
+const reportPod = (job: string) => ({
+  ...base,
+  team: "shop-team",
+  kube_cronjob: "report",
+  kube_job: job,
+  pod_name: `${job}-x7k2p`,
+});
 const report = { ...reportPod("report-29400000"), kube_container_name: "report" };
 export const WINDOW_START_SEC = NOW_SEC - 14 * 86400;
 
@@ -42,7 +54,8 @@ const B = range(20, 39);
 const DB = range(36, 39);
 const v = (k: number) => 10 * (k + 1);
 /** One sample per bucket, at its start. */
-const perBucket = (buckets: number[], value: (k: number) => number): Point[] => buckets.map((k) => [bucketStart(k), value(k)]);
+const perBucket = (buckets: number[], value: (k: number) => number): Point[] =>
+  buckets.map((k) => [bucketStart(k), value(k)]);
 /** Three samples per bucket (+0, +300, +600 s), each with its own value. */
 const thrice = (buckets: number[], value: (k: number, i: number) => number): Point[] =>
   buckets.flatMap((k) => [0, 1, 2].map((i): Point => [bucketStart(k) + i * 300, value(k, i)]));
@@ -61,7 +74,10 @@ export const HAND_MADE_DATASET: StaticDataset = {
     "kubernetes.memory.working_set": {
       series: [
         { tags: app("web-7d9f-a"), points: thrice(A, (k) => (k < 30 ? 200 : 300) * MiB) },
-        { tags: app("web-7d9f-b"), points: [...B.map((k): Point => [bucketStart(k) + 300, 150 * MiB]), [bucketStart(25) + 600, 350 * MiB]] },
+        {
+          tags: app("web-7d9f-b"),
+          points: [...B.map((k): Point => [bucketStart(k) + 300, 150 * MiB]), [bucketStart(25) + 600, 350 * MiB]],
+        },
         { tags: postgres, points: perBucket(DB, () => 64 * MiB) },
         { tags: report, points: perBucket([0, 1], () => 32 * MiB) },
       ],
@@ -79,7 +95,13 @@ export const HAND_MADE_DATASET: StaticDataset = {
         { tags: webPod("web-7d9f-a"), points: thrice(A, () => 1) },
         { tags: webPod("web-7d9f-b"), points: thrice(B, () => 1) },
         { tags: dbPod, points: thrice(DB, () => 1) },
-        { tags: reportPod("report-29399820"), points: [[WINDOW_START_SEC - 3 * 3600, 1], [WINDOW_START_SEC - 3 * 3600 + 300, 1]] },
+        {
+          tags: reportPod("report-29399820"),
+          points: [
+            [WINDOW_START_SEC - 3 * 3600, 1],
+            [WINDOW_START_SEC - 3 * 3600 + 300, 1],
+          ],
+        },
         { tags: reportPod("report-29400000"), points: thrice([0, 1], () => 1) },
       ],
     },
@@ -94,8 +116,14 @@ export const HAND_MADE_DATASET: StaticDataset = {
     },
     "kubernetes_state.hpa.max_replicas": {
       series: [
-        { tags: { kube_cluster_name: "c1", kube_namespace: "shop", horizontalpodautoscaler: "web" }, points: perBucket(A, () => 4) },
-        { tags: { kube_cluster_name: "c1", kube_namespace: "elsewhere", horizontalpodautoscaler: "web" }, points: perBucket(A, () => 4) },
+        {
+          tags: { kube_cluster_name: "c1", kube_namespace: "shop", horizontalpodautoscaler: "web" },
+          points: perBucket(A, () => 4),
+        },
+        {
+          tags: { kube_cluster_name: "c1", kube_namespace: "elsewhere", horizontalpodautoscaler: "web" },
+          points: perBucket(A, () => 4),
+        },
       ],
     },
   },

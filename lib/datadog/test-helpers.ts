@@ -10,7 +10,14 @@ import type { DatadogSourceOptions, DatadogSyncTimings } from "./source";
 import { createDatadogSource } from "./source";
 
 export function toDatadogConfig(url: string, keys: { apiKey?: string; appKey?: string } = {}): Config["datadog"] {
-  return { enabled: true, reason: "test", apiKey: keys.apiKey ?? DEFAULT_API_KEY, appKey: keys.appKey ?? DEFAULT_APP_KEY, site: "datadoghq.com", baseUrl: url };
+  return {
+    enabled: true,
+    reason: "test",
+    apiKey: keys.apiKey ?? DEFAULT_API_KEY,
+    appKey: keys.appKey ?? DEFAULT_APP_KEY,
+    site: "datadoghq.com",
+    baseUrl: url,
+  };
 }
 
 /** A wall clock that only moves when the sync sleeps (share it with the emulator's rate limiter). */
@@ -26,12 +33,22 @@ export function createFakeTime(startMs = Date.UTC(2026, 10, 26, 0, 0, 0)) {
   };
 }
 
-export type SyncOutcome = { result: SyncRunResult; sleeps: number[]; timings: DatadogSyncTimings | null; logs: string[] };
+export type SyncOutcome = {
+  result: SyncRunResult;
+  sleeps: number[];
+  timings: DatadogSyncTimings | null;
+  logs: string[];
+};
 
 export async function syncFromEmulator(
   db: Db,
   emulator: DatadogEmulator,
-  opts: { now: Date; keys?: { apiKey?: string; appKey?: string }; fake?: ReturnType<typeof createFakeTime>; source?: DatadogSourceOptions },
+  opts: {
+    now: Date;
+    keys?: { apiKey?: string; appKey?: string };
+    fake?: ReturnType<typeof createFakeTime>;
+    source?: DatadogSourceOptions;
+  },
 ): Promise<SyncOutcome> {
   const fake = opts.fake ?? createFakeTime();
   let timings: DatadogSyncTimings | null = null;

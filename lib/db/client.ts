@@ -11,10 +11,12 @@ import type { Db } from "./types";
 export function getDb(): Promise<Db> {
   let db = getProcessDb();
   if (!db) {
-    db = openDatabase({ config: getConfig(), command: "next", serve: true, log: (l) => console.log(l) }).catch((err: unknown) => {
-      setProcessDb(undefined); // let the next request try again (e.g. the database came back)
-      throw err;
-    });
+    db = openDatabase({ config: getConfig(), command: "next", serve: true, log: (l) => console.log(l) }).catch(
+      (err: unknown) => {
+        setProcessDb(undefined); // let the next request try again (e.g. the database came back)
+        throw err;
+      },
+    );
     setProcessDb(db);
   }
   return db;

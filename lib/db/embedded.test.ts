@@ -22,7 +22,10 @@ describe("embedded database lock", () => {
   it("belongs to one process: a live owner makes a second open fail with who holds it", async () => {
     const dir = tempDir();
     // A live process other than us holds the lock (our parent stands in for `npm run demo`).
-    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ pid: process.ppid, port: null, command: "npm run demo", startedAt: "2026-11-26T00:00:00Z" }));
+    writeFileSync(
+      path.join(dir, "costwise.lock"),
+      JSON.stringify({ pid: process.ppid, port: null, command: "npm run demo", startedAt: "2026-11-26T00:00:00Z" }),
+    );
     const err = await openEmbedded({ dir, command: "test" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddedLockedError);
     expect((err as Error).message).toContain(`in use by process ${process.ppid} (npm run demo`);
@@ -31,7 +34,10 @@ describe("embedded database lock", () => {
 
   it("takes over a lock whose owner is gone, and removes its own lock on close", async () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ pid: 2 ** 22 + 12345, port: null, command: "killed", startedAt: "x" }));
+    writeFileSync(
+      path.join(dir, "costwise.lock"),
+      JSON.stringify({ pid: 2 ** 22 + 12345, port: null, command: "killed", startedAt: "x" }),
+    );
     const db = await openEmbedded({ dir, command: "test" });
     expect(JSON.parse(readFileSync(path.join(dir, "costwise.lock"), "utf8")).pid).toBe(process.pid);
     await db.close();
@@ -57,7 +63,9 @@ describe("embedded database lock", () => {
   it("names the directory and what to do when it cannot be opened", async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, "pgdata"), "not a directory");
-    await expect(openEmbedded({ dir, command: "test" })).rejects.toThrow(new RegExp(`Cannot open the embedded database in ${path.join(dir, "pgdata")}.*move the folder aside`));
+    await expect(openEmbedded({ dir, command: "test" })).rejects.toThrow(
+      new RegExp(`Cannot open the embedded database in ${path.join(dir, "pgdata")}.*move the folder aside`),
+    );
     expect(existsSync(path.join(dir, "costwise.lock"))).toBe(false);
   });
 

@@ -14,7 +14,10 @@ const parsers = { 1082: (v: string) => v, 20: (v: string) => Number(v) };
 export type LockInfo = { pid: number; port: number | null; command: string; startedAt: string };
 
 export class EmbeddedLockedError extends Error {
-  constructor(readonly dir: string, readonly owner: LockInfo) {
+  constructor(
+    readonly dir: string,
+    readonly owner: LockInfo,
+  ) {
     super(
       `The embedded database at ${dir} is in use by process ${owner.pid} (${owner.command}, since ${owner.startedAt}). ` +
         `Stop that process first, or point DATABASE_URL at a Postgres server to share one database.`,
@@ -109,7 +112,10 @@ export async function openEmbedded(opts: OpenEmbeddedOptions): Promise<Db> {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new Error(`Cannot create the embedded database directory ${dir}: ${(err as Error).message}. Set COSTWISE_DATA_DIR to a writable folder.`, { cause: err });
+    throw new Error(
+      `Cannot create the embedded database directory ${dir}: ${(err as Error).message}. Set COSTWISE_DATA_DIR to a writable folder.`,
+      { cause: err },
+    );
   }
   const port = opts.serve ? await findFreePort() : null;
   const lock = takeLock(dir, { pid: process.pid, port, command: opts.command, startedAt: new Date().toISOString() });

@@ -13,7 +13,12 @@ describe.each(testDatabases())("migrator on $name", ({ name, create }) => {
 
   it("records every shipped migration once, with Prisma's columns, and applies nothing the second time", async () => {
     db = await create(); // create() already migrated
-    const rows = await db.sql.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     const shipped = listMigrations();
@@ -30,25 +35,37 @@ describe.each(testDatabases())("migrator on $name", ({ name, create }) => {
     const m = extra("29990101000000_extra", "CREATE TABLE extra_t (id int);");
     expect(await db.withSession((s) => applyMigrations(s, [...listMigrations(), m]))).toEqual(["29990101000000_extra"]);
     const edited = { ...m, sql: "CREATE TABLE extra_t (id bigint);", checksum: "different" };
-    await expect(db.withSession((s) => applyMigrations(s, [...listMigrations(), edited]))).rejects.toThrow(/was changed after it was applied/);
+    await expect(db.withSession((s) => applyMigrations(s, [...listMigrations(), edited]))).rejects.toThrow(
+      /was changed after it was applied/,
+    );
   });
 
   it("rolls back a failing migration completely and does not record it", async () => {
     db = await create();
     const bad = extra("29990101000001_bad", "CREATE TABLE half_done (id int); SELECT no_such_column FROM half_done;");
-    await expect(db.withSession((s) => applyMigrations(s, [...listMigrations(), bad]))).rejects.toThrow(/29990101000001_bad failed/);
+    await expect(db.withSession((s) => applyMigrations(s, [...listMigrations(), bad]))).rejects.toThrow(
+      /29990101000001_bad failed/,
+    );
     expect(await db.sql.query("SELECT to_regclass('half_done') AS t")).toEqual([{ t: null }]);
-    expect(await db.sql.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1`, [bad.name])).toEqual([{ n: 0 }]);
+    expect(
+      await db.sql.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE migration_name = $1`, [bad.name]),
+    ).toEqual([{ n: 0 }]);
     // the database is still usable afterwards
     expect(await db.withSession((s) => applyMigrations(s))).toEqual([]);
   });
 
   // The embedded database belongs to one process (lock file), so only a server has racing migrators.
-  it.skipIf(name === "embedded")("lets two processes start together: the lock makes the second wait, then apply nothing", async () => {
-    db = await create();
-    const m = extra("29990101000002_slow", "SELECT pg_sleep(0.2); CREATE TABLE slow_t (id int);");
-    const all = [...listMigrations(), m];
-    const [a, b] = await Promise.all([db.withSession((s) => applyMigrations(s, all)), db.withSession((s) => applyMigrations(s, all))]);
-    expect([...a, ...b]).toEqual(["29990101000002_slow"]);
-  });
+  it.skipIf(name === "embedded")(
+    "lets two processes start together: the lock makes the second wait, then apply nothing",
+    async () => {
+      db = await create();
+      const m = extra("29990101000002_slow", "SELECT pg_sleep(0.2); CREATE TABLE slow_t (id int);");
+      const all = [...listMigrations(), m];
+      const [a, b] = await Promise.all([
+        db.withSession((s) => applyMigrations(s, all)),
+        db.withSession((s) => applyMigrations(s, all)),
+      ]);
+      expect([...a, ...b]).toEqual(["29990101000002_slow"]);
+    },
+  );
 });

@@ -9,7 +9,8 @@ export type Migration = { name: string; sql: string; checksum: string };
 const MIGRATION_LOCK_KEY = 7_261_126_001;
 
 export function listMigrations(dir = path.join(process.cwd(), "prisma", "migrations")): Migration[] {
-  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`Migrations folder ${dir} is missing: run Costwise from the project folder.`);
+  if (!existsSync(/*turbopackIgnore: true*/ dir))
+    throw new Error(`Migrations folder ${dir} is missing: run Costwise from the project folder.`);
   return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, e.name, "migration.sql")))
     .map((e) => e.name)
@@ -48,10 +49,14 @@ export async function applyMigrations(session: Sql, migrations: Migration[] = li
       const done = byName.get(m.name);
       if (done) {
         if (!done.finished_at) {
-          throw new Error(`Migration ${m.name} started earlier but never finished. Fix the database by hand, then delete its row from _prisma_migrations.`);
+          throw new Error(
+            `Migration ${m.name} started earlier but never finished. Fix the database by hand, then delete its row from _prisma_migrations.`,
+          );
         }
         if (done.checksum !== m.checksum) {
-          throw new Error(`Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead of editing an applied one.`);
+          throw new Error(
+            `Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead of editing an applied one.`,
+          );
         }
         continue;
       }

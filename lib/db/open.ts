@@ -21,10 +21,17 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Db> {
   const db =
     database.kind === "postgres"
       ? await openPostgres(database.url)
-      : await openEmbedded({ dir: database.dir, command: opts.command, serve: opts.serve, shareIfLocked: opts.shareIfLocked });
+      : await openEmbedded({
+          dir: database.dir,
+          command: opts.command,
+          serve: opts.serve,
+          shareIfLocked: opts.shareIfLocked,
+        });
   try {
     const applied = await db.withSession((s) => applyMigrations(s));
-    opts.log?.(`Database: ${db.label}${applied.length ? ` (applied ${applied.length} migration${applied.length > 1 ? "s" : ""})` : ""}`);
+    opts.log?.(
+      `Database: ${db.label}${applied.length ? ` (applied ${applied.length} migration${applied.length > 1 ? "s" : ""})` : ""}`,
+    );
     return db;
   } catch (err) {
     await db.close();

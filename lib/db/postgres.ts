@@ -35,7 +35,10 @@ function toSql(client: pg.Pool | pg.PoolClient): Sql {
 }
 
 /** Opens a pool on a Postgres server and checks that it answers; a clear error when it does not. */
-export async function openPostgres(url: string, opts: { kind?: DbKind; label?: string; max?: number } = {}): Promise<Db> {
+export async function openPostgres(
+  url: string,
+  opts: { kind?: DbKind; label?: string; max?: number } = {},
+): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, connectionTimeoutMillis: 5_000, types });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});

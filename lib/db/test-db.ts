@@ -17,7 +17,9 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 export function assertLocalDatabaseUrl(url: string) {
   const host = new URL(url).hostname;
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`TEST_DATABASE_URL points at ${host}; tests only run against a local Postgres (127.0.0.1 or localhost).`);
+    throw new Error(
+      `TEST_DATABASE_URL points at ${host}; tests only run against a local Postgres (127.0.0.1 or localhost).`,
+    );
   }
 }
 
@@ -26,7 +28,14 @@ export function assertLocalDatabaseUrl(url: string) {
  * PGlite's initdb takes seconds, a copy a fraction of one.
  */
 async function getEmbeddedTemplate(): Promise<string> {
-  const hash = createHash("sha256").update(listMigrations().map((m) => `${m.name}:${m.checksum}`).join()).digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(
+      listMigrations()
+        .map((m) => `${m.name}:${m.checksum}`)
+        .join(),
+    )
+    .digest("hex")
+    .slice(0, 16);
   const template = path.join(tmpdir(), `costwise-test-template-${hash}`);
   if (existsSync(template)) return template;
   const building = mkdtempSync(path.join(tmpdir(), "costwise-template-build-"));

@@ -8,11 +8,22 @@ import { tagsExport } from "./tags";
 import type { ExportDefinition } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
-export const EXPORTS: ExportDefinition[] = [spendExport, syncRunsExport, tagsExport, tagPolicyExport, rightsizingExport, slidesExport];
+export const EXPORTS: ExportDefinition[] = [
+  spendExport,
+  syncRunsExport,
+  tagsExport,
+  tagPolicyExport,
+  rightsizingExport,
+  slidesExport,
+];
 
 export function getExport(name: string): ExportDefinition {
   const found = EXPORTS.find((e) => e.name === name);
-  if (!found) throw new AppError("not-found", `Unknown report "${name}". Known reports: ${EXPORTS.map((e) => e.name).join(", ")}.`);
+  if (!found)
+    throw new AppError(
+      "not-found",
+      `Unknown report "${name}". Known reports: ${EXPORTS.map((e) => e.name).join(", ")}.`,
+    );
   return found;
 }
 
@@ -20,7 +31,10 @@ export function getExport(name: string): ExportDefinition {
 export function checkExportOptions(def: ExportDefinition, options: Record<string, string | undefined>) {
   for (const key of Object.keys(options)) {
     if (!(key in def.options)) {
-      throw new AppError("bad-input", `Unknown option "${key}" for ${def.name}. Known: ${Object.keys(def.options).join(", ") || "none"}.`);
+      throw new AppError(
+        "bad-input",
+        `Unknown option "${key}" for ${def.name}. Known: ${Object.keys(def.options).join(", ") || "none"}.`,
+      );
     }
   }
 }

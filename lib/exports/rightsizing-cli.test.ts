@@ -21,8 +21,17 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
     execFile(
       process.execPath,
       ["node_modules/tsx/dist/cli.mjs", "scripts/export.ts", "rightsizing", ...args],
-      { env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COSTWISE_DATA_DIR: dir } as unknown as NodeJS.ProcessEnv, timeout: 60_000, encoding: "utf8" },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          HOME: process.env.HOME ?? "",
+          COSTWISE_DATA_DIR: dir,
+        } as unknown as NodeJS.ProcessEnv,
+        timeout: 60_000,
+        encoding: "utf8",
+      },
+      (err, stdout, stderr) =>
+        resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr }),
     );
   });
 }
@@ -43,7 +52,10 @@ describe("npm run -s export -- rightsizing", () => {
     const r = await cli(["--team", "payments", "--cluster", "prod-us-east-1", "--format", format]);
     expect(r.stderr).not.toMatch(/^export:/m);
     expect(r.code).toBe(0);
-    const web = await rightsizingExport.run({ team: "payments", cluster: "prod-us-east-1", format }, { db, now: new Date() });
+    const web = await rightsizingExport.run(
+      { team: "payments", cluster: "prod-us-east-1", format },
+      { db, now: new Date() },
+    );
     expect(r.stdout).toBe(web.body);
   });
 

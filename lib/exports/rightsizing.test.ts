@@ -43,7 +43,15 @@ describe.each(testDatabases())("rightsizing export on $name", ({ create }) => {
     expect(out.filename).toBe("rightsizing-payments.csv");
     const [header, ...rows] = parseCsv(out.text);
     const col = (name: string) => header!.indexOf(name);
-    expect(rows.map((r) => [r[col("workload")], r[col("container")], r[col("recommended_cpu_request_millicores")], r[col("recommended_memory_request_mib")], r[col("monthly_savings_usd")]])).toEqual([
+    expect(
+      rows.map((r) => [
+        r[col("workload")],
+        r[col("container")],
+        r[col("recommended_cpu_request_millicores")],
+        r[col("recommended_memory_request_mib")],
+        r[col("monthly_savings_usd")],
+      ]),
+    ).toEqual([
       ["api", "app", "480", "460", "17.19"],
       ["api", "istio-proxy", "60", "58", "1.42"],
       ["worker", "app", "480", "460", "17.19"],
@@ -78,15 +86,24 @@ describe.each(testDatabases())("rightsizing export on $name", ({ create }) => {
     csv.forEach((r, i) => {
       expect(lines[i]).toContain(`${r[2]!.toLowerCase()}/${r[3]} -n ${r[1]} --context ${r[0]} -c ${r[4]}`);
     });
-    expect(lines).toContain("kubectl set resources deployment/preview -n video --context staging-us-east-1 -c web --requests=cpu=10m,memory=276Mi --limits=memory=2048Mi");
+    expect(lines).toContain(
+      "kubectl set resources deployment/preview -n video --context staging-us-east-1 -c web --requests=cpu=10m,memory=276Mi --limits=memory=2048Mi",
+    );
     expect(lines.find((l) => l.includes("-c uploader"))).toMatch(/^# skipped .*insufficient data: 1 day of samples/);
   });
 
   it("writes JSON whose money is exact decimal text and whose totals match the rows", async () => {
     const json = JSON.parse((await run({ team: "video", format: "json" })).text);
     expect(json.filters).toEqual({ team: "video", sort: "savings" });
-    expect(json.totals.monthlySavingsUsd).toEqual({ cuts: "16.97", raises: "7.81", net: "9.16", hpaNotInTotals: "0.00" });
-    expect(json.rows.map((r: { container: string; monthlySavingsUsd: string }) => [r.container, r.monthlySavingsUsd])).toEqual([
+    expect(json.totals.monthlySavingsUsd).toEqual({
+      cuts: "16.97",
+      raises: "7.81",
+      net: "9.16",
+      hpaNotInTotals: "0.00",
+    });
+    expect(
+      json.rows.map((r: { container: string; monthlySavingsUsd: string }) => [r.container, r.monthlySavingsUsd]),
+    ).toEqual([
       ["web", "16.97"],
       ["uploader", "0.00"],
       ["ffmpeg", "-7.81"],
@@ -94,7 +111,10 @@ describe.each(testDatabases())("rightsizing export on $name", ({ create }) => {
   });
 
   it("refuses bad options and unknown teams with a message", async () => {
-    await expect(run({ format: "xml" })).rejects.toMatchObject({ kind: "bad-input", message: expect.stringMatching(/format="xml": expected csv, json, md, yaml, kubectl/) });
+    await expect(run({ format: "xml" })).rejects.toMatchObject({
+      kind: "bad-input",
+      message: expect.stringMatching(/format="xml": expected csv, json, md, yaml, kubectl/),
+    });
     await expect(run({ team: "nobody" })).rejects.toMatchObject({ kind: "not-found" });
     await expect(run({ cluster: "prod-eu" })).rejects.toMatchObject({ kind: "bad-input" });
     await expect(run({ sort: "biggest" })).rejects.toMatchObject({ kind: "bad-input" });
@@ -109,7 +129,9 @@ describe.each(testDatabases())("rightsizing export on $name", ({ create }) => {
       expect(res.status).toBe(200);
       expect(await res.text()).toBe((await run({ team: "video", format })).text);
     }
-    const bad = await GET(new Request("http://localhost/api/export/rightsizing?team=nobody"), { params: Promise.resolve({ report: "rightsizing" }) });
+    const bad = await GET(new Request("http://localhost/api/export/rightsizing?team=nobody"), {
+      params: Promise.resolve({ report: "rightsizing" }),
+    });
     expect(bad.status).toBe(404);
   });
 });

@@ -16,7 +16,13 @@ import { checkScope, checkTeam, getRightsizingContext } from "@/lib/rightsizing/
 import { parseQuery, tableQuerySchema, toTablePage } from "@/lib/rightsizing/table-query";
 import type { ExportDefinition } from "./types";
 
-const FORMATS = { csv: "text/csv; charset=utf-8", json: "application/json", md: "text/markdown; charset=utf-8", yaml: "application/yaml", kubectl: "text/x-shellscript; charset=utf-8" } as const;
+const FORMATS = {
+  csv: "text/csv; charset=utf-8",
+  json: "application/json",
+  md: "text/markdown; charset=utf-8",
+  yaml: "application/yaml",
+  kubectl: "text/x-shellscript; charset=utf-8",
+} as const;
 type Format = keyof typeof FORMATS;
 const EXTENSIONS: Record<Format, string> = { csv: "csv", json: "json", md: "md", yaml: "yaml", kubectl: "sh" };
 
@@ -24,7 +30,9 @@ const EXTENSIONS: Record<Format, string> = { csv: "csv", json: "json", md: "md",
 // lists, on every page, in the same order.
 const optionsSchema = tableQuerySchema.omit({ page: true, size: true }).extend({
   team: z.string().trim().min(1, "name a team").optional(),
-  format: z.enum(Object.keys(FORMATS) as [Format, ...Format[]], { message: `expected ${Object.keys(FORMATS).join(", ")}` }).default("csv"),
+  format: z
+    .enum(Object.keys(FORMATS) as [Format, ...Format[]], { message: `expected ${Object.keys(FORMATS).join(", ")}` })
+    .default("csv"),
 });
 
 /** Current versus recommended Kubernetes requests, one row per container (issue 6 "Output a team can use"). */
@@ -49,16 +57,26 @@ export const rightsizingExport: ExportDefinition = {
     const ctx = await getRightsizingContext(db);
     if (query.team !== undefined) checkTeam(query.team, ctx);
     checkScope(query, ctx);
-    const selected = ctx.allRows.filter((row) => query.team === undefined || row.recommendation.team.value === query.team);
+    const selected = ctx.allRows.filter(
+      (row) => query.team === undefined || row.recommendation.team.value === query.team,
+    );
     const rows = toTablePage(selected, { ...query, page: 1, size: Math.max(1, selected.length) }).matchingRows;
     const totals = summarizeRecommendations(rows).total;
-    const name = ["rightsizing", query.team, query.cluster, query.environment].filter(Boolean).join("-").replace(/[^A-Za-z0-9._-]+/g, "_");
+    const name = ["rightsizing", query.team, query.cluster, query.environment]
+      .filter(Boolean)
+      .join("-")
+      .replace(/[^A-Za-z0-9._-]+/g, "_");
     const filename = `${name}.${EXTENSIONS[query.format]}`;
     return { filename, contentType: FORMATS[query.format], body: toBody(query.format, rows, totals, query) };
   },
 };
 
-function toBody(format: Format, rows: RightsizingRow[], totals: RightsizingTotals, query: z.infer<typeof optionsSchema>): string {
+function toBody(
+  format: Format,
+  rows: RightsizingRow[],
+  totals: RightsizingTotals,
+  query: z.infer<typeof optionsSchema>,
+): string {
   switch (format) {
     case "csv":
       return toCsv(RIGHTSIZING_CSV_COLUMNS, toRightsizingCsvRows(rows));
@@ -76,7 +94,9 @@ function toBody(format: Format, rows: RightsizingRow[], totals: RightsizingTotal
 function toFilterList(query: z.infer<typeof optionsSchema>): Record<string, string> {
   const { format, ...rest } = query;
   void format;
-  return Object.fromEntries(Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
 }
 
 // "Rightsizing — team payments (cluster prod-us-east-1): 12 containers, …" above the table for a ticket.

@@ -12,14 +12,43 @@ export const syncRunsExport: ExportDefinition = {
     const format = options.format ?? "csv";
     if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
     const limit = options.limit === undefined ? 1000 : Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw badInput(`limit must be a positive whole number (got "${options.limit}").`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw badInput(`limit must be a positive whole number (got "${options.limit}").`);
     const runs = await listSyncRuns(db, limit);
     if (format === "json") {
-      return { filename: "sync-runs.json", contentType: "application/json", body: JSON.stringify(runs, null, 2) + "\n" };
+      return {
+        filename: "sync-runs.json",
+        contentType: "application/json",
+        body: JSON.stringify(runs, null, 2) + "\n",
+      };
     }
-    const header = ["run_id", "started_at", "finished_at", "status", "trigger", "sources", "range_start", "range_end", "requests", "request_cost_usd", "rows_written", "error"];
+    const header = [
+      "run_id",
+      "started_at",
+      "finished_at",
+      "status",
+      "trigger",
+      "sources",
+      "range_start",
+      "range_end",
+      "requests",
+      "request_cost_usd",
+      "rows_written",
+      "error",
+    ];
     const rows = runs.map((r) => [
-      r.id, r.startedAt, r.finishedAt, r.status, r.trigger, r.sources.join(" "), r.rangeFrom, r.rangeTo, r.requests, r.requestCostUsd, r.rowsWritten, r.error,
+      r.id,
+      r.startedAt,
+      r.finishedAt,
+      r.status,
+      r.trigger,
+      r.sources.join(" "),
+      r.rangeFrom,
+      r.rangeTo,
+      r.requests,
+      r.requestCostUsd,
+      r.rowsWritten,
+      r.error,
     ]);
     return { filename: "sync-runs.csv", contentType: "text/csv; charset=utf-8", body: toCsv(header, rows) };
   },

@@ -7,15 +7,25 @@ import type { ExportDefinition } from "./types";
 export const tagPolicyExport: ExportDefinition = {
   name: "tag-policy",
   summary: "the allowed tag values as an AWS Organizations tag policy or a Terraform default_tags variable",
-  options: { format: "json (AWS Organizations tag policy, default) | terraform (default_tags variable with validations)" },
+  options: {
+    format: "json (AWS Organizations tag policy, default) | terraform (default_tags variable with validations)",
+  },
   async run(options, { db }) {
     const format = options.format ?? "json";
     const settings = await getTagSettings(db);
     if (format === "json") {
-      return { filename: "costwise-tag-policy.json", contentType: "application/json", body: toAwsTagPolicyJson(settings) };
+      return {
+        filename: "costwise-tag-policy.json",
+        contentType: "application/json",
+        body: toAwsTagPolicyJson(settings),
+      };
     }
     if (format === "terraform") {
-      return { filename: "costwise-default-tags.tf", contentType: "text/plain; charset=utf-8", body: toTerraformDefaultTagsVariable(settings) };
+      return {
+        filename: "costwise-default-tags.tf",
+        contentType: "text/plain; charset=utf-8",
+        body: toTerraformDefaultTagsVariable(settings),
+      };
     }
     throw badInput(`format must be json or terraform (got "${format}").`);
   },

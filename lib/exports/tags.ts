@@ -21,7 +21,10 @@ export const tagsExport: ExportDefinition = {
     const query = parseTagsQuery(options, now);
     // A file with only a header would read as "no offenders"; without data there is nothing to say.
     if (!(await hasComplianceData(db, query))) {
-      throw new AppError("not-found", `No synced spend between ${query.from} and ${query.to} (exclusive): run a sync, or choose a range the data covers.`);
+      throw new AppError(
+        "not-found",
+        `No synced spend between ${query.from} and ${query.to} (exclusive): run a sync, or choose a range the data covers.`,
+      );
     }
     const offenders = await listTagOffenders(db, query, await getTagSettings(db));
     const filename = `tag-offenders-${query.from}-${query.to}.${format}`;
@@ -35,7 +38,18 @@ export const tagsExport: ExportDefinition = {
 
 /** CSV contract: the range as period_start / period_end (exclusive) on every row, amounts at full precision. */
 export function toOffendersCsv(query: TagsQuery, offenders: Offender[]): string {
-  const header = ["period_start", "period_end", "tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"];
+  const header = [
+    "period_start",
+    "period_end",
+    "tag_key",
+    "value",
+    "problem",
+    "alias_of",
+    "suggestion",
+    "spend_usd",
+    "services",
+    "accounts",
+  ];
   const rows = offenders.map((o) => [
     query.from,
     query.to,

@@ -13,7 +13,10 @@ export type ChartModel = { series: ChartSeries[]; points: ChartPoint[]; yTicks: 
 
 export const DEFAULT_TOP_N = 8;
 
-export function toStackedChart(report: SpendReport, opts: { topN?: number; allowedDepartments: readonly string[] }): ChartModel {
+export function toStackedChart(
+  report: SpendReport,
+  opts: { topN?: number; allowedDepartments: readonly string[] },
+): ChartModel {
   const topN = opts.topN ?? DEFAULT_TOP_N;
   // Rows come sorted by total; rank by absolute size so a large credit is not hidden in "Other".
   const ranked = [...report.rows].sort((a, b) => {
@@ -32,15 +35,16 @@ export function toStackedChart(report: SpendReport, opts: { topN?: number; allow
       : only?.dimension === "category" && only.value !== null && CATEGORY_COLORS[only.value]
         ? (CATEGORY_COLORS[only.value] ?? OTHER_COLOR)
         : isUntagged && row.keys.length === 1
-        ? UNTAGGED_COLOR
-        : toRankColor(rank);
+          ? UNTAGGED_COLOR
+          : toRankColor(rank);
     return { id: seriesId(rank), label: label || UNTAGGED_LABEL, color };
   });
   if (rest.length > 0) series.push({ id: "other", label: `Other (${rest.length})`, color: OTHER_COLOR });
   const points = report.periods.map((period, i): ChartPoint => {
     const values: Record<string, number> = {};
     kept.forEach((row, rank) => (values[seriesId(rank)] = toChartNumber(row.amounts[i] ?? "0")));
-    if (rest.length > 0) values.other = toChartNumber(fromUnits(rest.reduce((sum, row) => sum + toUnits(row.amounts[i] ?? "0"), 0n)));
+    if (rest.length > 0)
+      values.other = toChartNumber(fromUnits(rest.reduce((sum, row) => sum + toUnits(row.amounts[i] ?? "0"), 0n)));
     const short = formatPeriodShort(period, report.view.granularity);
     return {
       label: period.estimated ? `${short}*` : short,
@@ -61,15 +65,22 @@ export function toNiceTicks(points: ChartPoint[], count = 4): number[] {
   let min = 0;
   for (const p of points) {
     const values = Object.values(p.values);
-    max = Math.max(max, values.filter((v) => v > 0).reduce((a, b) => a + b, 0));
-    min = Math.min(min, values.filter((v) => v < 0).reduce((a, b) => a + b, 0));
+    max = Math.max(
+      max,
+      values.filter((v) => v > 0).reduce((a, b) => a + b, 0),
+    );
+    min = Math.min(
+      min,
+      values.filter((v) => v < 0).reduce((a, b) => a + b, 0),
+    );
   }
   if (max === 0 && min === 0) return [0];
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
   const ticks: number[] = [];
-  for (let t = Math.floor(min / step) * step; t < max + step - 1e-9 * step; t += step) ticks.push(Math.round(t / step) * step);
+  for (let t = Math.floor(min / step) * step; t < max + step - 1e-9 * step; t += step)
+    ticks.push(Math.round(t / step) * step);
   return ticks;
 }
 

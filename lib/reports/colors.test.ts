@@ -16,7 +16,8 @@ describe("toDepartmentColor", () => {
   });
   it("gives values outside the list a colour no allowed department has", () => {
     const allowedColors = ALLOWED.map((d) => toDepartmentColor(d, ALLOWED));
-    for (const raw of ["fin", "Platform", "eng", "marketing"]) expect(allowedColors).not.toContain(toDepartmentColor(raw, ALLOWED));
+    for (const raw of ["fin", "Platform", "eng", "marketing"])
+      expect(allowedColors).not.toContain(toDepartmentColor(raw, ALLOWED));
   });
   it("colours departments by name when the allowed list is empty (presence only)", () => {
     expect(toDepartmentColor("video", [])).toBe(toDepartmentColor("video", []));

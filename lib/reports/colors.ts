@@ -3,9 +3,22 @@
 
 /** Tableau 10 without its grey, then six more for values outside the allowed list: distinct on a projector. */
 export const PALETTE = [
-  "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
-  "#b07aa1", "#ff9da7", "#9c755f", "#499894", "#d37295", "#a0cbe8",
-  "#b6992d", "#6b5b95", "#8cd17d", "#8f2d56",
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#499894",
+  "#d37295",
+  "#a0cbe8",
+  "#b6992d",
+  "#6b5b95",
+  "#8cd17d",
+  "#8f2d56",
 ] as const;
 /** Spend without the tag: a neutral dark grey, never a department's colour. */
 export const UNTAGGED_COLOR = "#7b8190";

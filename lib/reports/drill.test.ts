@@ -5,7 +5,8 @@ import { toGroupKey } from "./group-keys";
 import { toDefaultSpendView, type SpendView } from "./view";
 
 const base = toDefaultSpendView(new Date("2026-11-26T12:00:00Z"));
-const key = (dimension: Parameters<typeof toGroupKey>[0], value: string | null) => toGroupKey(dimension, value, DEFAULT_TAG_SETTINGS, new Map());
+const key = (dimension: Parameters<typeof toGroupKey>[0], value: string | null) =>
+  toGroupKey(dimension, value, DEFAULT_TAG_SETTINGS, new Map());
 const view = (overrides: Partial<SpendView>): SpendView => ({ ...base, ...overrides });
 
 describe("toDrillLink", () => {
@@ -14,7 +15,9 @@ describe("toDrillLink", () => {
     expect(projects?.label).toBe("Projects of platform");
     expect(projects?.view).toEqual(view({ by: ["project"], filters: { department: "platform" } }));
     const environments = toDrillLink(projects!.view, [key("project", "k8s")]);
-    expect(environments?.view).toEqual(view({ by: ["environment"], filters: { department: "platform", project: "k8s" } }));
+    expect(environments?.view).toEqual(
+      view({ by: ["environment"], filters: { department: "platform", project: "k8s" } }),
+    );
   });
 
   it("shows the services behind one environment without guessing: it drops the filters no dataset can hold, and says so", () => {
@@ -37,6 +40,10 @@ describe("toDrillLink", () => {
 describe("listExactAlternatives", () => {
   it("offers the exact views one filter or one grouping away", () => {
     const links = listExactAlternatives(view({ by: ["department", "service"], filters: { account: "111111111111" } }));
-    expect(links.map((l) => l.label)).toEqual(["Without the linked account filter (111111111111)", "By department only", "By service only"]);
+    expect(links.map((l) => l.label)).toEqual([
+      "Without the linked account filter (111111111111)",
+      "By department only",
+      "By service only",
+    ]);
   });
 });

@@ -54,7 +54,8 @@ export function listExactAlternatives(view: SpendView): ViewLink[] {
     const filters = { ...view.filters };
     delete filters[d];
     const candidate = { ...view, filters };
-    if (isExact(candidate)) links.push({ label: `Without the ${lower(d)} filter (${view.filters[d]})`, view: candidate });
+    if (isExact(candidate))
+      links.push({ label: `Without the ${lower(d)} filter (${view.filters[d]})`, view: candidate });
   }
   if (view.by.length === 2) {
     for (const d of view.by) {

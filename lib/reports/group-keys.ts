@@ -17,12 +17,26 @@ export type GroupKey = {
   filter: string;
 };
 
-export const CATEGORY_LABELS: Record<EnvironmentCategory, string> = { "customer-serving": "Customer-serving", rnd: "R&D" };
+export const CATEGORY_LABELS: Record<EnvironmentCategory, string> = {
+  "customer-serving": "Customer-serving",
+  rnd: "R&D",
+};
 
-export function toGroupKey(dimension: Dimension, value: string | null, settings: TagSettings, accounts: Map<string, string>): GroupKey {
+export function toGroupKey(
+  dimension: Dimension,
+  value: string | null,
+  settings: TagSettings,
+  accounts: Map<string, string>,
+): GroupKey {
   const filter = value ?? UNTAGGED_FILTER;
   if (dimension === "category") {
-    return { dimension, value, label: CATEGORY_LABELS[value as EnvironmentCategory] ?? value ?? UNTAGGED_LABEL, status: null, filter };
+    return {
+      dimension,
+      value,
+      label: CATEGORY_LABELS[value as EnvironmentCategory] ?? value ?? UNTAGGED_LABEL,
+      status: null,
+      filter,
+    };
   }
   if (dimension === "account") {
     const name = value === null ? undefined : accounts.get(value);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addMoney, formatPercent, formatUsd, formatUsdShort, fromUnits, subtractMoney, toCents, toRatio, toUnits } from "./money";
+import {
+  addMoney,
+  formatPercent,
+  formatUsd,
+  formatUsdShort,
+  fromUnits,
+  subtractMoney,
+  toCents,
+  toRatio,
+  toUnits,
+} from "./money";
 
 describe("money", () => {
   it.each([

@@ -14,7 +14,15 @@ describe.each(testDatabases())("overview on $name", ({ create }) => {
   beforeAll(async () => {
     db = await create();
     await seedSpend(db);
-    await saveTagSettings(db, toDemoTagSettings({ aliases: { department: [{ raw: "fin", value: "finance" }], environment: [{ raw: "Prod", value: "production" }] } }));
+    await saveTagSettings(
+      db,
+      toDemoTagSettings({
+        aliases: {
+          department: [{ raw: "fin", value: "finance" }],
+          environment: [{ raw: "Prod", value: "production" }],
+        },
+      }),
+    );
   });
   afterAll(async () => db?.drop());
 
@@ -43,7 +51,8 @@ describe.each(testDatabases())("overview on $name", ({ create }) => {
 
   it("lists the departments and projects that moved most between the last two full months, rises first", async () => {
     const o = await getOverview(db, { now: SEED_NOW, metric: "amortized" });
-    const moves = (list: typeof o.movers.departments) => list.map((m) => [m.row.keys[0]?.label, norm(m.row.change?.amount), norm(m.amount)]);
+    const moves = (list: typeof o.movers.departments) =>
+      list.map((m) => [m.row.keys[0]?.label, norm(m.row.change?.amount), norm(m.amount)]);
     expect(moves(o.movers.departments)).toEqual([
       ["platform", "140.1499999999", "250.25"],
       ["finance", "100", "100"],
@@ -57,6 +66,11 @@ describe.each(testDatabases())("overview on $name", ({ create }) => {
       ["(untagged)", "25", "25"],
       ["ci", "-10.0000000001", "0"],
     ]);
-    expect(o.movers.departments[0]?.view).toMatchObject({ by: ["project"], from: "2026-09-01", to: "2026-11-01", filters: { department: "platform" } });
+    expect(o.movers.departments[0]?.view).toMatchObject({
+      by: ["project"],
+      from: "2026-09-01",
+      to: "2026-11-01",
+      filters: { department: "platform" },
+    });
   });
 });

@@ -12,7 +12,14 @@ import { ensureSpendRollup } from "./rollup";
 import { getTagHealth, type TagHealth } from "./tag-health";
 import { toDefaultSpendView, type Metric, type SpendView } from "./view";
 
-export type MonthFigure = { from: string; to: string; total: string; daysWithData: number; estimated: boolean; view: SpendView };
+export type MonthFigure = {
+  from: string;
+  to: string;
+  total: string;
+  daysWithData: number;
+  estimated: boolean;
+  view: SpendView;
+};
 /** A group whose spend changed between the last two full months; `amount` is its spend last month. */
 export type Mover = { row: SpendRow; amount: string; view: SpendView };
 
@@ -22,7 +29,10 @@ export type Overview = {
   settings: TagSettings;
   /** The last day Cost Explorer data was synced for, and whether it is still Estimated. */
   dataThrough: { day: string; estimated: boolean } | null;
-  thisMonth: MonthFigure & { sameDaysLastMonth: string | null; change: { amount: string; ratio: number | null } | null };
+  thisMonth: MonthFigure & {
+    sameDaysLastMonth: string | null;
+    change: { amount: string; ratio: number | null } | null;
+  };
   lastMonth: MonthFigure & { change: { amount: string; ratio: number | null } | null };
   trend: SpendReport;
   categories: SpendReport;
@@ -51,7 +61,9 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
     getSpendReport(db, trendView, { now, settings }),
     getSpendReport(db, categoriesView, { now, settings }),
     getSpendReport(db, moversView, { now, settings }),
-    db.sql.query<{ day: string | null; estimated: boolean | null }>("SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1"),
+    db.sql.query<{ day: string | null; estimated: boolean | null }>(
+      "SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1",
+    ),
     listSyncRuns(db, 20),
     getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings),
     sumSameDays(db, { lastMonth, thisMonth, nextMonth }, metric),
@@ -86,7 +98,8 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
       total: trend.periodTotals[last - 1] ?? "0",
       daysWithData: previous?.daysWithData ?? 0,
       estimated: previous?.estimated ?? false,
-      change: (trend.periods[last - 2]?.daysWithData ?? 0) > 0 ? toChange(trend.periodTotals[last - 1] ?? "0", before) : null,
+      change:
+        (trend.periods[last - 2]?.daysWithData ?? 0) > 0 ? toChange(trend.periodTotals[last - 1] ?? "0", before) : null,
       view: { ...base, from: addMonths(thisMonth, -2), to: thisMonth },
     },
     trend,
@@ -94,8 +107,16 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
     tagHealth,
     tagHealthView: { ...base, by: ["service"], from: thisMonth, to: nextMonth, granularity: "total" },
     movers: {
-      departments: toMovers(toMonthOverMonth(trend, last - 1), last - 1, (row) => ({ ...moversView, by: ["project"], filters: { department: row.keys[0]?.filter ?? "" } })),
-      projects: toMovers(projects.rows, 1, (row) => ({ ...moversView, by: ["environment"], filters: { project: row.keys[0]?.filter ?? "" } })),
+      departments: toMovers(toMonthOverMonth(trend, last - 1), last - 1, (row) => ({
+        ...moversView,
+        by: ["project"],
+        filters: { department: row.keys[0]?.filter ?? "" },
+      })),
+      projects: toMovers(projects.rows, 1, (row) => ({
+        ...moversView,
+        by: ["environment"],
+        filters: { project: row.keys[0]?.filter ?? "" },
+      })),
       view: moversView,
     },
     lastRun: runs[0] ?? null,
@@ -105,7 +126,10 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
 
 /** Rows of a monthly report with their change set to month `index` against the month before. */
 function toMonthOverMonth(report: SpendReport, index: number): SpendRow[] {
-  return report.rows.map((row) => ({ ...row, change: toChange(row.amounts[index] ?? "0", row.amounts[index - 1] ?? "0") }));
+  return report.rows.map((row) => ({
+    ...row,
+    change: toChange(row.amounts[index] ?? "0", row.amounts[index - 1] ?? "0"),
+  }));
 }
 
 /** The biggest rises and falls (by amount), each with the view that explains it. */
@@ -113,12 +137,19 @@ function toMovers(rows: SpendRow[], index: number, viewOf: (row: SpendRow) => Sp
   const moving = rows.filter((row) => row.change && !isZeroMoney(row.change.amount));
   const byChange = [...moving].sort((a, b) => compareMoney(b.change?.amount ?? "0", a.change?.amount ?? "0"));
   const rises = byChange.filter((row) => compareMoney(row.change?.amount ?? "0", "0") > 0).slice(0, MOVERS);
-  const falls = byChange.filter((row) => compareMoney(row.change?.amount ?? "0", "0") < 0).reverse().slice(0, MOVERS);
+  const falls = byChange
+    .filter((row) => compareMoney(row.change?.amount ?? "0", "0") < 0)
+    .reverse()
+    .slice(0, MOVERS);
   return [...rises, ...falls].map((row) => ({ row, amount: row.amounts[index] ?? "0", view: viewOf(row) }));
 }
 
 /** Spend over as many days at the start of last month as this month has synced so far (null: none yet). */
-async function sumSameDays(db: Db, months: { lastMonth: string; thisMonth: string; nextMonth: string }, metric: Metric): Promise<string | null> {
+async function sumSameDays(
+  db: Db,
+  months: { lastMonth: string; thisMonth: string; nextMonth: string },
+  metric: Metric,
+): Promise<string | null> {
   const column = { amortized: "amortized", unblended: "unblended", net_amortized: "net_amortized" }[metric];
   const [row] = await db.sql.query<{ days: number; total: string | null }>(
     `WITH n AS (SELECT count(*)::int AS days FROM cost_day WHERE day >= $2::date AND day < $3::date)

@@ -10,8 +10,14 @@ describe("listPeriods", () => {
     ]);
   });
   it("cuts days across a month and year end, and gives one period for total", () => {
-    expect(listPeriods({ from: "2026-12-30", to: "2027-01-02" }, "day").map((p) => p.start)).toEqual(["2026-12-30", "2026-12-31", "2027-01-01"]);
-    expect(listPeriods({ from: "2025-11-01", to: "2026-12-01" }, "total")).toEqual([{ start: "2025-11-01", end: "2026-12-01" }]);
+    expect(listPeriods({ from: "2026-12-30", to: "2027-01-02" }, "day").map((p) => p.start)).toEqual([
+      "2026-12-30",
+      "2026-12-31",
+      "2027-01-01",
+    ]);
+    expect(listPeriods({ from: "2025-11-01", to: "2026-12-01" }, "total")).toEqual([
+      { start: "2025-11-01", end: "2026-12-01" },
+    ]);
   });
   it("counts 13 months for the default range", () => {
     expect(listPeriods({ from: "2025-11-01", to: "2026-12-01" }, "month")).toHaveLength(13);

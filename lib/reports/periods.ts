@@ -10,7 +10,7 @@ export type Period = { start: string; end: string };
 export function listPeriods(range: { from: string; to: string }, granularity: Granularity): Period[] {
   if (granularity === "total") return [{ start: range.from, end: range.to }];
   const periods: Period[] = [];
-  for (let start = range.from; start < range.to; ) {
+  for (let start = range.from; start < range.to;) {
     const next = granularity === "day" ? addDays(start, 1) : addMonths(startOfMonth(start), 1);
     const end = next < range.to ? next : range.to;
     periods.push({ start, end });
@@ -48,7 +48,8 @@ export function formatDayRange(range: Period): string {
   const first = toParts(range.start);
   const last = toParts(addDays(range.end, -1));
   if (range.end === addDays(range.start, 1)) return formatDay(range.start);
-  if (first.year === last.year && first.month === last.month) return `${first.month} ${first.date}–${last.date}, ${first.year}`;
+  if (first.year === last.year && first.month === last.month)
+    return `${first.month} ${first.date}–${last.date}, ${first.year}`;
   if (first.year === last.year) return `${first.month} ${first.date} – ${last.month} ${last.date}, ${first.year}`;
   return `${formatDay(range.start)} – ${formatDay(addDays(range.end, -1))}`;
 }

@@ -32,7 +32,9 @@ describe.each(testDatabases())("spend rollup on $name", ({ create }) => {
 
   it("rebuilds only the months whose days a newer run replaced", async () => {
     // A second run revises Oct 20: platform/k8s/staging 50.05 → 70.05 in every dataset, and the day's total.
-    await db.sql.query("UPDATE cost_daily SET amortized = amortized + 20 WHERE day = '2026-10-20' AND (department = 'platform' OR project = 'k8s' OR environment = 'staging' OR (service = 'EC2' AND account_id = '222222222222'))");
+    await db.sql.query(
+      "UPDATE cost_daily SET amortized = amortized + 20 WHERE day = '2026-10-20' AND (department = 'platform' OR project = 'k8s' OR environment = 'staging' OR (service = 'EC2' AND account_id = '222222222222'))",
+    );
     await db.sql.query("UPDATE cost_day SET amortized = amortized + 20, run_id = 2 WHERE day = '2026-10-20'");
     expect(await ensureSpendRollup(db)).toEqual(["2026-10-01"]);
     expect(await totals()).toEqual({ total: "911.1500000001", periods: ["110.1000000001", "425.25", "375.8"] });
@@ -45,7 +47,9 @@ describe.each(testDatabases())("spend rollup on $name", ({ create }) => {
       total: "820.6500000001",
       periods: ["110.1000000001", "425.25", "285.3"],
     });
-    expect(await totals({ from: "2026-09-10", to: "2026-11-03", granularity: "total" })).toMatchObject({ total: "820.6500000001" });
+    expect(await totals({ from: "2026-09-10", to: "2026-11-03", granularity: "total" })).toMatchObject({
+      total: "820.6500000001",
+    });
   });
 
   it("rebuilds everything after a reset", async () => {

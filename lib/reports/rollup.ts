@@ -28,7 +28,11 @@ export async function ensureSpendRollup(db: Db): Promise<string[] | "all" | null
     const [fresh] = await tx.query<State>(READ_STATE); // another request may have rebuilt it while we waited
     if (!fresh || isCurrent(fresh)) return null;
     // Days only ever get a newer run id when replaced; fewer days or an older run id means a reset: rebuild all.
-    const incremental = fresh.built_run !== null && fresh.latest !== null && fresh.latest >= fresh.built_run && fresh.days >= (fresh.built_days ?? 0);
+    const incremental =
+      fresh.built_run !== null &&
+      fresh.latest !== null &&
+      fresh.latest >= fresh.built_run &&
+      fresh.days >= (fresh.built_days ?? 0);
     const months = incremental ? await listChangedMonths(tx, fresh.built_run ?? 0) : "all";
     await rebuild(tx, months);
     await tx.query(

@@ -24,7 +24,12 @@ beforeAll(async () => {
   db = await openEmbedded({ dir: dataDir, command: "spend export test", serve: true });
   await db.withSession((s) => applyMigrations(s));
   await seedSpend(db);
-  await saveTagSettings(db, toDemoTagSettings({ aliases: { department: [{ raw: "fin", value: "finance" }], environment: [{ raw: "Prod", value: "production" }] } }));
+  await saveTagSettings(
+    db,
+    toDemoTagSettings({
+      aliases: { department: [{ raw: "fin", value: "finance" }], environment: [{ raw: "Prod", value: "production" }] },
+    }),
+  );
   setProcessDb(Promise.resolve(db));
 });
 afterAll(async () => {
@@ -34,17 +39,34 @@ afterAll(async () => {
 });
 
 async function web(query: string) {
-  const res = await GET(new Request(`http://localhost/api/export/spend?${query}`), { params: Promise.resolve({ report: "spend" }) });
-  return { status: res.status, body: await res.text(), type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition") };
+  const res = await GET(new Request(`http://localhost/api/export/spend?${query}`), {
+    params: Promise.resolve({ report: "spend" }),
+  });
+  return {
+    status: res.status,
+    body: await res.text(),
+    type: res.headers.get("content-type"),
+    disposition: res.headers.get("content-disposition"),
+  };
 }
 
 // Asynchronous on purpose: this process serves the database the CLI connects to.
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", COSTWISE_DATA_DIR: dataDir, COSTWISE_NOW: SEED_NOW.toISOString() } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    COSTWISE_DATA_DIR: dataDir,
+    COSTWISE_NOW: SEED_NOW.toISOString(),
+  } as unknown as NodeJS.ProcessEnv;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/export.ts", "spend", ...args], { env, timeout: 60_000, maxBuffer: 1 << 24 }, (err: Error | null, stdout: string, stderr: string) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["node_modules/tsx/dist/cli.mjs", "scripts/export.ts", "spend", ...args],
+      { env, timeout: 60_000, maxBuffer: 1 << 24 },
+      (err: Error | null, stdout: string, stderr: string) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -56,14 +78,27 @@ describe("spend export", () => {
     const w = await web(query);
     expect(w.status).toBe(200);
     expect(w.type).toBe("text/csv; charset=utf-8");
-    expect(w.disposition).toBe('attachment; filename="spend-by-department-environment-2026-09-01-to-2026-12-01-amortized.csv"');
+    expect(w.disposition).toBe(
+      'attachment; filename="spend-by-department-environment-2026-09-01-to-2026-12-01-amortized.csv"',
+    );
     const rows = parseCsv(w.body);
     expect(rows[0]).toEqual(["period_start", "period_end", "department", "environment", "estimated", "amortized_usd"]);
     // Every line of the seed: 891.1500000001 (see spend-report.test.ts).
     expect(addMoney(...rows.slice(1).map((r) => r[5] ?? ""))).toBe("891.1500000001");
     expect(rows).toContainEqual(["2026-10-01", "2026-11-01", "(untagged)", "(untagged)", "false", "25"]);
     expect(rows.filter((r) => r[4] === "true").every((r) => r[0] === "2026-11-01")).toBe(true);
-    const c = await cli(["--by", "department,environment", "--from", "2026-09-01", "--to", "2026-12-01", "--granularity", "month", "--metric", "amortized"]);
+    const c = await cli([
+      "--by",
+      "department,environment",
+      "--from",
+      "2026-09-01",
+      "--to",
+      "2026-12-01",
+      "--granularity",
+      "month",
+      "--metric",
+      "amortized",
+    ]);
     expect(c.stderr).not.toMatch(/export:/);
     expect(c.code).toBe(0);
     expect(c.stdout).toBe(w.body);
@@ -90,7 +125,11 @@ describe("spend export", () => {
     ["a malformed date", "from=2026-02-30", /from must be a date as YYYY-MM-DD/],
     ["from after to", "from=2026-11-01&to=2026-10-01", /must be before to/],
     ["an unknown metric", "metric=blended", /metric must be one of amortized, unblended, net_amortized/],
-    ["a combination the data cannot answer", "by=service&department=platform&project=k8s", /department \+ project \+ service together is not stored exactly/],
+    [
+      "a combination the data cannot answer",
+      "by=service&department=platform&project=k8s",
+      /department \+ project \+ service together is not stored exactly/,
+    ],
     ["an unknown option", "colour=red", /Unknown option "colour" for spend/],
   ])("answers 400 on the web and exits 2 on the CLI for %s", async (_, query, message) => {
     const w = await web(query);

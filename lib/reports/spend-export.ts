@@ -28,7 +28,12 @@ export const spendExport: ExportDefinition = {
     granularity: "month | day | total (default month)",
     metric: "amortized | unblended | net_amortized (default amortized)",
     format: "csv | json (default csv)",
-    ...Object.fromEntries(DIMENSIONS.map((d) => [d, `only this ${d}${d === "department" || d === "environment" ? ', "(untagged)" or "(not allowed)"' : d === "project" ? ' or "(untagged)"' : ""}`])),
+    ...Object.fromEntries(
+      DIMENSIONS.map((d) => [
+        d,
+        `only this ${d}${d === "department" || d === "environment" ? ', "(untagged)" or "(not allowed)"' : d === "project" ? ' or "(untagged)"' : ""}`,
+      ]),
+    ),
   },
   async run(options, { db, now }) {
     const { format = "csv", ...params } = options;
@@ -54,7 +59,13 @@ export const spendExport: ExportDefinition = {
 async function toSpendTable(db: Db, report: SpendReport): Promise<{ header: string[]; rows: CsvValue[][] }> {
   const { view } = report;
   const accounts = view.by.includes("account") ? await listAccountNames(db) : new Map<string, string>();
-  const header = ["period_start", "period_end", ...view.by.flatMap((d) => COLUMNS[d]), "estimated", `${view.metric}_usd`];
+  const header = [
+    "period_start",
+    "period_end",
+    ...view.by.flatMap((d) => COLUMNS[d]),
+    "estimated",
+    `${view.metric}_usd`,
+  ];
   const rows: CsvValue[][] = [];
   report.periods.forEach((period, i) => {
     for (const row of report.rows) {
@@ -62,7 +73,9 @@ async function toSpendTable(db: Db, report: SpendReport): Promise<{ header: stri
       // Sparse: a group without spend in a period has no row (a spreadsheet sum is the same).
       if (isZeroMoney(amount)) continue;
       const keys = row.keys.flatMap((k) =>
-        k.dimension === "account" ? [k.value, k.value === null ? null : (accounts.get(k.value) ?? "")] : [k.value ?? UNTAGGED_LABEL],
+        k.dimension === "account"
+          ? [k.value, k.value === null ? null : (accounts.get(k.value) ?? "")]
+          : [k.value ?? UNTAGGED_LABEL],
       );
       rows.push([period.start, period.end, ...keys, period.estimated, amount]);
     }
@@ -71,5 +84,12 @@ async function toSpendTable(db: Db, report: SpendReport): Promise<{ header: stri
 }
 
 function toViewSummary(view: SpendView) {
-  return { by: view.by, from: view.from, to: view.to, granularity: view.granularity, metric: view.metric, filters: view.filters };
+  return {
+    by: view.by,
+    from: view.from,
+    to: view.to,
+    granularity: view.granularity,
+    metric: view.metric,
+    filters: view.filters,
+  };
 }

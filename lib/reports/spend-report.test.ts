@@ -10,7 +10,11 @@ import { SEED_NOW, SEED_RANGE, seedSpend } from "./test-seed";
 import { toDefaultSpendView, type SpendView } from "./view";
 
 const now = SEED_NOW;
-const view = (overrides: Partial<SpendView> = {}): SpendView => ({ ...toDefaultSpendView(now), ...SEED_RANGE, ...overrides });
+const view = (overrides: Partial<SpendView> = {}): SpendView => ({
+  ...toDefaultSpendView(now),
+  ...SEED_RANGE,
+  ...overrides,
+});
 const WITHOUT_FIN_ALIAS = toDemoTagSettings(); // Prod → production only
 const WITH_FIN_ALIAS = toDemoTagSettings({
   aliases: { department: [{ raw: "fin", value: "finance" }], environment: [{ raw: "Prod", value: "production" }] },
@@ -35,7 +39,8 @@ describe.each(testDatabases())("spend report on $name", ({ create }) => {
     return r;
   };
   // Postgres keeps the scale of the summed values ("600.60"): compare amounts as numbers, exactly.
-  const totalsBy = (r: SpendReport) => Object.fromEntries(r.rows.map((row) => [row.keys.map((k) => k.label).join(" · "), norm(row.total)]));
+  const totalsBy = (r: SpendReport) =>
+    Object.fromEntries(r.rows.map((row) => [row.keys.map((k) => k.label).join(" · "), norm(row.total)]));
   const sumRows = (r: SpendReport) => addMoney(...r.rows.map((row) => row.total));
 
   it("groups departments, keeps untagged apart, and adds up to the grand total and to Cost Explorer's total to the cent", async () => {
@@ -61,7 +66,9 @@ describe.each(testDatabases())("spend report on $name", ({ create }) => {
     const projects = await report(view({ by: ["project"], filters: { department: "platform" } }));
     expect(totalsBy(projects)).toEqual({ k8s: "650.65", ci: "30.0000000001" });
     expect(projects.total).toBe(departments.platform);
-    const environments = await report(view({ by: ["environment"], filters: { department: "platform", project: "k8s" } }));
+    const environments = await report(
+      view({ by: ["environment"], filters: { department: "platform", project: "k8s" } }),
+    );
     expect(totalsBy(environments)).toEqual({ production: "600.6", staging: "50.05" });
     expect(environments.total).toBe(totalsBy(projects).k8s);
   });
@@ -134,10 +141,15 @@ describe.each(testDatabases())("spend report on $name", ({ create }) => {
   });
 
   it("says so instead of guessing when no dataset holds the combination", async () => {
-    const r = await getSpendReport(db, view({ by: ["service"], filters: { department: "platform", project: "k8s" } }), { now });
+    const r = await getSpendReport(db, view({ by: ["service"], filters: { department: "platform", project: "k8s" } }), {
+      now,
+    });
     expect(r.kind).toBe("not-exact");
     if (r.kind !== "not-exact") return;
     expect(r.message).toMatch(/department \+ project \+ service together is not stored exactly/);
-    expect(r.alternatives.map((a) => a.label)).toEqual(["Without the department filter (platform)", "Without the project filter (k8s)"]);
+    expect(r.alternatives.map((a) => a.label)).toEqual([
+      "Without the department filter (platform)",
+      "Without the project filter (k8s)",
+    ]);
   });
 });

@@ -72,10 +72,19 @@ type SpendSqlRow = {
 };
 type TotalsRow = { period: string; days: number; estimated: boolean; total: string };
 
-export async function getSpendReport(db: Db, view: SpendView, opts: { now: Date; settings?: TagSettings }): Promise<SpendReport | NotExactReport> {
+export async function getSpendReport(
+  db: Db,
+  view: SpendView,
+  opts: { now: Date; settings?: TagSettings },
+): Promise<SpendReport | NotExactReport> {
   const dataset = chooseDataset(listViewDimensions(view));
   if (!dataset) {
-    return { kind: "not-exact", view, message: toNotExactMessage(listViewDimensions(view)), alternatives: listExactAlternatives(view) };
+    return {
+      kind: "not-exact",
+      view,
+      message: toNotExactMessage(listViewDimensions(view)),
+      alternatives: listExactAlternatives(view),
+    };
   }
   const settings = opts.settings ?? (await getTagSettings(db));
   if (view.granularity !== "day") await ensureSpendRollup(db);
@@ -112,7 +121,15 @@ export async function getSpendReport(db: Db, view: SpendView, opts: { now: Date;
     if (!row) {
       const values = [r.g1, r.g2];
       const keys = view.by.map((dimension, i) => toGroupKey(dimension, values[i] ?? null, settings, accounts));
-      row = { keys, amounts: periods.map(() => "0"), total: "0", share: null, change: null, aliasedAmount: null, aliasedFrom: { department: [], environment: [] } };
+      row = {
+        keys,
+        amounts: periods.map(() => "0"),
+        total: "0",
+        share: null,
+        change: null,
+        aliasedAmount: null,
+        aliasedFrom: { department: [], environment: [] },
+      };
       groups.set(id, row);
     }
     return row;
@@ -132,7 +149,14 @@ export async function getSpendReport(db: Db, view: SpendView, opts: { now: Date;
     share: toRatio(row.total, total),
     change: change ? toChange(row.amounts[change.current] ?? "0", row.amounts[change.previous] ?? "0") : null,
   }));
-  list.sort((a, b) => compareMoney(b.total, a.total) || a.keys.map((k) => k.label).join().localeCompare(b.keys.map((k) => k.label).join()));
+  list.sort(
+    (a, b) =>
+      compareMoney(b.total, a.total) ||
+      a.keys
+        .map((k) => k.label)
+        .join()
+        .localeCompare(b.keys.map((k) => k.label).join()),
+  );
   const synced = periods.filter((p) => p.billTotal !== null);
   return {
     kind: "report",
@@ -167,7 +191,10 @@ export function toChange(current: string, previous: string): { amount: string; r
 }
 
 function toAliasedFrom(r: SpendSqlRow): AliasedValues {
-  return { department: [...(r.aliased_department ?? [])].sort(), environment: [...(r.aliased_environment ?? [])].sort() };
+  return {
+    department: [...(r.aliased_department ?? [])].sort(),
+    environment: [...(r.aliased_environment ?? [])].sort(),
+  };
 }
 
 export async function listAccountNames(db: Db): Promise<Map<string, string>> {

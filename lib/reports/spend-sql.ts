@@ -18,7 +18,11 @@ const COLUMN: Record<StoredDimension, string> = {
   service: "service",
   account: "account_id",
 };
-const METRIC_COLUMN: Record<Metric, string> = { amortized: "amortized", unblended: "unblended", net_amortized: "net_amortized" };
+const METRIC_COLUMN: Record<Metric, string> = {
+  amortized: "amortized",
+  unblended: "unblended",
+  net_amortized: "net_amortized",
+};
 const TAG_DIMENSIONS = ["department", "project", "environment"] as const;
 type TagDimension = (typeof TAG_DIMENSIONS)[number];
 const isTag = (d: StoredDimension): d is TagDimension => (TAG_DIMENSIONS as readonly string[]).includes(d);
@@ -28,7 +32,10 @@ const isTag = (d: StoredDimension): d is TagDimension => (TAG_DIMENSIONS as read
  * monthly rollup (lib/reports/rollup.ts) when periods are months or the whole range, the rest from cost_daily.
  * A rollup row's `day` is the 1st of its month, which falls in the same month period.
  */
-export function toSourceSql(opts: { from: string; to: string; useMonths: boolean; columns: string[]; metric: Metric }, params: unknown[]): string {
+export function toSourceSql(
+  opts: { from: string; to: string; useMonths: boolean; columns: string[]; metric: Metric },
+  params: unknown[],
+): string {
   const p = (value: unknown) => `$${params.push(value)}`;
   const cols = opts.columns.map((c) => `, ${c}`).join("");
   const metric = METRIC_COLUMN[opts.metric];
@@ -100,7 +107,10 @@ export function buildSpendQuery(view: SpendView, dataset: Dataset, settings: Tag
   const aliasColumns = aliasable.map((d) => `${aliasedRaw(d)} AS aliased_${d}`);
 
   const rawColumns = needed.map((d) => COLUMN[d]);
-  const source = toSourceSql({ from: view.from, to: view.to, useMonths: view.granularity !== "day", columns: rawColumns, metric: view.metric }, params);
+  const source = toSourceSql(
+    { from: view.from, to: view.to, useMonths: view.granularity !== "day", columns: rawColumns, metric: view.metric },
+    params,
+  );
   const text = `
 WITH r AS (
   SELECT ${toPeriodSql(view.granularity, "$2")} AS period${rawColumns.map((c) => `, ${c}`).join("")}, sum(amount) AS amount

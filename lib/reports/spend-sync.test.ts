@@ -21,19 +21,38 @@ let client: CostExplorerClient;
 
 beforeAll(async () => {
   emulator = await startCostExplorerEmulator({ now, size: 1 });
-  const config = parseConfig({ COSTWISE_AWS: "true", AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_REGION: "us-east-1" });
-  client = createCostExplorerClient(config.aws, { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+  const config = parseConfig({
+    COSTWISE_AWS: "true",
+    AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url,
+    AWS_REGION: "us-east-1",
+  });
+  client = createCostExplorerClient(config.aws, {
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+  });
 });
 afterAll(() => emulator?.close());
 
 /** Cost Explorer's ungrouped monthly totals, straight from the emulator (a fresh client: no idle keep-alive socket). */
 async function fetchBill(view: SpendView, metric: "AmortizedCost" | "UnblendedCost") {
-  const config = parseConfig({ COSTWISE_AWS: "true", AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_REGION: "us-east-1" });
-  const fresh = createCostExplorerClient(config.aws, { credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" } });
+  const config = parseConfig({
+    COSTWISE_AWS: "true",
+    AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url,
+    AWS_REGION: "us-east-1",
+  });
+  const fresh = createCostExplorerClient(config.aws, {
+    credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" },
+  });
   const out = await fresh.send(
-    new GetCostAndUsageCommand({ TimePeriod: { Start: view.from, End: view.to }, Granularity: "MONTHLY", Metrics: [metric] }),
+    new GetCostAndUsageCommand({
+      TimePeriod: { Start: view.from, End: view.to },
+      Granularity: "MONTHLY",
+      Metrics: [metric],
+    }),
   );
-  return (out.ResultsByTime ?? []).map((r) => ({ start: r.TimePeriod?.Start, amount: r.Total?.[metric]?.Amount ?? "0" }));
+  return (out.ResultsByTime ?? []).map((r) => ({
+    start: r.TimePeriod?.Start,
+    amount: r.Total?.[metric]?.Amount ?? "0",
+  }));
 }
 
 describe.each(testDatabases())("reports on a real sync from the emulator, on $name", ({ create }) => {
@@ -43,7 +62,18 @@ describe.each(testDatabases())("reports on a real sync from the emulator, on $na
     const config = parseConfig({ COSTWISE_AWS: "true", AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url });
     const result = await runSync({ db, now, sources: [createCostExplorerSource(config, { client })] });
     expect(result.status, JSON.stringify(result)).toBe("succeeded");
-    await saveTagSettings(db, toDemoTagSettings({ aliases: { department: [{ raw: "fin", value: "finance" }, { raw: "Platform", value: "platform" }], environment: [{ raw: "Prod", value: "production" }] } }));
+    await saveTagSettings(
+      db,
+      toDemoTagSettings({
+        aliases: {
+          department: [
+            { raw: "fin", value: "finance" },
+            { raw: "Platform", value: "platform" },
+          ],
+          environment: [{ raw: "Prod", value: "production" }],
+        },
+      }),
+    );
   }, 600_000);
   afterAll(async () => db?.drop());
 
@@ -54,16 +84,22 @@ describe.each(testDatabases())("reports on a real sync from the emulator, on $na
   };
   const sum = (r: SpendReport) => addMoney(...r.rows.map((row) => row.total));
 
-  it.each(["amortized", "unblended"] as const)("matches the emulator's ungrouped %s Total month by month, to the cent", async (metric) => {
-    const view = { ...toDefaultSpendView(now), metric };
-    const r = await report(view);
-    const bill = await fetchBill(view, metric === "amortized" ? "AmortizedCost" : "UnblendedCost");
-    const billed = new Map(bill.map((b) => [b.start, b.amount]));
-    const synced = r.periods.map((p, i) => ({ start: p.start, amount: r.periodTotals[i] ?? "0" })).filter((p) => billed.has(p.start));
-    expect(synced.length).toBeGreaterThanOrEqual(13);
-    for (const p of synced) expect([p.start, toCents(p.amount)]).toEqual([p.start, toCents(billed.get(p.start) ?? "0")]);
-    expect(toCents(r.total)).toBe(toCents(addMoney(...bill.map((b) => b.amount))));
-  });
+  it.each(["amortized", "unblended"] as const)(
+    "matches the emulator's ungrouped %s Total month by month, to the cent",
+    async (metric) => {
+      const view = { ...toDefaultSpendView(now), metric };
+      const r = await report(view);
+      const bill = await fetchBill(view, metric === "amortized" ? "AmortizedCost" : "UnblendedCost");
+      const billed = new Map(bill.map((b) => [b.start, b.amount]));
+      const synced = r.periods
+        .map((p, i) => ({ start: p.start, amount: r.periodTotals[i] ?? "0" }))
+        .filter((p) => billed.has(p.start));
+      expect(synced.length).toBeGreaterThanOrEqual(13);
+      for (const p of synced)
+        expect([p.start, toCents(p.amount)]).toEqual([p.start, toCents(billed.get(p.start) ?? "0")]);
+      expect(toCents(r.total)).toBe(toCents(addMoney(...bill.map((b) => b.amount))));
+    },
+  );
 
   it("adds every grouping up to the same total, with untagged spend and customer-serving + R&D", async () => {
     const base = await report(toDefaultSpendView(now));

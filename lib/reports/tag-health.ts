@@ -17,16 +17,28 @@ export type TagHealth = {
   anyNotAllowed: string;
 };
 
-export async function getTagHealth(db: Db, range: { from: string; to: string }, metric: Metric, settings: TagSettings): Promise<TagHealth> {
+export async function getTagHealth(
+  db: Db,
+  range: { from: string; to: string },
+  metric: Metric,
+  settings: TagSettings,
+): Promise<TagHealth> {
   await ensureSpendRollup(db);
   const params: unknown[] = ["department,project,environment", range.from, range.to];
-  const source = toSourceSql({ ...range, useMonths: true, columns: ["department", "project", "environment"], metric }, params);
+  const source = toSourceSql(
+    { ...range, useMonths: true, columns: ["department", "project", "environment"], metric },
+    params,
+  );
   const status = {
     department: toStatusSql("r.department", "department", settings, params),
     project: toStatusSql("r.project", "project", settings, params),
     environment: toStatusSql("r.environment", "environment", settings, params),
   };
-  const compliance = toComplianceStatusSql({ department: "s.department", project: "s.project", environment: "s.environment" });
+  const compliance = toComplianceStatusSql({
+    department: "s.department",
+    project: "s.project",
+    environment: "s.environment",
+  });
   const perKey = (["department", "project", "environment"] as const).flatMap((k) => [
     `COALESCE(sum(amount) FILTER (WHERE s.${k} = 'missing'), 0) AS ${k}_missing`,
     `COALESCE(sum(amount) FILTER (WHERE s.${k} IN ('not-allowed', 'aliased')), 0) AS ${k}_not_allowed`,

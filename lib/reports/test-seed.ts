@@ -16,8 +16,22 @@ export type SeedLine = {
   amortized: string;
 };
 
-const line = (department: string, project: string, environment: string, service: string, account: string, day: string, amortized: string): SeedLine => ({
-  department, project, environment, service, account, day, amortized,
+const line = (
+  department: string,
+  project: string,
+  environment: string,
+  service: string,
+  account: string,
+  day: string,
+  amortized: string,
+): SeedLine => ({
+  department,
+  project,
+  environment,
+  service,
+  account,
+  day,
+  amortized,
 });
 
 export const SEED_NOW = new Date("2026-11-26T12:00:00Z");
@@ -49,23 +63,36 @@ export const SEED_ACCOUNTS = [
 const COLUMNS = ["department", "project", "environment", "service", "account"] as const;
 
 function amountsOf(l: SeedLine) {
-  return { unblended: addMoney(l.amortized, "1"), amortized: l.amortized, net_amortized: addMoney(l.amortized, "-0.5") };
+  return {
+    unblended: addMoney(l.amortized, "1"),
+    amortized: l.amortized,
+    net_amortized: addMoney(l.amortized, "-0.5"),
+  };
 }
 
 /** Writes the lines into cost_daily (every dataset), cost_day and cost_account. */
 export async function seedSpend(db: Db, lines: SeedLine[] = SEED_LINES) {
   const rows: unknown[][] = [];
   for (const dataset of DATASETS) {
-    const groups = new Map<string, { key: (string | null)[]; day: string; sums: { unblended: string; amortized: string; net_amortized: string } }>();
+    const groups = new Map<
+      string,
+      { key: (string | null)[]; day: string; sums: { unblended: string; amortized: string; net_amortized: string } }
+    >();
     for (const l of lines) {
       const key = COLUMNS.map((c) => (dataset.dimensions.includes(c) ? l[c] : null));
       const id = JSON.stringify([l.day, key]);
       const a = amountsOf(l);
       const g = groups.get(id);
       if (!g) groups.set(id, { key, day: l.day, sums: a });
-      else g.sums = { unblended: addMoney(g.sums.unblended, a.unblended), amortized: addMoney(g.sums.amortized, a.amortized), net_amortized: addMoney(g.sums.net_amortized, a.net_amortized) };
+      else
+        g.sums = {
+          unblended: addMoney(g.sums.unblended, a.unblended),
+          amortized: addMoney(g.sums.amortized, a.amortized),
+          net_amortized: addMoney(g.sums.net_amortized, a.net_amortized),
+        };
     }
-    for (const g of groups.values()) rows.push([dataset.name, g.day, ...g.key, g.sums.unblended, g.sums.amortized, g.sums.net_amortized]);
+    for (const g of groups.values())
+      rows.push([dataset.name, g.day, ...g.key, g.sums.unblended, g.sums.amortized, g.sums.net_amortized]);
   }
   for (const r of rows) {
     await db.sql.query(
@@ -79,8 +106,15 @@ export async function seedSpend(db: Db, lines: SeedLine[] = SEED_LINES) {
     const ofDay = lines.filter((l) => l.day === day).map(amountsOf);
     await db.sql.query(
       `INSERT INTO cost_day (day, estimated, unblended, amortized, net_amortized, run_id) VALUES ($1::date, $2, $3::numeric, $4::numeric, $5::numeric, 1)`,
-      [day, day >= SEED_ESTIMATED_FROM, addMoney(...ofDay.map((a) => a.unblended)), addMoney(...ofDay.map((a) => a.amortized)), addMoney(...ofDay.map((a) => a.net_amortized))],
+      [
+        day,
+        day >= SEED_ESTIMATED_FROM,
+        addMoney(...ofDay.map((a) => a.unblended)),
+        addMoney(...ofDay.map((a) => a.amortized)),
+        addMoney(...ofDay.map((a) => a.net_amortized)),
+      ],
     );
   }
-  for (const a of SEED_ACCOUNTS) await db.sql.query("INSERT INTO cost_account (account_id, name) VALUES ($1, $2)", [a.id, a.name]);
+  for (const a of SEED_ACCOUNTS)
+    await db.sql.query("INSERT INTO cost_account (account_id, name) VALUES ($1, $2)", [a.id, a.name]);
 }

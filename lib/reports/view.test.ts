@@ -18,18 +18,36 @@ function problemOf(input: ViewInput): string {
 describe("parseSpendView", () => {
   it("defaults to departments by month over the last 12 full months and this month so far", () => {
     expect(parseSpendView({}, now)).toEqual({
-      by: ["department"], from: "2025-11-01", to: "2026-12-01", granularity: "month", metric: "amortized", filters: {},
+      by: ["department"],
+      from: "2025-11-01",
+      to: "2026-12-01",
+      granularity: "month",
+      metric: "amortized",
+      filters: {},
     });
     expect(parseSpendView({}, now)).toEqual(toDefaultSpendView(now));
   });
 
   it("reads a full view, filter tokens included", () => {
     const view = parseSpendView(
-      { by: "department,environment", from: "2026-01-01", to: "2026-04-01", granularity: "day", metric: "net_amortized", project: "(untagged)", environment: "(not allowed)", service: "AWS Lambda" },
+      {
+        by: "department,environment",
+        from: "2026-01-01",
+        to: "2026-04-01",
+        granularity: "day",
+        metric: "net_amortized",
+        project: "(untagged)",
+        environment: "(not allowed)",
+        service: "AWS Lambda",
+      },
       now,
     );
     expect(view).toEqual({
-      by: ["department", "environment"], from: "2026-01-01", to: "2026-04-01", granularity: "day", metric: "net_amortized",
+      by: ["department", "environment"],
+      from: "2026-01-01",
+      to: "2026-04-01",
+      granularity: "day",
+      metric: "net_amortized",
       filters: { project: "(untagged)", environment: "(not allowed)", service: "AWS Lambda" },
     });
   });

@@ -106,7 +106,9 @@ function parseBy(raw: string | undefined, problems: string[]): Dimension[] {
   const known = names.filter((n): n is Dimension => (DIMENSIONS as readonly string[]).includes(n));
   const unknown = names.filter((n) => !known.includes(n as Dimension));
   if (unknown.length > 0) {
-    problems.push(`by: "${unknown.join(", ")}" is not a dimension; group by one or two of ${DIMENSIONS.join(", ")}, e.g. by=department,environment.`);
+    problems.push(
+      `by: "${unknown.join(", ")}" is not a dimension; group by one or two of ${DIMENSIONS.join(", ")}, e.g. by=department,environment.`,
+    );
   } else if (names.length > 2) {
     problems.push(`by: group by at most two dimensions (got ${names.length}: "${raw}").`);
   } else if (new Set(names).size !== names.length) {
@@ -117,7 +119,10 @@ function parseBy(raw: string | undefined, problems: string[]): Dimension[] {
 
 function parseRange(from: string | undefined, to: string | undefined, now: Date, problems: string[]) {
   const defaults = toDefaultRange(now);
-  for (const [name, value] of [["from", from], ["to", to]] as const) {
+  for (const [name, value] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (value !== undefined && !isDay(value)) problems.push(`${name} must be a date as YYYY-MM-DD (got "${value}").`);
   }
   const validFrom = from !== undefined && isDay(from) ? from : undefined;
@@ -128,7 +133,9 @@ function parseRange(from: string | undefined, to: string | undefined, now: Date,
     to: validTo ?? defaults.to,
   };
   if (range.from >= range.to) {
-    problems.push(`from (${range.from}) must be before to (${range.to}); to is exclusive: to see all of November 2026, use from=2026-11-01&to=2026-12-01.`);
+    problems.push(
+      `from (${range.from}) must be before to (${range.to}); to is exclusive: to see all of November 2026, use from=2026-11-01&to=2026-12-01.`,
+    );
   } else if (daysBetween(range.from, range.to) > MAX_RANGE_DAYS) {
     problems.push(`The range ${range.from} → ${range.to} is longer than ten years; choose a shorter range.`);
   }

@@ -10,7 +10,13 @@ import type { RightsizingRow } from "./types";
 const staging = { cluster: "staging-us-east-1", envTag: "staging", namespace: "video", teamTag: "video" };
 const usages = [
   // two containers of one workload: one YAML document, two kubectl commands
-  makeUsage({ ...staging, workload: "transcoder", container: "app", cpu: { p95: 3 }, memory: { idle: 212 * MiB, peak: 230 * MiB } }),
+  makeUsage({
+    ...staging,
+    workload: "transcoder",
+    container: "app",
+    cpu: { p95: 3 },
+    memory: { idle: 212 * MiB, peak: 230 * MiB },
+  }),
   makeUsage({
     ...staging,
     workload: "transcoder",
@@ -21,7 +27,13 @@ const usages = [
     limits: { cpu: null, memory: null },
   }),
   makeUsage({ workload: "checkout", limits: { cpu: 2000, memory: 2048 * MiB } }),
-  makeUsage({ workload: "ledger", workloadKind: "StatefulSet", oomKills: 1, requests: { memory: 1e9 }, limits: { memory: 1e9 } }),
+  makeUsage({
+    workload: "ledger",
+    workloadKind: "StatefulSet",
+    oomKills: 1,
+    requests: { memory: 1e9 },
+    limits: { memory: 1e9 },
+  }),
   makeUsage({ workload: "nightly", workloadKind: "CronJob", container: "true" }), // a name YAML would read as a boolean
   makeUsage({ workload: "indexer", dataDays: 1 }), // no recommendation
   makeUsage({ workload: "web", container: "web|pipe", hasHpa: true }),
@@ -74,7 +86,9 @@ describe("CSV rows (issue 2 CSV contract, issue 6 columns)", () => {
     expect(cell(indexer, "monthly_savings_usd")).toBe("0.00");
     const savings = rows.map((r) => r.savings.monthlyCents);
     expect(body.map((r) => cell(r, "monthly_savings_usd"))).toEqual(
-      savings.map((c) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`),
+      savings.map(
+        (c) => `${c < 0 ? "-" : ""}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, "0")}`,
+      ),
     );
     expect(cell(body[6], "in_savings_totals")).toBe("false"); // HPA
   });
@@ -118,29 +132,32 @@ describe("YAML resources blocks", () => {
     expect(docs.filter((d) => d !== null)).toHaveLength(5); // transcoder, checkout, ledger, nightly, web
   });
 
-  it.each(rows.filter((r) => r.recommendation.recommended !== null).map((r) => [r.usage.workload, r.usage.container, r] as const))(
-    "%s/%s carries the recommended requests and limits",
-    (workload, container, row: RightsizingRow) => {
-      const values = row.recommendation.recommended;
-      const found = findContainer(docs, workload, container);
-      const requests = {
-        ...(values?.cpuRequest != null && { cpu: toCpuQuantity(values.cpuRequest) }),
-        ...(values?.memoryRequest != null && { memory: toMemoryQuantity(values.memoryRequest) }),
-      };
-      const limits = {
-        ...(values?.cpuLimit != null && { cpu: toCpuQuantity(values.cpuLimit) }),
-        ...(values?.memoryLimit != null && { memory: toMemoryQuantity(values.memoryLimit) }),
-      };
-      expect(found?.resources).toEqual(Object.keys(limits).length ? { requests, limits } : { requests });
-    },
-  );
+  it.each(
+    rows
+      .filter((r) => r.recommendation.recommended !== null)
+      .map((r) => [r.usage.workload, r.usage.container, r] as const),
+  )("%s/%s carries the recommended requests and limits", (workload, container, row: RightsizingRow) => {
+    const values = row.recommendation.recommended;
+    const found = findContainer(docs, workload, container);
+    const requests = {
+      ...(values?.cpuRequest != null && { cpu: toCpuQuantity(values.cpuRequest) }),
+      ...(values?.memoryRequest != null && { memory: toMemoryQuantity(values.memoryRequest) }),
+    };
+    const limits = {
+      ...(values?.cpuLimit != null && { cpu: toCpuQuantity(values.cpuLimit) }),
+      ...(values?.memoryLimit != null && { memory: toMemoryQuantity(values.memoryLimit) }),
+    };
+    expect(found?.resources).toEqual(Object.keys(limits).length ? { requests, limits } : { requests });
+  });
 
   it("writes literal quantities and leaves absent limits absent", () => {
     expect(findContainer(docs, "transcoder", "app")?.resources).toEqual({
       requests: { cpu: "10m", memory: "276Mi" },
       limits: { memory: "2048Mi" },
     });
-    expect(findContainer(docs, "transcoder", "envoy")?.resources).toEqual({ requests: { cpu: "10m", memory: "104Mi" } });
+    expect(findContainer(docs, "transcoder", "envoy")?.resources).toEqual({
+      requests: { cpu: "10m", memory: "104Mi" },
+    });
     expect(findContainer(docs, "ledger", "app")?.resources).toMatchObject({ requests: { memory: "1000000000" } });
   });
 
@@ -168,9 +185,18 @@ describe("kubectl commands", () => {
   });
 
   it.each([
-    [0, "kubectl set resources deployment/transcoder -n video --context staging-us-east-1 -c app --requests=cpu=10m,memory=276Mi --limits=memory=2048Mi"],
-    [1, "kubectl set resources deployment/transcoder -n video --context staging-us-east-1 -c envoy --requests=cpu=10m,memory=104Mi"],
-    [2, "kubectl set resources deployment/checkout -n payments --context prod-us-east-1 -c app --requests=cpu=480m,memory=460Mi --limits=cpu=2000m,memory=2048Mi"],
+    [
+      0,
+      "kubectl set resources deployment/transcoder -n video --context staging-us-east-1 -c app --requests=cpu=10m,memory=276Mi --limits=memory=2048Mi",
+    ],
+    [
+      1,
+      "kubectl set resources deployment/transcoder -n video --context staging-us-east-1 -c envoy --requests=cpu=10m,memory=104Mi",
+    ],
+    [
+      2,
+      "kubectl set resources deployment/checkout -n payments --context prod-us-east-1 -c app --requests=cpu=480m,memory=460Mi --limits=cpu=2000m,memory=2048Mi",
+    ],
     [5, "# skipped deployment/indexer -n payments --context prod-us-east-1 -c app: insufficient data"],
   ])("line %i", (i, expected) => {
     expect(lines[i]?.startsWith(expected)).toBe(true);

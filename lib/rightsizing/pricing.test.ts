@@ -19,7 +19,10 @@ describe("price split (OpenCost's default CPU : RAM price ratio, normalised to t
   });
 
   it("uses explicit unit prices when both are given", () => {
-    const p = splitInstancePrice({ instanceType: "m", vcpu: 2, memoryGib: 8, hourlyUsd: 1, vcpuHourUsd: 0.3, gibHourUsd: 0.05 }, 730);
+    const p = splitInstancePrice(
+      { instanceType: "m", vcpu: 2, memoryGib: 8, hourlyUsd: 1, vcpuHourUsd: 0.3, gibHourUsd: 0.05 },
+      730,
+    );
     expect(p).toEqual({ instanceType: "m", vcpuHourUsd: 0.3, gibHourUsd: 0.05, hoursPerMonth: 730 });
   });
 

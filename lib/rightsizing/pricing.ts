@@ -16,10 +16,7 @@ export const OPENCOST_DEFAULT_CPU_HOUR_USD = 0.031611;
 export const OPENCOST_DEFAULT_RAM_GIB_HOUR_USD = 0.004237;
 export const CPU_TO_GIB_PRICE_RATIO = OPENCOST_DEFAULT_CPU_HOUR_USD / OPENCOST_DEFAULT_RAM_GIB_HOUR_USD;
 
-export function splitInstancePrice(
-  pricing: InstancePricing,
-  hoursPerMonth: number,
-): UnitPrices {
+export function splitInstancePrice(pricing: InstancePricing, hoursPerMonth: number): UnitPrices {
   const base = { instanceType: pricing.instanceType, hoursPerMonth };
   // Explicit unit prices in settings win over the split.
   if (pricing.vcpuHourUsd !== undefined && pricing.gibHourUsd !== undefined) {

@@ -65,13 +65,23 @@ describe.each(testDatabases())("rightsizing reads on $name", ({ create }) => {
     expect(search.table.matchingRows.map((r) => r.usage.container)).toEqual(["istio-proxy"]);
     // Savings, largest first, by workload: api (1719 + 142) before worker (1719), rows within by savings.
     const payments = await getTeamRightsizing(db, "payments", query());
-    expect(payments.table.matchingRows.map((r) => `${r.usage.workload}/${r.usage.container}`)).toEqual(["api/app", "api/istio-proxy", "worker/app"]);
+    expect(payments.table.matchingRows.map((r) => `${r.usage.workload}/${r.usage.container}`)).toEqual([
+      "api/app",
+      "api/istio-proxy",
+      "worker/app",
+    ]);
     const ascending = await getTeamRightsizing(db, "payments", query({ dir: "asc" }));
-    expect(ascending.table.matchingRows.map((r) => `${r.usage.workload}/${r.usage.container}`)).toEqual(["worker/app", "api/istio-proxy", "api/app"]);
+    expect(ascending.table.matchingRows.map((r) => `${r.usage.workload}/${r.usage.container}`)).toEqual([
+      "worker/app",
+      "api/istio-proxy",
+      "api/app",
+    ]);
   });
 
   it("answers an unknown team with the known ones, and an unknown filter value with the choices", async () => {
-    await expect(getTeamRightsizing(db, "nobody", query())).rejects.toThrow(/No team "nobody" in the synced data\. Teams: payments, video\./);
+    await expect(getTeamRightsizing(db, "nobody", query())).rejects.toThrow(
+      /No team "nobody" in the synced data\. Teams: payments, video\./,
+    );
     await expect(getTeamRightsizing(db, "nobody", query())).rejects.toMatchObject({ kind: "not-found" });
     const bad = getRightsizingOverview(db, { cluster: "prod-eu" });
     await expect(bad).rejects.toBeInstanceOf(AppError);
@@ -117,7 +127,13 @@ describe.each(testDatabases())("rightsizing reads on $name", ({ create }) => {
   });
 
   it("reads a container's hourly usage, oldest first", async () => {
-    const key = { cluster: "prod-us-east-1", namespace: "payments", workloadKind: "Deployment", workload: "api", container: "app" };
+    const key = {
+      cluster: "prod-us-east-1",
+      namespace: "payments",
+      workloadKind: "Deployment",
+      workload: "api",
+      container: "app",
+    };
     await insertUsageHours(db.sql, key, [
       { hour: "2026-11-25T01:00:00.000Z", cpuAvg: 300, cpuMax: 420, memoryAvg: 350 * MiB, memoryMax: 400 * MiB },
       { hour: "2026-11-25T00:00:00.000Z", cpuAvg: 250, cpuMax: null, memoryAvg: 340 * MiB, memoryMax: 390 * MiB },

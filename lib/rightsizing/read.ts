@@ -140,7 +140,10 @@ function toContext(settings: RightsizingSettings, allRows: RightsizingRow[]): Ri
 // URL or a CLI flag): say so with the choices, instead of showing an empty table as if all were fine.
 export function checkScope(scope: Scope, ctx: Pick<RightsizingContext, "clusters" | "environments">): void {
   if (scope.cluster !== undefined && !ctx.clusters.includes(scope.cluster)) {
-    throw new AppError("bad-input", `No cluster "${scope.cluster}" in the synced data. Clusters: ${ctx.clusters.join(", ") || "none yet"}.`);
+    throw new AppError(
+      "bad-input",
+      `No cluster "${scope.cluster}" in the synced data. Clusters: ${ctx.clusters.join(", ") || "none yet"}.`,
+    );
   }
   if (scope.environment !== undefined && !ctx.environments.includes(scope.environment.toLowerCase())) {
     throw new AppError(
@@ -205,11 +208,23 @@ export async function getTeamRightsizing(db: Db, team: string, query: TableQuery
 }
 
 export type ContainerKey = Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload" | "container">;
-export type UsageHour = { hour: string; cpuAvg: number | null; cpuMax: number | null; memoryAvg: number | null; memoryMax: number | null };
+export type UsageHour = {
+  hour: string;
+  cpuAvg: number | null;
+  cpuMax: number | null;
+  memoryAvg: number | null;
+  memoryMax: number | null;
+};
 
 /** One container's hourly usage over the window (≤ 336 points), oldest first, for its usage chart. */
 export async function listUsageHours(db: Db, key: ContainerKey): Promise<UsageHour[]> {
-  const records = await db.sql.query<{ hour: Date; cpu_avg: number | null; cpu_max: number | null; memory_avg: number | null; memory_max: number | null }>(
+  const records = await db.sql.query<{
+    hour: Date;
+    cpu_avg: number | null;
+    cpu_max: number | null;
+    memory_avg: number | null;
+    memory_max: number | null;
+  }>(
     `SELECT hour, cpu_avg, cpu_max, memory_avg, memory_max
        FROM k8s_usage_hourly
       WHERE cluster = $1 AND namespace = $2 AND workload_kind = $3 AND workload = $4 AND container = $5

@@ -15,7 +15,9 @@ describe("idle non-production rule (domain.md §3: CPU 10m, memory = idle × 1.3
     expect(rec.rule).toBe("idle-non-production");
     expect(rec.recommended?.cpuRequest).toBe(10);
     expect(rec.recommended?.memoryRequest).toBe(276 * MiB);
-    expect(rec.reason).toContain("idle non-production (staging, CPU p95 3.2m < 25m): CPU 10m; memory = idle 212Mi × 1.3 = 276Mi");
+    expect(rec.reason).toContain(
+      "idle non-production (staging, CPU p95 3.2m < 25m): CPU 10m; memory = idle 212Mi × 1.3 = 276Mi",
+    );
     expect(rec.flags).not.toContain("peak-guard-raised");
   });
 
@@ -46,9 +48,7 @@ describe("usage-based rule (issue 4: CPU = p95 × 1.2, memory = peak × 1.15)", 
     const rec = recommendRequests(makeUsage({ cpu: { p95: 412 }, memory: { peak: 800 * MiB } }), defaults);
     expect(rec.rule).toBe("usage-based");
     expect(rec.recommended).toMatchObject({ cpuRequest: 495, memoryRequest: 920 * MiB });
-    expect(rec.reason).toBe(
-      "production: CPU = p95 412m × 1.2 = 495m; memory = peak 800Mi × 1.15 = 920Mi",
-    );
+    expect(rec.reason).toBe("production: CPU = p95 412m × 1.2 = 495m; memory = peak 800Mi × 1.15 = 920Mi");
   });
 
   it.each([
@@ -68,7 +68,10 @@ describe("usage-based rule (issue 4: CPU = p95 × 1.2, memory = peak × 1.15)", 
 
   it("an idle production container is never given the idle rule", () => {
     // p95 3 × 1.2 = 3.6 → 4m → floor 10m; memory from peak, not idle
-    const rec = recommendRequests(makeUsage({ cpu: { p95: 3 }, memory: { idle: 100 * MiB, peak: 200 * MiB } }), defaults);
+    const rec = recommendRequests(
+      makeUsage({ cpu: { p95: 3 }, memory: { idle: 100 * MiB, peak: 200 * MiB } }),
+      defaults,
+    );
     expect(rec.rule).toBe("usage-based");
     expect(rec.recommended).toMatchObject({ cpuRequest: 10, memoryRequest: 230 * MiB });
     expect(rec.reason).toContain("CPU = p95 3m × 1.2 = 4m → floor 10m");
@@ -104,13 +107,19 @@ describe("rounding and floors (issue 4)", () => {
   });
 
   it("floors the idle CPU too, and says so", () => {
-    const rec = recommendRequests(makeUsage({ ...staging, cpu: { p95: 1 } }), makeSettings({ idleCpuRequestMillicores: 5 }));
+    const rec = recommendRequests(
+      makeUsage({ ...staging, cpu: { p95: 1 } }),
+      makeSettings({ idleCpuRequestMillicores: 5 }),
+    );
     expect(rec.recommended?.cpuRequest).toBe(10);
     expect(rec.reason).toContain("CPU 5m → floor 10m");
   });
 
   it("floors idle memory at 32Mi", () => {
-    const rec = recommendRequests(makeUsage({ ...staging, cpu: { p95: 1 }, memory: { idle: 10 * MiB, peak: 12 * MiB } }), defaults);
+    const rec = recommendRequests(
+      makeUsage({ ...staging, cpu: { p95: 1 }, memory: { idle: 10 * MiB, peak: 12 * MiB } }),
+      defaults,
+    );
     expect(rec.recommended?.memoryRequest).toBe(32 * MiB); // 13Mi → floor; guard 13.8 → 14 → floor, not raised
     expect(rec.reason).toContain("memory = idle 10Mi × 1.3 = 13Mi → floor 32Mi");
     expect(rec.flags).not.toContain("peak-guard-raised");
@@ -126,7 +135,9 @@ describe("peak guard, everywhere (issue 4)", () => {
     );
     expect(rec.recommended?.memoryRequest).toBe(345 * MiB);
     expect(rec.flags).toContain("peak-guard-raised");
-    expect(rec.reason).toContain("memory = idle 212Mi × 1.3 = 276Mi; peak guard: memory raised to peak 300Mi × 1.15 = 345Mi");
+    expect(rec.reason).toContain(
+      "memory = idle 212Mi × 1.3 = 276Mi; peak guard: memory raised to peak 300Mi × 1.15 = 345Mi",
+    );
   });
 });
 
@@ -142,7 +153,13 @@ describe("OOM kills (issue 4: neither memory request nor limit goes down)", () =
     ],
     [
       "idle non-production: request kept",
-      { ...staging, oomKills: 3, cpu: { p95: 1 }, memory: { idle: 100 * MiB, peak: 120 * MiB }, requests: { memory: 512 * MiB } },
+      {
+        ...staging,
+        oomKills: 3,
+        cpu: { p95: 1 },
+        memory: { idle: 100 * MiB, peak: 120 * MiB },
+        requests: { memory: 512 * MiB },
+      },
       512,
       2048,
     ],
@@ -188,7 +205,12 @@ describe("under-provisioned (issue 4: a raise, shown apart)", () => {
     // [case, usage, flagged, direction]
     ["CPU p95 above request", { cpu: { p95: 600 }, requests: { cpu: 500 } }, true, "raise"],
     ["memory peak above request", { memory: { peak: 1200 * MiB } }, true, "raise"],
-    ["p95 below request but × 1.2 above it: a raise, not flagged", { cpu: { p95: 450 }, requests: { cpu: 500 } }, false, "raise"],
+    [
+      "p95 below request but × 1.2 above it: a raise, not flagged",
+      { cpu: { p95: 450 }, requests: { cpu: 500 } },
+      false,
+      "raise",
+    ],
     ["no request is not 'under-provisioned' (it is 'no-request')", { requests: { cpu: null } }, false, "raise"],
     ["well above usage", {}, false, "cut"],
   ])("%s", (_case, overrides, flagged, direction) => {
@@ -215,7 +237,13 @@ describe("data (issue 4)", () => {
 
   it("gives no recommendation and says why", () => {
     const rec = recommendRequests(makeUsage({ dataDays: 2.5, firstSeen: "2026-11-23" }), defaults);
-    expect(rec).toMatchObject({ recommended: null, change: null, direction: "none", severity: "none", isInSavingsTotals: false });
+    expect(rec).toMatchObject({
+      recommended: null,
+      change: null,
+      direction: "none",
+      severity: "none",
+      isInSavingsTotals: false,
+    });
     expect(rec.flags).toEqual(["insufficient-data", "young"]);
     expect(rec.reason).toMatch(/^insufficient data: 2\.5 days of samples, at least 3 needed; no recommendation/);
   });
@@ -253,9 +281,30 @@ describe("HPA (issue 4: flagged, left out of savings totals)", () => {
     ["from metrics", {}, true, [], true, "metric"],
     ["forced on by override", { hasHpa: false }, false, [{ ...override, hasHpa: true }], true, "override"],
     ["forced off by override", {}, true, [{ ...override, hasHpa: false }], false, "override"],
-    ["override for another kind ignored", {}, false, [{ ...override, workloadKind: "StatefulSet", hasHpa: true }], false, "none"],
-    ["override for another cluster ignored", {}, false, [{ ...override, cluster: "dev-us-east-1", hasHpa: true }], false, "none"],
-    ["override matching the kind, case-insensitively", {}, false, [{ ...override, workloadKind: "deployment", hasHpa: true }], true, "override"],
+    [
+      "override for another kind ignored",
+      {},
+      false,
+      [{ ...override, workloadKind: "StatefulSet", hasHpa: true }],
+      false,
+      "none",
+    ],
+    [
+      "override for another cluster ignored",
+      {},
+      false,
+      [{ ...override, cluster: "dev-us-east-1", hasHpa: true }],
+      false,
+      "none",
+    ],
+    [
+      "override matching the kind, case-insensitively",
+      {},
+      false,
+      [{ ...override, workloadKind: "deployment", hasHpa: true }],
+      true,
+      "override",
+    ],
   ])("%s", (_case, _x, hasHpa, hpaOverrides, isScaled, source) => {
     const rec = recommendRequests(makeUsage({ hasHpa }), makeSettings({ hpaOverrides }));
     expect(rec.hpa).toEqual({ isScaled, source });

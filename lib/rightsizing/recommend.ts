@@ -1,12 +1,6 @@
 // The rightsizing rules (issue 4 "Rightsizing rules", domain.md §3): one container's usage in, one
 // explained recommendation out. Pure: no clock, no I/O; settings are passed in so changes apply at once.
-import {
-  bytesToMib,
-  formatForReason as f,
-  mibToBytes,
-  roundCpuUpMillicores,
-  roundMemoryUpMib,
-} from "./quantities";
+import { bytesToMib, formatForReason as f, mibToBytes, roundCpuUpMillicores, roundMemoryUpMib } from "./quantities";
 import { resolveEnvironment, resolveHpa, resolveTeam } from "./resolve-context";
 import type { RightsizingSettings } from "./settings";
 import { FLAGS } from "./types";
@@ -262,10 +256,7 @@ function toSeverity(
   thresholds: RightsizingSettings["severity"],
 ): Severity {
   if (direction === "none") return "none";
-  const pcts = [
-    change.cpuMillicores === 0 ? 0 : change.cpuPct,
-    change.memoryBytes === 0 ? 0 : change.memoryPct,
-  ];
+  const pcts = [change.cpuMillicores === 0 ? 0 : change.cpuPct, change.memoryBytes === 0 ? 0 : change.memoryPct];
   if (pcts.includes(null)) return "high";
   const largest = Math.max(...pcts.map((p) => Math.abs(p ?? 0)));
   if (largest >= thresholds.highPct) return "high";

@@ -28,10 +28,13 @@ describe("environment (issue 4: safety-critical; tag first, then cluster mapping
     [null, "prod-us-east-1", "production", "cluster", true, false],
     ["production", "staging-us-east-1", "production", "tag", true, false], // tag wins
     ["staging", "prod-us-east-1", "staging", "tag", false, false],
-  ])("env tag %j on cluster %s → %j (%s) production=%s unmapped=%s", (envTag, cluster, value, source, isProduction, isUnmapped) => {
-    const settings = makeSettings({ clusterEnvironments });
-    expect(resolveEnvironment({ envTag, cluster }, settings)).toEqual({ value, source, isProduction, isUnmapped });
-  });
+  ])(
+    "env tag %j on cluster %s → %j (%s) production=%s unmapped=%s",
+    (envTag, cluster, value, source, isProduction, isUnmapped) => {
+      const settings = makeSettings({ clusterEnvironments });
+      expect(resolveEnvironment({ envTag, cluster }, settings)).toEqual({ value, source, isProduction, isUnmapped });
+    },
+  );
 
   it("follows the non-production list in settings", () => {
     const settings = makeSettings({ nonProductionEnvironments: ["Preview"] });

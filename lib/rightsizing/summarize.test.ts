@@ -45,7 +45,12 @@ describe("summarizeRecommendations (issue 4 Dollars, issue 6 totals)", () => {
       ["payments", { cutsCents: 1719, raisesCents: 0, netCents: 1719, excludedHpaNetCents: 1719 }],
       ["video", { cutsCents: 1697, raisesCents: 781, netCents: 916, excludedHpaNetCents: 0 }],
     ]);
-    expect(summary.total.savings).toEqual({ cutsCents: 3416, raisesCents: 781, netCents: 2635, excludedHpaNetCents: 1719 });
+    expect(summary.total.savings).toEqual({
+      cutsCents: 3416,
+      raisesCents: 781,
+      netCents: 2635,
+      excludedHpaNetCents: 1719,
+    });
   });
 
   it("counts containers, workloads and changes", () => {
@@ -90,7 +95,10 @@ describe("summarizeRecommendations (issue 4 Dollars, issue 6 totals)", () => {
         requests: { cpu: (i * 61) % 1200, memory: ((i * 71) % 3000) * MiB },
       }),
     );
-    const manyRows = toRightsizingRows(many, makeSettings({ defaultPricing: { instanceType: "x", vcpu: 4, memoryGib: 16, hourlyUsd: 0.1504 } }));
+    const manyRows = toRightsizingRows(
+      many,
+      makeSettings({ defaultPricing: { instanceType: "x", vcpu: 4, memoryGib: 16, hourlyUsd: 0.1504 } }),
+    );
     const s = summarizeRecommendations(manyRows);
     const rowNet = manyRows.reduce((sum, r) => sum + r.savings.monthlyCents, 0);
     expect(s.total.savings.netCents).toBe(rowNet);
@@ -99,6 +107,9 @@ describe("summarizeRecommendations (issue 4 Dollars, issue 6 totals)", () => {
   });
 
   it("returns zeros for no rows", () => {
-    expect(summarizeRecommendations([])).toMatchObject({ teams: [], total: { containers: 0, savings: { netCents: 0 } } });
+    expect(summarizeRecommendations([])).toMatchObject({
+      teams: [],
+      total: { containers: 0, savings: { netCents: 0 } },
+    });
   });
 });

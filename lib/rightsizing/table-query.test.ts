@@ -5,7 +5,15 @@ import { makeSettings, makeUsage } from "./test-usage";
 
 describe("parseQuery", () => {
   it("reads what a plain GET form sends: empty fields are absent, the last of repeated keys wins", () => {
-    const parsed = parseQuery(tableQuerySchema, { cluster: "", environment: "staging", flag: "", change: "", q: "  ", sort: ["name", "savings"], page: "2" });
+    const parsed = parseQuery(tableQuerySchema, {
+      cluster: "",
+      environment: "staging",
+      flag: "",
+      change: "",
+      q: "  ",
+      sort: ["name", "savings"],
+      page: "2",
+    });
     expect(parsed).toEqual({ ok: true, value: { environment: "staging", sort: "savings", page: 2, size: 50 } });
   });
 
@@ -14,14 +22,20 @@ describe("parseQuery", () => {
     [{ page: "0" }, 'page="0": pages start at 1'],
     [{ page: "two" }, 'page="two": expected a page number'],
     [{ size: "30" }, 'size="30": expected one of 25, 50, 100, 200'],
-    [{ flag: "expensive" }, 'flag="expensive": expected one of insufficient-data, under-provisioned, oom, hpa, young, no-request, unmapped-environment, peak-guard-raised, limit-raised'],
+    [
+      { flag: "expensive" },
+      'flag="expensive": expected one of insufficient-data, under-provisioned, oom, hpa, young, no-request, unmapped-environment, peak-guard-raised, limit-raised',
+    ],
     [{ dir: "up" }, 'dir="up": expected asc or desc'],
   ])("names the bad parameter %j and what it takes", (params, message) => {
     expect(parseQuery(tableQuerySchema, params)).toEqual({ ok: false, errors: [message] });
   });
 
   it("keeps the overview to cluster and environment", () => {
-    expect(parseQuery(scopeSchema, { cluster: "prod-us-east-1", sort: "name" })).toEqual({ ok: true, value: { cluster: "prod-us-east-1" } });
+    expect(parseQuery(scopeSchema, { cluster: "prod-us-east-1", sort: "name" })).toEqual({
+      ok: true,
+      value: { cluster: "prod-us-east-1" },
+    });
   });
 });
 
@@ -37,7 +51,8 @@ describe("toTablePage", () => {
     makeSettings(),
   );
   const query = (input: Record<string, unknown>) => tableQuerySchema.parse(input);
-  const names = (page: ReturnType<typeof toTablePage>) => page.groups.map((g) => `${g.rows.map((r) => r.usage.container).join("+")}${g.isContinued ? " (continued)" : ""}`);
+  const names = (page: ReturnType<typeof toTablePage>) =>
+    page.groups.map((g) => `${g.rows.map((r) => r.usage.container).join("+")}${g.isContinued ? " (continued)" : ""}`);
 
   it("orders workloads by their summed savings and rows within them, largest first", () => {
     const cents = Object.fromEntries(rows.map((r) => [r.usage.container, r.savings.monthlyCents]));

@@ -31,10 +31,16 @@ export const tableQuerySchema = scopeSchema.extend({
   q: optionalText,
   sort: z.enum(SORTS, { message: `expected one of ${SORTS.join(", ")}` }).default("savings"),
   dir: z.enum(["asc", "desc"], { message: "expected asc or desc" }).optional(),
-  page: z.coerce.number({ message: "expected a page number" }).int("expected a whole page number").min(1, "pages start at 1").default(1),
+  page: z.coerce
+    .number({ message: "expected a page number" })
+    .int("expected a whole page number")
+    .min(1, "pages start at 1")
+    .default(1),
   size: z.coerce
     .number({ message: "expected a page size" })
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), { message: `expected one of ${PAGE_SIZES.join(", ")}` })
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), {
+      message: `expected one of ${PAGE_SIZES.join(", ")}`,
+    })
     .default(50),
 });
 export type TableQuery = z.infer<typeof tableQuerySchema>;
@@ -42,7 +48,10 @@ export type TableQuery = z.infer<typeof tableQuerySchema>;
 export type ParsedQuery<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 // Search params (last value wins for repeated keys) → query, or one message per bad parameter.
-export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string, string | string[] | undefined>): ParsedQuery<z.infer<S>> {
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  params: Record<string, string | string[] | undefined>,
+): ParsedQuery<z.infer<S>> {
   // An empty value is an absent one: a plain GET form sends `flag=` for "any".
   const flat = Object.fromEntries(
     Object.entries(params)
@@ -53,7 +62,9 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: Record<string
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => `${issue.path.join(".") || "query"}="${String(flat[String(issue.path[0])] ?? "")}": ${issue.message}`),
+    errors: result.error.issues.map(
+      (issue) => `${issue.path.join(".") || "query"}="${String(flat[String(issue.path[0])] ?? "")}": ${issue.message}`,
+    ),
   };
 }
 
@@ -94,7 +105,10 @@ function rowValue(row: RightsizingRow, sort: Sort): number {
     case "savings":
       return savings.monthlyCents;
     case "change": // severity first, then the larger relative change of the two requests
-      return SEVERITY_RANK[rec.severity] * 1e6 + Math.min(999_999, Math.max(Math.abs(change?.cpuPct ?? 0), Math.abs(change?.memoryPct ?? 0)));
+      return (
+        SEVERITY_RANK[rec.severity] * 1e6 +
+        Math.min(999_999, Math.max(Math.abs(change?.cpuPct ?? 0), Math.abs(change?.memoryPct ?? 0)))
+      );
     case "cpu": // requested millicores removed (or added) across replicas
       return Math.abs(change?.cpuMillicores ?? 0) * usage.replicas;
     case "memory":

@@ -4,7 +4,14 @@ import type { RightsizingSettingsInput } from "./settings";
 import { makeUsage, MiB } from "./test-usage";
 
 export const TEST_PRICING_SETTINGS: RightsizingSettingsInput = {
-  defaultPricing: { instanceType: "test.node", vcpu: 4, memoryGib: 16, hourlyUsd: 0.24, vcpuHourUsd: 0.04, gibHourUsd: 0.005 },
+  defaultPricing: {
+    instanceType: "test.node",
+    vcpu: 4,
+    memoryGib: 16,
+    hourlyUsd: 0.24,
+    vcpuHourUsd: 0.04,
+    gibHourUsd: 0.005,
+  },
 };
 
 export const TEST_TEAMS = [
@@ -48,7 +55,14 @@ export const TEST_TEAMS = [
     requests: { cpu: 100, memory: 512 * MiB },
   }),
   // video, 1 day of samples: no recommendation, 0 cents
-  makeUsage({ namespace: "video", teamTag: "video", workload: "encoder", container: "uploader", dataDays: 1, firstSeen: "2026-11-25" }),
+  makeUsage({
+    namespace: "video",
+    teamTag: "video",
+    workload: "encoder",
+    container: "uploader",
+    dataDays: 1,
+    firstSeen: "2026-11-25",
+  }),
 ];
 
 // Expected totals (sums of the cents above): payments 1719 + 142 = 1861 net (HPA 1719 apart);

@@ -43,7 +43,14 @@ export function makeUsage(overrides: UsageOverrides = {}): ContainerUsage {
 // so dollar tests can be computed by hand.
 export function makeSettings(input: RightsizingSettingsInput = {}): RightsizingSettings {
   return parseRightsizingSettings({
-    defaultPricing: { instanceType: "test.node", vcpu: 4, memoryGib: 16, hourlyUsd: 0.24, vcpuHourUsd: 0.04, gibHourUsd: 0.005 },
+    defaultPricing: {
+      instanceType: "test.node",
+      vcpu: 4,
+      memoryGib: 16,
+      hourlyUsd: 0.24,
+      vcpuHourUsd: 0.04,
+      gibHourUsd: 0.005,
+    },
     ...input,
   });
 }

@@ -38,7 +38,13 @@ export function toBeforeAfterPoints(realized: RealizedSaving, months: readonly M
     label: formatMonthShort(m.month),
     amount: m.amount,
     value: toChartNumber(m.amount),
-    role: before.has(m.month) ? "before" : after.has(m.month) ? "after" : m.month === realized.changeMonth ? "change" : "not-counted",
+    role: before.has(m.month)
+      ? "before"
+      : after.has(m.month)
+        ? "after"
+        : m.month === realized.changeMonth
+          ? "change"
+          : "not-counted",
     isPartial: m.daysSynced < countMonthDays(m.month),
   }));
 }

@@ -22,12 +22,17 @@ export const MIN_PEAK_USD = "1000";
 /** "Near zero": at most this share of the busiest month. */
 export const NEAR_ZERO_RATIO_PERCENT = 5n;
 
-export function toAbandonedCandidates(projects: readonly ProjectMonths[], opts: { now: Date; covered: ReadonlySet<string> }): AbandonedCandidate[] {
+export function toAbandonedCandidates(
+  projects: readonly ProjectMonths[],
+  opts: { now: Date; covered: ReadonlySet<string> },
+): AbandonedCandidate[] {
   const found: AbandonedCandidate[] = [];
   for (const p of projects) {
     if (opts.covered.has(p.project)) continue;
     // Only full, fully synced months: the open month always looks like a fall.
-    const full = p.months.filter((m) => m.daysSynced >= countMonthDays(m.month) && isBeforeOpenMonth(m.month, opts.now));
+    const full = p.months.filter(
+      (m) => m.daysSynced >= countMonthDays(m.month) && isBeforeOpenMonth(m.month, opts.now),
+    );
     const last = full[full.length - 1];
     if (!last) continue;
     const peak = full.reduce((best, m) => (compareMoney(m.amount, best.amount) > 0 ? m : best), full[0] ?? last);

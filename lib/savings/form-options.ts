@@ -15,7 +15,12 @@ export type ScopeOptions = {
 
 export async function getScopeOptions(db: Db, settings: TagSettings): Promise<ScopeOptions> {
   const distinct = async (column: "department" | "project" | "service", dataset: string) =>
-    (await db.sql.query<{ v: string }>(`SELECT DISTINCT ${column} AS v FROM cost_daily WHERE dataset = $1 AND ${column} <> '' ORDER BY 1`, [dataset])).map((r) => r.v);
+    (
+      await db.sql.query<{ v: string }>(
+        `SELECT DISTINCT ${column} AS v FROM cost_daily WHERE dataset = $1 AND ${column} <> '' ORDER BY 1`,
+        [dataset],
+      )
+    ).map((r) => r.v);
   const [departments, projects, services, accounts, rightsizing] = await Promise.all([
     settings.allowed.department.length > 0 ? settings.allowed.department : distinct("department", "department,service"),
     distinct("project", "project,service"),

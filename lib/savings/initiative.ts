@@ -43,7 +43,9 @@ const optionalText = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
-const filtersSchema = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, optionalText])) as Record<Dimension, typeof optionalText>);
+const filtersSchema = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, optionalText])) as Record<Dimension, typeof optionalText>,
+);
 
 export const scopeSchema = z.object({
   filters: filtersSchema.prefault({}),
@@ -79,7 +81,9 @@ export function parseInitiativeInput(input: unknown, now: Date): ParsedInitiativ
     return { ok: false, errors };
   }
   const value = parsed.data as InitiativeInput;
-  const filters = Object.fromEntries(Object.entries(value.scope.filters).filter(([, v]) => v !== undefined)) as InitiativeScope["filters"];
+  const filters = Object.fromEntries(
+    Object.entries(value.scope.filters).filter(([, v]) => v !== undefined),
+  ) as InitiativeScope["filters"];
   const problem = checkScopeFilters(filters, now);
   if (problem) return { ok: false, errors: { scope: problem } };
   const rightsizing = value.kind === "rightsizing" ? compact(value.scope.rightsizing ?? {}) : undefined;
@@ -124,14 +128,20 @@ export function toInitiativeFormInput(form: FormData): unknown {
 
 /** "Project video-recordings · Service Amazon Simple Storage Service"; "The whole bill" without filters. */
 export function formatScope(scope: InitiativeScope): string {
-  const parts = DIMENSIONS.flatMap((d) => (scope.filters[d] === undefined ? [] : [`${DIMENSION_LABELS[d]} ${scope.filters[d]}`]));
+  const parts = DIMENSIONS.flatMap((d) =>
+    scope.filters[d] === undefined ? [] : [`${DIMENSION_LABELS[d]} ${scope.filters[d]}`],
+  );
   return parts.length > 0 ? parts.join(" · ") : "The whole bill";
 }
 
 /** A stored scope; one that no longer parses (edited by hand) comes back with the problem, never as a guess. */
 export function parseStoredScope(value: unknown, now: Date): { scope: InitiativeScope; error: string | null } {
   const parsed = scopeSchema.safeParse(value);
-  if (!parsed.success) return { scope: { filters: {} }, error: `The stored scope cannot be read (${parsed.error.issues[0]?.message}); edit the initiative to set it again.` };
+  if (!parsed.success)
+    return {
+      scope: { filters: {} },
+      error: `The stored scope cannot be read (${parsed.error.issues[0]?.message}); edit the initiative to set it again.`,
+    };
   const filters = compact(parsed.data.filters) as InitiativeScope["filters"];
   const scope = parsed.data.rightsizing ? { filters, rightsizing: compact(parsed.data.rightsizing) } : { filters };
   return { scope, error: checkScopeFilters(filters, now) };

@@ -37,13 +37,19 @@ function toInitiative(r: InitiativeRecord, now: Date): Initiative {
 
 /** Every initiative, oldest change first (the order of the story). */
 export async function listInitiatives(db: Db, now: Date): Promise<Initiative[]> {
-  const rows = await db.sql.query<InitiativeRecord>(`SELECT ${COLUMNS} FROM savings_initiative ORDER BY change_date, id`);
+  const rows = await db.sql.query<InitiativeRecord>(
+    `SELECT ${COLUMNS} FROM savings_initiative ORDER BY change_date, id`,
+  );
   return rows.map((r) => toInitiative(r, now));
 }
 
 export async function getInitiative(db: Db, id: number, now: Date): Promise<Initiative> {
   const [row] = await db.sql.query<InitiativeRecord>(`SELECT ${COLUMNS} FROM savings_initiative WHERE id = $1`, [id]);
-  if (!row) throw new AppError("not-found", `No savings initiative #${id}: it may have been deleted. Reload /savings to see the current list.`);
+  if (!row)
+    throw new AppError(
+      "not-found",
+      `No savings initiative #${id}: it may have been deleted. Reload /savings to see the current list.`,
+    );
   return toInitiative(row, now);
 }
 
@@ -52,7 +58,11 @@ async function checkNameFree(sql: Sql, name: string, exceptId: number | null) {
     "SELECT id FROM savings_initiative WHERE lower(name) = lower($1) AND ($2::int IS NULL OR id <> $2)",
     [name, exceptId],
   );
-  if (clash) throw new AppError("conflict", `An initiative named “${name}” already exists (#${clash.id}); choose another name or edit that one.`);
+  if (clash)
+    throw new AppError(
+      "conflict",
+      `An initiative named “${name}” already exists (#${clash.id}); choose another name or edit that one.`,
+    );
 }
 
 export async function createInitiative(db: Db, input: InitiativeInput, now: Date): Promise<Initiative> {
@@ -83,5 +93,6 @@ export async function updateInitiative(db: Db, id: number, input: InitiativeInpu
 
 export async function deleteInitiative(db: Db, id: number): Promise<void> {
   const rows = await db.sql.query<{ id: number }>("DELETE FROM savings_initiative WHERE id = $1 RETURNING id", [id]);
-  if (rows.length === 0) throw new AppError("not-found", `No savings initiative #${id} to delete: it may have been deleted already.`);
+  if (rows.length === 0)
+    throw new AppError("not-found", `No savings initiative #${id} to delete: it may have been deleted already.`);
 }

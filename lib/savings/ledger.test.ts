@@ -5,7 +5,13 @@ import { insertContainers } from "@/lib/rightsizing/test-seed";
 import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/lib/rightsizing/test-teams";
 import { saveRightsizingSettings, getTagSettings } from "@/lib/settings/store";
 import { parseInitiativeInput, type InitiativeInput } from "./initiative";
-import { createInitiative, deleteInitiative, getInitiative, listInitiatives, updateInitiative } from "./initiatives-store";
+import {
+  createInitiative,
+  deleteInitiative,
+  getInitiative,
+  listInitiatives,
+  updateInitiative,
+} from "./initiatives-store";
 import { getLedger } from "./ledger";
 import { getCandidates } from "./read-candidates";
 import { LEDGER_NOW, S3, seedLedgerSpend } from "./test-seed";
@@ -16,7 +22,11 @@ function input(raw: Record<string, unknown>): InitiativeInput {
   return parsed.value;
 }
 
-const LOAD_TEST = input({ name: "Load test shut down", changeDate: "2026-06-01", scope: { filters: { project: "load-test" } } });
+const LOAD_TEST = input({
+  name: "Load test shut down",
+  changeDate: "2026-06-01",
+  scope: { filters: { project: "load-test" } },
+});
 const RECORDINGS = input({
   name: "Recordings to Glacier IR",
   description: "Moved rarely watched recordings to Glacier Instant Retrieval",
@@ -35,14 +45,32 @@ describe.each(testDatabases())("savings ledger on $name", ({ create }) => {
   afterAll(() => db.drop());
 
   it("creates, edits and deletes initiatives; names are unique whatever their case", async () => {
-    const made = await createInitiative(db, input({ name: "Temp", changeDate: "2026-01-01", scope: { filters: {} } }), LEDGER_NOW);
+    const made = await createInitiative(
+      db,
+      input({ name: "Temp", changeDate: "2026-01-01", scope: { filters: {} } }),
+      LEDGER_NOW,
+    );
     expect(made).toMatchObject({ name: "Temp", months: 3, kind: "bill", scope: { filters: {} }, scopeError: null });
-    await expect(createInitiative(db, input({ name: "temp", changeDate: "2026-01-01" }), LEDGER_NOW)).rejects.toThrow(/already exists/);
-    const edited = await updateInitiative(db, made.id, input({ name: "Temp 2", changeDate: "2026-02-03", months: "2", scope: { filters: { service: "EC2" } } }), LEDGER_NOW);
-    expect(edited).toMatchObject({ name: "Temp 2", changeDate: "2026-02-03", months: 2, scope: { filters: { service: "EC2" } } });
+    await expect(createInitiative(db, input({ name: "temp", changeDate: "2026-01-01" }), LEDGER_NOW)).rejects.toThrow(
+      /already exists/,
+    );
+    const edited = await updateInitiative(
+      db,
+      made.id,
+      input({ name: "Temp 2", changeDate: "2026-02-03", months: "2", scope: { filters: { service: "EC2" } } }),
+      LEDGER_NOW,
+    );
+    expect(edited).toMatchObject({
+      name: "Temp 2",
+      changeDate: "2026-02-03",
+      months: 2,
+      scope: { filters: { service: "EC2" } },
+    });
     expect((await getInitiative(db, made.id, LEDGER_NOW)).name).toBe("Temp 2");
     await deleteInitiative(db, made.id);
-    await expect(deleteInitiative(db, made.id)).rejects.toSatisfy((e) => e instanceof AppError && e.kind === "not-found");
+    await expect(deleteInitiative(db, made.id)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.kind === "not-found",
+    );
     expect(await listInitiatives(db, LEDGER_NOW)).toEqual([]);
   });
 
@@ -76,17 +104,32 @@ describe.each(testDatabases())("savings ledger on $name", ({ create }) => {
   });
 
   it("shows a rightsizing initiative's potential: the net monthly savings /rightsizing shows", async () => {
-    await createInitiative(db, input({ name: "Non-prod rightsized", kind: "rightsizing", changeDate: "2026-10-01", scope: { filters: { service: "EC2" } } }), LEDGER_NOW);
+    await createInitiative(
+      db,
+      input({
+        name: "Non-prod rightsized",
+        kind: "rightsizing",
+        changeDate: "2026-10-01",
+        scope: { filters: { service: "EC2" } },
+      }),
+      LEDGER_NOW,
+    );
     const entry = (await getLedger(db, LEDGER_NOW)).entries.find((e) => e.initiative.name === "Non-prod rightsized");
     expect(entry?.realized?.status).toBe("too-few-after");
-    expect(entry?.potential).toMatchObject({ kind: "potential", monthlyCents: EXPECTED_CENTS.total.netCents, annualCents: EXPECTED_CENTS.total.netCents * 12 });
+    expect(entry?.potential).toMatchObject({
+      kind: "potential",
+      monthlyCents: EXPECTED_CENTS.total.netCents,
+      annualCents: EXPECTED_CENTS.total.netCents * 12,
+    });
   });
 
   it("suggests projects whose spend stopped and the teams with the most to cut", async () => {
     const settings = await getTagSettings(db);
     const candidates = await getCandidates(db, await listInitiatives(db, LEDGER_NOW), { now: LEDGER_NOW, settings });
     // load-test stopped too, but an initiative covers it already.
-    expect(candidates.abandoned.map((c) => [c.project, c.stoppedMonth, c.annualSaving])).toEqual([["legacy", "2026-07-01", "24000"]]);
+    expect(candidates.abandoned.map((c) => [c.project, c.stoppedMonth, c.annualSaving])).toEqual([
+      ["legacy", "2026-07-01", "24000"],
+    ]);
     expect(candidates.teams.map((t) => [t.team, t.monthlyCents])).toEqual([
       ["payments", EXPECTED_CENTS.payments.netCents],
       ["video", EXPECTED_CENTS.video.netCents],
@@ -102,11 +145,19 @@ describe("parseInitiativeInput", () => {
     { raw: { name: "x", changeDate: "2026-06-01", months: "1.5" }, field: "months", says: /whole number/ },
     { raw: { name: "x", changeDate: "2026-06-01", kind: "cloud" }, field: "kind", says: /bill or rightsizing/ },
     {
-      raw: { name: "x", changeDate: "2026-06-01", scope: { filters: { project: "a", service: "S3", environment: "production" } } },
+      raw: {
+        name: "x",
+        changeDate: "2026-06-01",
+        scope: { filters: { project: "a", service: "S3", environment: "production" } },
+      },
       field: "scope",
       says: /not stored exactly/,
     },
-    { raw: { name: "x", changeDate: "2026-06-01", scope: { filters: { category: "prod" } } }, field: "scope", says: /category must be customer-serving or rnd/ },
+    {
+      raw: { name: "x", changeDate: "2026-06-01", scope: { filters: { category: "prod" } } },
+      field: "scope",
+      says: /category must be customer-serving or rnd/,
+    },
   ])("refuses $field: $says", ({ raw, field, says }) => {
     const parsed = parseInitiativeInput(raw, LEDGER_NOW);
     expect(parsed.ok).toBe(false);
@@ -114,9 +165,34 @@ describe("parseInitiativeInput", () => {
   });
 
   it("trims, drops empty filters and keeps the rightsizing clusters only for rightsizing initiatives", () => {
-    const bill = parseInitiativeInput({ name: " RDS ", changeDate: "2026-07-01", scope: { filters: { service: " RDS ", project: "" }, rightsizing: { cluster: "x" } } }, LEDGER_NOW);
-    expect(bill).toEqual({ ok: true, value: { name: "RDS", description: "", changeDate: "2026-07-01", kind: "bill", months: 3, scope: { filters: { service: "RDS" } } } });
-    const rs = parseInitiativeInput({ name: "k8s", kind: "rightsizing", changeDate: "2026-07-01", scope: { rightsizing: { cluster: "dev", environment: "" } } }, LEDGER_NOW);
+    const bill = parseInitiativeInput(
+      {
+        name: " RDS ",
+        changeDate: "2026-07-01",
+        scope: { filters: { service: " RDS ", project: "" }, rightsizing: { cluster: "x" } },
+      },
+      LEDGER_NOW,
+    );
+    expect(bill).toEqual({
+      ok: true,
+      value: {
+        name: "RDS",
+        description: "",
+        changeDate: "2026-07-01",
+        kind: "bill",
+        months: 3,
+        scope: { filters: { service: "RDS" } },
+      },
+    });
+    const rs = parseInitiativeInput(
+      {
+        name: "k8s",
+        kind: "rightsizing",
+        changeDate: "2026-07-01",
+        scope: { rightsizing: { cluster: "dev", environment: "" } },
+      },
+      LEDGER_NOW,
+    );
     expect(rs.ok && rs.value.scope).toEqual({ filters: {}, rightsizing: { cluster: "dev" } });
   });
 });

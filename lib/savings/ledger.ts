@@ -41,7 +41,11 @@ export type Ledger = {
 // Months of the chart after the change month: the counted ones and a few more, so a saving that lasted shows.
 const CHART_MONTHS_AFTER = 12;
 
-export async function getLedgerEntry(db: Db, initiative: Initiative, opts: { now: Date; settings: TagSettings }): Promise<LedgerEntry> {
+export async function getLedgerEntry(
+  db: Db,
+  initiative: Initiative,
+  opts: { now: Date; settings: TagSettings },
+): Promise<LedgerEntry> {
   const changeMonth = startOfMonth(initiative.changeDate);
   const openMonth = startOfMonth(toDay(opts.now));
   const from = addMonths(changeMonth, -initiative.months);
@@ -53,9 +57,15 @@ export async function getLedgerEntry(db: Db, initiative: Initiative, opts: { now
   const base = { initiative, spendHref, potential };
   if (initiative.scopeError) return { ...base, realized: null, problem: initiative.scopeError, chart: [] };
 
-  const spend = to > from ? await getScopeMonthlySpend(db, initiative.scope, range, opts) : { kind: "spend" as const, months: [] };
+  const spend =
+    to > from ? await getScopeMonthlySpend(db, initiative.scope, range, opts) : { kind: "spend" as const, months: [] };
   if (spend.kind === "not-exact") return { ...base, realized: null, problem: spend.message, chart: [] };
-  const realized = toRealizedSaving({ changeDate: initiative.changeDate, months: initiative.months, now: opts.now, spend: spend.months });
+  const realized = toRealizedSaving({
+    changeDate: initiative.changeDate,
+    months: initiative.months,
+    now: opts.now,
+    spend: spend.months,
+  });
   return { ...base, realized, problem: null, chart: toBeforeAfterPoints(realized, spend.months) };
 }
 
@@ -66,7 +76,13 @@ async function getPotential(db: Db, initiative: Initiative): Promise<Potential> 
   try {
     const overview = await getRightsizingOverview(db, scope);
     const net = overview.summary.total.savings.netCents;
-    return { kind: "potential", monthlyCents: net, annualCents: net * 12, containersToChange: overview.summary.total.containersToChange, href };
+    return {
+      kind: "potential",
+      monthlyCents: net,
+      annualCents: net * 12,
+      containersToChange: overview.summary.total.containersToChange,
+      href,
+    };
   } catch (err) {
     if (err instanceof AppError && err.kind === "bad-input") return { kind: "unavailable", message: err.message, href };
     throw err;

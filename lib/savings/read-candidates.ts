@@ -18,8 +18,18 @@ export type Candidates = {
   spendHref: string;
 };
 
-export async function getCandidates(db: Db, initiatives: Initiative[], opts: { now: Date; settings: TagSettings }): Promise<Candidates> {
-  const view: SpendView = { by: ["project"], ...toDefaultRange(opts.now), granularity: "month", metric: "amortized", filters: {} };
+export async function getCandidates(
+  db: Db,
+  initiatives: Initiative[],
+  opts: { now: Date; settings: TagSettings },
+): Promise<Candidates> {
+  const view: SpendView = {
+    by: ["project"],
+    ...toDefaultRange(opts.now),
+    granularity: "month",
+    metric: "amortized",
+    filters: {},
+  };
   const report = await getSpendReport(db, view, opts);
   const covered = new Set(initiatives.flatMap((i) => (i.scope.filters.project ? [i.scope.filters.project] : [])));
   const abandoned =
@@ -29,7 +39,11 @@ export async function getCandidates(db: Db, initiatives: Initiative[], opts: { n
             .filter((r) => r.keys[0]?.value)
             .map((r) => ({
               project: r.keys[0]?.value ?? "",
-              months: report.periods.map((p, i) => ({ month: p.start, amount: r.amounts[i] ?? "0", daysSynced: p.daysWithData })),
+              months: report.periods.map((p, i) => ({
+                month: p.start,
+                amount: r.amounts[i] ?? "0",
+                daysSynced: p.daysWithData,
+              })),
             })),
           { now: opts.now, covered },
         )
@@ -38,9 +52,17 @@ export async function getCandidates(db: Db, initiatives: Initiative[], opts: { n
   const teams = overview.summary.teams
     .filter((t) => t.savings.netCents > 0)
     .slice(0, 5)
-    .map((t) => ({ team: t.team, containersToChange: t.containersToChange, monthlyCents: t.savings.netCents, href: `/rightsizing/${encodeURIComponent(t.team)}` }));
+    .map((t) => ({
+      team: t.team,
+      containersToChange: t.containersToChange,
+      monthlyCents: t.savings.netCents,
+      href: `/rightsizing/${encodeURIComponent(t.team)}`,
+    }));
   return {
-    abandoned: abandoned.map((c) => ({ ...c, href: toSpendHref({ ...view, by: ["service"], filters: { project: c.project } }) })),
+    abandoned: abandoned.map((c) => ({
+      ...c,
+      href: toSpendHref({ ...view, by: ["service"], filters: { project: c.project } }),
+    })),
     teams,
     spendHref: toSpendHref(view),
   };

@@ -28,7 +28,13 @@ export type RealizedSaving =
       /** Fewer than N full months after the change so far: the figure will firm up as months close. */
       isProvisional: boolean;
     }
-  | { status: "too-few-after" | "too-few-before"; changeMonth: string; before: MonthWindow; after: MonthWindow; message: string };
+  | {
+      status: "too-few-after" | "too-few-before";
+      changeMonth: string;
+      before: MonthWindow;
+      after: MonthWindow;
+      message: string;
+    };
 
 export type RealizedInput = { changeDate: string; months: number; now: Date; spend: readonly MonthSpend[] };
 
@@ -45,7 +51,11 @@ export function countMonthDays(month: string): number {
 
 export function toMonthWindow(months: readonly MonthSpend[]): MonthWindow {
   const total = months.reduce((sum, m) => sum + toUnits(m.amount), 0n);
-  return { months: months.map((m) => m.month), total: fromUnits(total), average: fromUnits(divideRounded(total, months.length)) };
+  return {
+    months: months.map((m) => m.month),
+    total: fromUnits(total),
+    average: fromUnits(divideRounded(total, months.length)),
+  };
 }
 
 function divideRounded(units: bigint, divisor: number | bigint): bigint {

@@ -11,10 +11,18 @@ import type { MonthSpend } from "./realized";
 export function toScopeView(scope: InitiativeScope, range: { from: string; to: string }): SpendView {
   const dimensions = Object.keys(scope.filters) as SpendView["by"];
   // Grouping by a filtered dimension needs no extra dataset column, so the view is exact whenever the filter is.
-  return { by: [dimensions[0] ?? "department"], from: range.from, to: range.to, granularity: "month", metric: "amortized", filters: { ...scope.filters } };
+  return {
+    by: [dimensions[0] ?? "department"],
+    from: range.from,
+    to: range.to,
+    granularity: "month",
+    metric: "amortized",
+    filters: { ...scope.filters },
+  };
 }
 
-export type ScopeSpend = { kind: "spend"; view: SpendView; months: MonthSpend[] } | { kind: "not-exact"; view: SpendView; message: string };
+export type ScopeSpend =
+  { kind: "spend"; view: SpendView; months: MonthSpend[] } | { kind: "not-exact"; view: SpendView; message: string };
 
 export async function getScopeMonthlySpend(
   db: Db,
@@ -28,6 +36,10 @@ export async function getScopeMonthlySpend(
   return {
     kind: "spend",
     view,
-    months: report.periods.map((p, i) => ({ month: p.start, amount: report.periodTotals[i] ?? "0", daysSynced: p.daysWithData })),
+    months: report.periods.map((p, i) => ({
+      month: p.start,
+      amount: report.periodTotals[i] ?? "0",
+      daysSynced: p.daysWithData,
+    })),
   };
 }

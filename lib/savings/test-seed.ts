@@ -11,7 +11,19 @@ const MONTHS = ["03", "04", "05", "06", "07", "08", "09", "10", "11"];
 
 function lines(project: string, department: string, service: string, amounts: string[]): SeedLine[] {
   return amounts.flatMap((amortized, i) =>
-    amortized === "" ? [] : [{ department, project, environment: "production", service, account: "111111111111", day: `2026-${MONTHS[i]}-15`, amortized }],
+    amortized === ""
+      ? []
+      : [
+          {
+            department,
+            project,
+            environment: "production",
+            service,
+            account: "111111111111",
+            day: `2026-${MONTHS[i]}-15`,
+            amortized,
+          },
+        ],
   );
 }
 

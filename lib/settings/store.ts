@@ -1,7 +1,11 @@
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_TAG_SETTINGS, parseTagSettings, toValidatedTagSettings, type TagSettings } from "@/lib/tags/settings";
-import { defaultRightsizingSettings, parseRightsizingSettings, type RightsizingSettings } from "@/lib/rightsizing/settings";
+import {
+  defaultRightsizingSettings,
+  parseRightsizingSettings,
+  type RightsizingSettings,
+} from "@/lib/rightsizing/settings";
 
 /**
  * Settings people edit on /settings, one JSON document per key in the `setting` table.

@@ -23,7 +23,20 @@ export type DeckInput = {
   initiatives: LedgerEntry[];
 };
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 export function toDeck(input: DeckInput): Deck {
   const month = `${MONTHS[Number(input.asOf.slice(5, 7)) - 1] ?? ""} ${input.asOf.slice(0, 4)}`;
@@ -32,7 +45,9 @@ export function toDeck(input: DeckInput): Deck {
     layout: "title",
     title: "What our cloud costs, and what we saved",
     subtitle: `All-hands · ${month}`,
-    note: input.dataThrough ? `AWS bill through ${formatDay(input.dataThrough)} · built by Costwise from the synced data` : "No spend synced yet",
+    note: input.dataThrough
+      ? `AWS bill through ${formatDay(input.dataThrough)} · built by Costwise from the synced data`
+      : "No spend synced yet",
   };
   const closing: Slide = {
     id: "thanks",

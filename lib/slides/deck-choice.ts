@@ -9,7 +9,9 @@ export type DeckChoice = { initiatives: number[] };
 
 const choiceSchema = z.object({
   initiatives: z
-    .array(z.number({ message: "initiative ids are numbers" }).int().positive(), { message: "initiatives must be a list of ids" })
+    .array(z.number({ message: "initiative ids are numbers" }).int().positive(), {
+      message: "initiatives must be a list of ids",
+    })
     .max(50, "at most 50 initiatives in one deck")
     .refine((ids) => new Set(ids).size === ids.length, "an initiative can be in the deck only once"),
 });
@@ -31,11 +33,15 @@ export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {
 /** Validates and saves; ids that name no initiative are refused, so a stale page cannot save a broken deck. */
 export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice> {
   const parsed = choiceSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad-input", `Invalid deck choice: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
+  if (!parsed.success)
+    throw new AppError("bad-input", `Invalid deck choice: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
   const known = new Set((await db.sql.query<{ id: number }>("SELECT id FROM savings_initiative")).map((r) => r.id));
   const unknown = parsed.data.initiatives.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new AppError("bad-input", `No initiative ${unknown.map((id) => `#${id}`).join(", ")}: it may have been deleted. Reload /slides and choose again.`);
+    throw new AppError(
+      "bad-input",
+      `No initiative ${unknown.map((id) => `#${id}`).join(", ")}: it may have been deleted. Reload /slides and choose again.`,
+    );
   }
   await writeSettingDocument(db, KEY, parsed.data);
   return parsed.data;

@@ -37,7 +37,10 @@ export async function getDeck(db: Db, now: Date): Promise<DeckWithChoice> {
   ]);
   const all: LedgerEntry[] = [];
   for (const initiative of initiatives) all.push(await getLedgerEntry(db, initiative, { now, settings }));
-  const chosen = toDeckOrder(all.map((e) => ({ ...e, id: e.initiative.id })), choice);
+  const chosen = toDeckOrder(
+    all.map((e) => ({ ...e, id: e.initiative.id })),
+    choice,
+  );
   const deck = toDeck({
     asOf: toDay(now),
     dataThrough: through[0]?.day ?? null,

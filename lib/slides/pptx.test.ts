@@ -20,14 +20,20 @@ type Package = { zip: JSZip; names: string[]; text(name: string): Promise<string
 
 async function openPackage(bytes: Uint8Array): Promise<Package> {
   const zip = await JSZip.loadAsync(bytes);
-  return { zip, names: Object.keys(zip.files), text: (name) => zip.file(name)?.async("string") ?? Promise.reject(new Error(`no part ${name}`)) };
+  return {
+    zip,
+    names: Object.keys(zip.files),
+    text: (name) => zip.file(name)?.async("string") ?? Promise.reject(new Error(`no part ${name}`)),
+  };
 }
 
 /** Every series of a DrawingML chart part: its name and cached values, in order. */
 function readSeries(chartXml: string): { name: string; values: number[] }[] {
   return [...chartXml.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map(([, ser = ""]) => ({
     name: /<c:tx>[\s\S]*?<c:v>([^<]*)<\/c:v>/.exec(ser)?.[1] ?? "",
-    values: [...(/<c:val>([\s\S]*?)<\/c:val>/.exec(ser)?.[1] ?? "").matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g)].map((m) => Number(m[1])),
+    values: [
+      ...(/<c:val>([\s\S]*?)<\/c:val>/.exec(ser)?.[1] ?? "").matchAll(/<c:pt idx="\d+">\s*<c:v>([^<]*)<\/c:v>/g),
+    ].map((m) => Number(m[1])),
   }));
 }
 
@@ -48,8 +54,25 @@ describe.each(testDatabases())("the .pptx deck on $name", ({ create }) => {
     await seedLedgerSpend(db);
     await saveRightsizingSettings(db, TEST_PRICING_SETTINGS);
     await insertContainers(db.sql, TEST_TEAMS);
-    const load = await createInitiative(db, input({ name: "Load test shut down", description: "Torn down after each release test", changeDate: "2026-06-01", scope: { filters: { project: "load-test" } } }), LEDGER_NOW);
-    const rec = await createInitiative(db, input({ name: "Recordings to Glacier IR", changeDate: "2026-06-10", scope: { filters: { project: "recordings", service: S3 } } }), LEDGER_NOW);
+    const load = await createInitiative(
+      db,
+      input({
+        name: "Load test shut down",
+        description: "Torn down after each release test",
+        changeDate: "2026-06-01",
+        scope: { filters: { project: "load-test" } },
+      }),
+      LEDGER_NOW,
+    );
+    const rec = await createInitiative(
+      db,
+      input({
+        name: "Recordings to Glacier IR",
+        changeDate: "2026-06-10",
+        scope: { filters: { project: "recordings", service: S3 } },
+      }),
+      LEDGER_NOW,
+    );
     ids = [load.id, rec.id];
   });
   afterAll(() => db.drop());
@@ -66,7 +89,9 @@ describe.each(testDatabases())("the .pptx deck on $name", ({ create }) => {
     expect(charts.length).toBeGreaterThanOrEqual(4);
     for (const c of charts) {
       expect(await pkg.text(c)).toContain("<c:barChart>");
-      const workbook = (await pkg.text(c.replace("charts/", "charts/_rels/") + ".rels")).match(/embeddings\/(Microsoft_Excel_Worksheet\d+\.xlsx)/)?.[1];
+      const workbook = (await pkg.text(c.replace("charts/", "charts/_rels/") + ".rels")).match(
+        /embeddings\/(Microsoft_Excel_Worksheet\d+\.xlsx)/,
+      )?.[1];
       expect(pkg.names).toContain(`ppt/embeddings/${workbook}`);
     }
     // Slide 5 is the first initiative: its chart holds the months as the ledger counted them (Mar–May 3000, June 999, Jul–Oct 0).
@@ -76,7 +101,12 @@ describe.each(testDatabases())("the .pptx deck on $name", ({ create }) => {
     expect(slideText(slide5)).toContain("Torn down after each release test");
     const chartOf5 = (await pkg.text("ppt/slides/_rels/slide5.xml.rels")).match(/charts\/(chart\d+\.xml)/)?.[1];
     const series = readSeries(await pkg.text(`ppt/charts/${chartOf5}`));
-    expect(series.map((s) => s.name)).toEqual(["Before (counted)", "Month of the change (left out): Jun 1, 2026", "After (counted)", "Not counted"]);
+    expect(series.map((s) => s.name)).toEqual([
+      "Before (counted)",
+      "Month of the change (left out): Jun 1, 2026",
+      "After (counted)",
+      "Not counted",
+    ]);
     expect(series[0]?.values).toEqual([3000, 3000, 3000, 0, 0, 0, 0, 0]);
     expect(series[1]?.values).toEqual([0, 0, 0, 999, 0, 0, 0, 0]);
     // The total slide: (3000 − 0) × 12 + (1000 − 300) × 12 = 44,400 a year → "$44.4k".
@@ -105,17 +135,32 @@ describe.each(testDatabases())("the .pptx deck on $name", ({ create }) => {
   });
 
   const soffice = spawnSync("sh", ["-c", "command -v soffice"]).status === 0;
-  it.skipIf(!soffice)("renders in LibreOffice to a PDF with one page per slide (skipped where soffice is not installed)", async () => {
-    const { deck } = await getDeck(db, LEDGER_NOW);
-    const dir = mkdtempSync(path.join(tmpdir(), "costwise-deck-"));
-    try {
-      writeFileSync(path.join(dir, "deck.pptx"), await toPptx(deck));
-      execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "pdf", "--outdir", dir, path.join(dir, "deck.pptx")], { timeout: 120_000, stdio: "pipe" });
-      expect(readdirSync(dir)).toContain("deck.pdf");
-      const info = execFileSync("pdfinfo", [path.join(dir, "deck.pdf")], { encoding: "utf8" });
-      expect(info).toMatch(new RegExp(`Pages:\\s+${deck.slides.length}\\b`));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!soffice)(
+    "renders in LibreOffice to a PDF with one page per slide (skipped where soffice is not installed)",
+    async () => {
+      const { deck } = await getDeck(db, LEDGER_NOW);
+      const dir = mkdtempSync(path.join(tmpdir(), "costwise-deck-"));
+      try {
+        writeFileSync(path.join(dir, "deck.pptx"), await toPptx(deck));
+        execFileSync(
+          "soffice",
+          [
+            "--headless",
+            `-env:UserInstallation=file://${dir}/profile`,
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir,
+            path.join(dir, "deck.pptx"),
+          ],
+          { timeout: 120_000, stdio: "pipe" },
+        );
+        expect(readdirSync(dir)).toContain("deck.pdf");
+        const info = execFileSync("pdfinfo", [path.join(dir, "deck.pdf")], { encoding: "utf8" });
+        expect(info).toMatch(new RegExp(`Pages:\\s+${deck.slides.length}\\b`));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -14,7 +14,11 @@ import { formatUsdCompact, formatUsdWhole, toChartValue, toHexColor } from "./fo
 
 const NO_SPEND = "No spend synced yet: run a sync, then rebuild the deck.";
 
-function toTrendChart(report: SpendReport, allowedDepartments: readonly string[], colorOf?: (label: string) => string | undefined): DeckChart {
+function toTrendChart(
+  report: SpendReport,
+  allowedDepartments: readonly string[],
+  colorOf?: (label: string) => string | undefined,
+): DeckChart {
   const model = toStackedChart(report, { allowedDepartments, topN: 8 });
   return {
     type: "stacked-columns",
@@ -38,7 +42,9 @@ function lastCompleteIndex(report: SpendReport): number {
 }
 
 const estimatedNote = (report: SpendReport) =>
-  report.periods.some((p) => p.estimated) ? "* Estimated: the month is not over or AWS may still revise it." : undefined;
+  report.periods.some((p) => p.estimated)
+    ? "* Estimated: the month is not over or AWS may still revise it."
+    : undefined;
 
 export function toDepartmentsSlide(report: SpendReport | null, allowedDepartments: readonly string[]): Slide {
   const base = { id: "departments", layout: "chart" as const, title: "Where the money goes" };
@@ -48,15 +54,25 @@ export function toDepartmentsSlide(report: SpendReport | null, allowedDepartment
   const top = report.rows[0];
   const first = report.periods[0];
   const last = report.periods[report.periods.length - 1];
-  const span = first && last ? `${formatPeriod(first, "month")} – ${formatPeriod(last, "month")}${last.isComplete ? "" : " so far"}` : "";
+  const span =
+    first && last
+      ? `${formatPeriod(first, "month")} – ${formatPeriod(last, "month")}${last.isComplete ? "" : " so far"}`
+      : "";
   const facts = [
     { label: span, value: formatUsdWhole(report.total) },
-    ...(top ? [{ label: `Largest: ${top.keys[0]?.label ?? ""}`, value: `${formatPercent(top.share ?? 0)} of it` }] : []),
+    ...(top
+      ? [{ label: `Largest: ${top.keys[0]?.label ?? ""}`, value: `${formatPercent(top.share ?? 0)} of it` }]
+      : []),
   ];
   return {
     ...base,
     subtitle: "Spend by department, month by month (amortized)",
-    headline: period ? { value: formatUsdCompact(report.periodTotals[i] ?? "0"), label: `in ${formatPeriod(period, "month")}, the last full month` } : undefined,
+    headline: period
+      ? {
+          value: formatUsdCompact(report.periodTotals[i] ?? "0"),
+          label: `in ${formatPeriod(period, "month")}, the last full month`,
+        }
+      : undefined,
     facts,
     chart: toTrendChart(report, allowedDepartments),
     note: estimatedNote(report),
@@ -64,7 +80,10 @@ export function toDepartmentsSlide(report: SpendReport | null, allowedDepartment
   };
 }
 
-const CATEGORY_COLORS: Record<string, string> = { [CATEGORY_LABELS["customer-serving"]]: DECK_COLORS.accent, [CATEGORY_LABELS.rnd]: "F28E2B" };
+const CATEGORY_COLORS: Record<string, string> = {
+  [CATEGORY_LABELS["customer-serving"]]: DECK_COLORS.accent,
+  [CATEGORY_LABELS.rnd]: "F28E2B",
+};
 
 export function toCategoriesSlide(report: SpendReport | null): Slide {
   const base = { id: "categories", layout: "chart" as const, title: "Customer-serving vs R&D" };
@@ -72,13 +91,19 @@ export function toCategoriesSlide(report: SpendReport | null): Slide {
   const i = lastCompleteIndex(report);
   const period = report.periods[i];
   const monthTotal = report.periodTotals[i] ?? "0";
-  const amountOf = (category: EnvironmentCategory) => report.rows.find((r) => r.keys[0]?.value === category)?.amounts[i] ?? "0";
+  const amountOf = (category: EnvironmentCategory) =>
+    report.rows.find((r) => r.keys[0]?.value === category)?.amounts[i] ?? "0";
   const serving = amountOf("customer-serving");
   const rnd = amountOf("rnd");
   return {
     ...base,
     subtitle: "Production serves customers; every other environment (and untagged) is research and development",
-    headline: period ? { value: formatPercent(toRatio(serving, monthTotal) ?? 0), label: `customer-serving in ${formatPeriod(period, "month")}` } : undefined,
+    headline: period
+      ? {
+          value: formatPercent(toRatio(serving, monthTotal) ?? 0),
+          label: `customer-serving in ${formatPeriod(period, "month")}`,
+        }
+      : undefined,
     facts: period
       ? [
           { label: `Customer-serving, ${formatPeriod(period, "month")}`, value: formatUsdWhole(serving) },
@@ -99,7 +124,8 @@ export function toTaggingSlide(report: ComplianceReport | null): Slide {
   const range = formatDayRange({ start: report.query.from, end: report.query.to });
   return {
     ...base,
-    subtitle: "Every resource carries department, project and environment; department and environment from the allowed lists",
+    subtitle:
+      "Every resource carries department, project and environment; department and environment from the allowed lists",
     headline: { value: share(overall.compliant), label: `of spend fully tagged, ${range}`, tone: "good" },
     facts: [
       { label: "Missing a tag", value: `${formatUsdWhole(overall.missing)} · ${share(overall.missing)}` },
@@ -109,9 +135,21 @@ export function toTaggingSlide(report: ComplianceReport | null): Slide {
       type: "stacked-columns",
       categories: report.months.map((m) => formatMonthShort(`${m.month}-01`)),
       series: [
-        { name: "Compliant", color: DECK_COLORS.compliant, values: report.months.map((m) => toChartValue(m.compliant)) },
-        { name: "Not allowed", color: DECK_COLORS.notAllowed, values: report.months.map((m) => toChartValue(m.notAllowed)) },
-        { name: "Missing a tag", color: DECK_COLORS.missing, values: report.months.map((m) => toChartValue(m.missing)) },
+        {
+          name: "Compliant",
+          color: DECK_COLORS.compliant,
+          values: report.months.map((m) => toChartValue(m.compliant)),
+        },
+        {
+          name: "Not allowed",
+          color: DECK_COLORS.notAllowed,
+          values: report.months.map((m) => toChartValue(m.notAllowed)),
+        },
+        {
+          name: "Missing a tag",
+          color: DECK_COLORS.missing,
+          values: report.months.map((m) => toChartValue(m.missing)),
+        },
       ],
       valueLabel: "Amortized per month",
     },

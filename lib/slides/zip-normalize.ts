@@ -12,7 +12,10 @@ const NUMBERED = /(chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
 
 /** Old chart number → 1…n, in the order of the old numbers (the order the slides added them). */
 function toChartNumbers(names: string[]): Map<string, string> {
-  const numbers = names.flatMap((n) => CHART_PART.exec(n)?.[1] ?? []).map(Number).sort((a, b) => a - b);
+  const numbers = names
+    .flatMap((n) => CHART_PART.exec(n)?.[1] ?? [])
+    .map(Number)
+    .sort((a, b) => a - b);
   return new Map(numbers.map((n, i) => [String(n), String(i + 1)]));
 }
 
@@ -22,10 +25,15 @@ export async function normalizeZip(bytes: Uint8Array, date: Date): Promise<Uint8
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
   const names = Object.keys(input.files);
   const charts = toChartNumbers(names);
-  const renumber = (text: string) => (charts.size === 0 ? text : text.replace(NUMBERED, (all, stem: string, n: string, ext: string) => `${stem}${charts.get(n) ?? n}${ext}`));
+  const renumber = (text: string) =>
+    charts.size === 0
+      ? text
+      : text.replace(NUMBERED, (all, stem: string, n: string, ext: string) => `${stem}${charts.get(n) ?? n}${ext}`);
   // [Content_Types].xml first (some readers expect it), then every other part by its new name.
   const rank = (n: string) => (n === "[Content_Types].xml" ? `0${n}` : `1${n}`);
-  const ordered = names.map((name) => ({ name, target: renumber(name) })).sort((a, b) => (rank(a.target) < rank(b.target) ? -1 : 1));
+  const ordered = names
+    .map((name) => ({ name, target: renumber(name) }))
+    .sort((a, b) => (rank(a.target) < rank(b.target) ? -1 : 1));
   for (const { name, target } of ordered) {
     const entry = input.files[name];
     if (!entry) continue;

@@ -25,7 +25,8 @@ export async function withSyncLock<T>(db: Db, fn: (session: Sql) => Promise<T>):
     );
   }
   if (db.kind === "embedded") {
-    if (embeddedHeld.has(db)) throw new SyncBusyError("A sync is already running in this process; wait for it to finish.");
+    if (embeddedHeld.has(db))
+      throw new SyncBusyError("A sync is already running in this process; wait for it to finish.");
     embeddedHeld.add(db);
     try {
       return await db.withSession(fn);

@@ -8,7 +8,10 @@ import type { SyncProgress, SyncSource } from "./types";
 const NOW = new Date("2026-11-26T12:00:00Z");
 
 /** A source that makes `requests` paid requests and writes `rows` rows, or fails with `fail`. */
-function fakeSource(name: string, opts: { requests?: number; rows?: number; fail?: string; wait?: Promise<void> } = {}): SyncSource {
+function fakeSource(
+  name: string,
+  opts: { requests?: number; rows?: number; fail?: string; wait?: Promise<void> } = {},
+): SyncSource {
   return {
     name,
     label: name,
@@ -37,11 +40,35 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
   it("records a successful run: range, requests and their cost, rows, progress along the way", async () => {
     db = await create();
     const progress: SyncProgress[] = [];
-    const result = await runSync({ db, now: NOW, sources: [fakeSource("aws", { requests: 3, rows: 120 })], trigger: "cli", onProgress: (p) => progress.push(p) });
-    expect(result).toMatchObject({ status: "succeeded", requests: 3, requestCostUsd: "0.03", rowsWritten: 120, error: null });
+    const result = await runSync({
+      db,
+      now: NOW,
+      sources: [fakeSource("aws", { requests: 3, rows: 120 })],
+      trigger: "cli",
+      onProgress: (p) => progress.push(p),
+    });
+    expect(result).toMatchObject({
+      status: "succeeded",
+      requests: 3,
+      requestCostUsd: "0.03",
+      rowsWritten: 120,
+      error: null,
+    });
     const run = await getSyncRun(db, result.runId);
-    expect(run).toMatchObject({ status: "succeeded", trigger: "cli", sources: ["aws"], requests: 3, requestCostUsd: "0.03", rowsWritten: 120, progress: null });
-    expect(run?.details?.aws).toMatchObject({ status: "succeeded", requests: 3, range: { from: "2026-11-01", to: "2026-11-26" } });
+    expect(run).toMatchObject({
+      status: "succeeded",
+      trigger: "cli",
+      sources: ["aws"],
+      requests: 3,
+      requestCostUsd: "0.03",
+      rowsWritten: 120,
+      progress: null,
+    });
+    expect(run?.details?.aws).toMatchObject({
+      status: "succeeded",
+      requests: 3,
+      range: { from: "2026-11-01", to: "2026-11-26" },
+    });
     expect(progress.map((p) => [p.phase, p.done, p.total, p.requests])).toContainEqual(["Fetching", 2, 3, 2]);
     expect(progress.at(-1)).toMatchObject({ phase: "Done", rows: 120 });
     expect(await getLastSuccessfulSync(db)).toBeInstanceOf(Date);
@@ -49,9 +76,20 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
 
   it("keeps going when one source fails, and ends failed with that source's error", async () => {
     db = await create();
-    const result = await runSync({ db, now: NOW, sources: [fakeSource("aws", { requests: 2, fail: "AccessDenied: ce:GetCostAndUsage" }), fakeSource("datadog", { rows: 5 })] });
+    const result = await runSync({
+      db,
+      now: NOW,
+      sources: [
+        fakeSource("aws", { requests: 2, fail: "AccessDenied: ce:GetCostAndUsage" }),
+        fakeSource("datadog", { rows: 5 }),
+      ],
+    });
     expect(result.status).toBe("failed");
-    expect(result.sources.aws).toMatchObject({ status: "failed", requests: 2, error: "AccessDenied: ce:GetCostAndUsage" });
+    expect(result.sources.aws).toMatchObject({
+      status: "failed",
+      requests: 2,
+      error: "AccessDenied: ce:GetCostAndUsage",
+    });
     expect(result.sources.datadog).toMatchObject({ status: "succeeded", rowsWritten: 5 });
     expect((await getSyncRun(db, result.runId))?.error).toBe("aws: AccessDenied: ce:GetCostAndUsage");
     expect(await getLastSuccessfulSync(db)).toBeNull();
@@ -94,7 +132,14 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
   it("records a cancelled run (Ctrl-C) as interrupted", async () => {
     db = await create();
     const controller = new AbortController();
-    const source: SyncSource = { ...fakeSource("aws"), async run(ctx) { controller.abort(); ctx.signal.throwIfAborted(); return { range: null }; } };
+    const source: SyncSource = {
+      ...fakeSource("aws"),
+      async run(ctx) {
+        controller.abort();
+        ctx.signal.throwIfAborted();
+        return { range: null };
+      },
+    };
     const result = await runSync({ db, now: NOW, sources: [source], signal: controller.signal });
     expect(result.status).toBe("interrupted");
     expect((await listSyncRuns(db))[0]?.status).toBe("interrupted");

@@ -43,10 +43,24 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
 
     for (const source of sources) {
       const result: SourceResult = {
-        status: "succeeded", requests: 0, requestCostUsd: "0.00", rowsWritten: 0, range: null, error: null, notes: [],
+        status: "succeeded",
+        requests: 0,
+        requestCostUsd: "0.00",
+        rowsWritten: 0,
+        range: null,
+        error: null,
+        notes: [],
       };
       results[source.name] = result;
-      let progress: SyncProgress = { runId, source: source.name, phase: "Starting", done: 0, total: null, requests: 0, rows: 0 };
+      let progress: SyncProgress = {
+        runId,
+        source: source.name,
+        phase: "Starting",
+        done: 0,
+        total: null,
+        requests: 0,
+        rows: 0,
+      };
       const publish = (force = false) => {
         opts.onProgress?.(progress);
         const t = Date.now();
@@ -54,16 +68,28 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
         lastWrite = t;
         void db.sql
           .query("UPDATE sync_run SET progress = $2, requests = $3, rows_written = $4 WHERE id = $1", [
-            runId, JSON.stringify(progress), totalOf(results, "requests"), totalOf(results, "rowsWritten"),
+            runId,
+            JSON.stringify(progress),
+            totalOf(results, "requests"),
+            totalOf(results, "rowsWritten"),
           ])
           .catch(() => {}); // progress is best effort; the final record below is not
       };
       try {
         if (signal.aborted) throw new Error("Sync cancelled before it started this source");
         const outcome = await source.run({
-          db, runId, now, range: opts.range, signal,
+          db,
+          runId,
+          now,
+          range: opts.range,
+          signal,
           progress(phase, done, total) {
-            progress = { ...progress, phase, done: done ?? progress.done, total: total === undefined ? progress.total : total };
+            progress = {
+              ...progress,
+              phase,
+              done: done ?? progress.done,
+              total: total === undefined ? progress.total : total,
+            };
             publish();
           },
           countRequest() {
@@ -91,18 +117,37 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
     }
 
     const statuses = Object.values(results).map((r) => r.status);
-    const status = statuses.includes("interrupted") ? "interrupted" : statuses.includes("failed") ? "failed" : "succeeded";
-    const errors = Object.entries(results).filter(([, r]) => r.error).map(([name, r]) => `${name}: ${r.error}`);
+    const status = statuses.includes("interrupted")
+      ? "interrupted"
+      : statuses.includes("failed")
+        ? "failed"
+        : "succeeded";
+    const errors = Object.entries(results)
+      .filter(([, r]) => r.error)
+      .map(([name, r]) => `${name}: ${r.error}`);
     const requests = totalOf(results, "requests");
     const costCents = sources.reduce((sum, s) => sum + (results[s.name]?.requests ?? 0) * s.requestCostCents, 0);
     const summary: SyncRunResult = {
-      runId, status, sources: results, requests, requestCostUsd: centsToUsd(costCents),
-      rowsWritten: totalOf(results, "rowsWritten"), error: errors.length ? errors.join("\n") : null,
+      runId,
+      status,
+      sources: results,
+      requests,
+      requestCostUsd: centsToUsd(costCents),
+      rowsWritten: totalOf(results, "rowsWritten"),
+      error: errors.length ? errors.join("\n") : null,
     };
     await session.query(
       `UPDATE sync_run SET status = $2, finished_at = now(), requests = $3, request_cost_usd = $4,
          rows_written = $5, error = $6, details = $7, progress = NULL WHERE id = $1`,
-      [runId, status, summary.requests, summary.requestCostUsd, summary.rowsWritten, summary.error, JSON.stringify(results)],
+      [
+        runId,
+        status,
+        summary.requests,
+        summary.requestCostUsd,
+        summary.rowsWritten,
+        summary.error,
+        JSON.stringify(results),
+      ],
     );
     return summary;
   });

@@ -17,19 +17,52 @@ export type SyncRunRow = {
   rowsWritten: number;
   error: string | null;
   progress: SyncProgress | null;
-  details: Record<string, { status: string; requests: number; requestCostUsd: string; rowsWritten: number; error: string | null; range: { from: string; to: string } | null; notes: string[] }> | null;
+  details: Record<
+    string,
+    {
+      status: string;
+      requests: number;
+      requestCostUsd: string;
+      rowsWritten: number;
+      error: string | null;
+      range: { from: string; to: string } | null;
+      notes: string[];
+    }
+  > | null;
 };
 
 type RawRun = {
-  id: number; started_at: Date; finished_at: Date | null; status: SyncRunRow["status"]; trigger: string; sources: string[] | null;
-  range_from: string | null; range_to: string | null; requests: number; request_cost_usd: string; rows_written: number;
-  error: string | null; progress: SyncProgress | null; details: SyncRunRow["details"];
+  id: number;
+  started_at: Date;
+  finished_at: Date | null;
+  status: SyncRunRow["status"];
+  trigger: string;
+  sources: string[] | null;
+  range_from: string | null;
+  range_to: string | null;
+  requests: number;
+  request_cost_usd: string;
+  rows_written: number;
+  error: string | null;
+  progress: SyncProgress | null;
+  details: SyncRunRow["details"];
 };
 
 const toRow = (r: RawRun): SyncRunRow => ({
-  id: r.id, startedAt: r.started_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null, status: r.status,
-  trigger: r.trigger, sources: r.sources ?? [], rangeFrom: r.range_from, rangeTo: r.range_to, requests: r.requests,
-  requestCostUsd: r.request_cost_usd, rowsWritten: r.rows_written, error: r.error, progress: r.progress, details: r.details,
+  id: r.id,
+  startedAt: r.started_at.toISOString(),
+  finishedAt: r.finished_at?.toISOString() ?? null,
+  status: r.status,
+  trigger: r.trigger,
+  sources: r.sources ?? [],
+  rangeFrom: r.range_from,
+  rangeTo: r.range_to,
+  requests: r.requests,
+  requestCostUsd: r.request_cost_usd,
+  rowsWritten: r.rows_written,
+  error: r.error,
+  progress: r.progress,
+  details: r.details,
 });
 
 export async function listSyncRuns(db: Db, limit = 50): Promise<SyncRunRow[]> {

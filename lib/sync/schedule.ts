@@ -25,16 +25,24 @@ export function startSyncSchedule(opts: {
     if (stopped) return;
     const at = nextScheduledRun(opts.schedule, clock());
     opts.log(`Next scheduled sync at ${at.toISOString()}`);
-    timer = setTimeout(async () => {
-      try {
-        await opts.run();
-      } catch (err) {
-        opts.log(`Scheduled sync failed: ${(err as Error).message}`);
-      }
-      plan();
-    }, Math.max(1_000, at.getTime() - clock().getTime()));
+    timer = setTimeout(
+      async () => {
+        try {
+          await opts.run();
+        } catch (err) {
+          opts.log(`Scheduled sync failed: ${(err as Error).message}`);
+        }
+        plan();
+      },
+      Math.max(1_000, at.getTime() - clock().getTime()),
+    );
     timer.unref();
   };
   plan();
-  return { stop: () => { stopped = true; if (timer) clearTimeout(timer); } };
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
 }

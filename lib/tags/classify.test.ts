@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { categorizeEnvironment, classifyTagValue, listEnvironmentCategories, suggestAllowedValue, toEditDistance } from "./classify";
+import {
+  categorizeEnvironment,
+  classifyTagValue,
+  listEnvironmentCategories,
+  suggestAllowedValue,
+  toEditDistance,
+} from "./classify";
 import { DEFAULT_TAG_SETTINGS, type TagKey } from "./settings";
-import { addAllowedValue, renameAllowedValue, setEnvironmentCategory, setUntaggedEnvironmentCategory } from "./settings-operations";
+import {
+  addAllowedValue,
+  renameAllowedValue,
+  setEnvironmentCategory,
+  setUntaggedEnvironmentCategory,
+} from "./settings-operations";
 import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "./test-settings";
 
 const demo = toDemoTagSettings();
@@ -22,7 +33,13 @@ describe("classifyTagValue", () => {
     ["unknown value", "department", "marketing", "not-allowed", "marketing"],
     ["aliased value groups under its target", "environment", "Prod", "aliased", "production"],
     ["aliases match exactly: `prod` is not `Prod`", "environment", "prod", "not-allowed", "prod"],
-    ["non-breaking space is a value, not missing (same as SQL btrim)", "environment", "\u00a0", "not-allowed", "\u00a0"],
+    [
+      "non-breaking space is a value, not missing (same as SQL btrim)",
+      "environment",
+      "\u00a0",
+      "not-allowed",
+      "\u00a0",
+    ],
     ["project is free text", "project", "load-test", "allowed", "load-test"],
     ["project keeps its raw spelling", "project", " Load Test ", "allowed", " Load Test "],
     ["project empty is missing", "project", "", "missing", null],

@@ -29,7 +29,11 @@ export function isMissingTagValue(raw: string | null | undefined): raw is null |
   return true;
 }
 
-export function classifyTagValue(key: TagKey, raw: string | null | undefined, settings: TagSettings): TagClassification {
+export function classifyTagValue(
+  key: TagKey,
+  raw: string | null | undefined,
+  settings: TagSettings,
+): TagClassification {
   if (isMissingTagValue(raw)) return { status: "missing", value: null, raw: raw ?? null };
   // `project` is free text and an empty allowed list checks presence only (issue 5).
   if (key === "project") return { status: "allowed", value: raw, raw };
@@ -45,7 +49,10 @@ export function classifyTagValue(key: TagKey, raw: string | null | undefined, se
  * aliased → the category of the resolved value (R&D when none is set); not allowed → R&D, since
  * "every other environment is R&D" (domain.md §1) and an unknown environment is still an environment.
  */
-export function categorizeEnvironment(rawEnvironment: string | null | undefined, settings: TagSettings): EnvironmentCategory {
+export function categorizeEnvironment(
+  rawEnvironment: string | null | undefined,
+  settings: TagSettings,
+): EnvironmentCategory {
   const { status, value } = classifyTagValue("environment", rawEnvironment, settings);
   if (status === "missing") return settings.untaggedEnvironmentCategory;
   if (status === "not-allowed" || value === null) return "rnd";

@@ -23,7 +23,8 @@ function expectAddsUp(split: ComplianceSplit) {
   expectAmount(addMoney(split.compliant, split.missing, split.notAllowed), split.total);
 }
 
-const byDepartment = (report: ComplianceReport, department: string | null) => report.departments.find((d) => d.department === department);
+const byDepartment = (report: ComplianceReport, department: string | null) =>
+  report.departments.find((d) => d.department === department);
 
 describe.each(testDatabases())("compliance report on $name", ({ create }) => {
   let db: TestDb;
@@ -77,7 +78,8 @@ describe.each(testDatabases())("compliance report on $name", ({ create }) => {
   it("breaks each tag down on its own, each adding up to the total", async () => {
     const report = await getComplianceReport(db, QUERY, await getTagSettings(db));
     const [department, project, environment] = report.tags;
-    for (const t of report.tags) expectAmount(addMoney(t.allowed, t.aliased, t.notAllowed, t.missing), report.overall.total);
+    for (const t of report.tags)
+      expectAmount(addMoney(t.allowed, t.aliased, t.notAllowed, t.missing), report.overall.total);
     expectAmount(department?.notAllowed, "31.21"); // Platform + fin
     expectAmount(department?.missing, "7.25");
     expectAmount(project?.missing, "12.25"); // "" and " "
@@ -95,18 +97,28 @@ describe.each(testDatabases())("compliance report on $name", ({ create }) => {
 
   it("an alias regroups a department's spend in reports but keeps it not allowed in compliance", async () => {
     const before = await getComplianceReport(db, QUERY, await getTagSettings(db));
-    const result = await updateTagSettings(db, { op: "add-alias", key: "department", raw: "Platform", value: "platform" });
+    const result = await updateTagSettings(db, {
+      op: "add-alias",
+      key: "department",
+      raw: "Platform",
+      value: "platform",
+    });
     expect(result).toMatchObject({ ok: true });
     const after = await getComplianceReport(db, QUERY, await getTagSettings(db));
 
     expect(byDepartment(after, "Platform")).toBeUndefined();
     const platform = byDepartment(after, "platform");
-    expectAmount(platform?.total, addMoney(byDepartment(before, "platform")!.total, byDepartment(before, "Platform")!.total));
+    expectAmount(
+      platform?.total,
+      addMoney(byDepartment(before, "platform")!.total, byDepartment(before, "Platform")!.total),
+    );
     expectAmount(platform?.regroupedSpend, "20.10");
     expect(platform?.regroupedFrom).toEqual(["Platform"]);
     expectAmount(platform?.notAllowed, "20.10");
 
-    expect(after.overall).toEqual(expect.objectContaining({ notAllowed: before.overall.notAllowed, total: before.overall.total }));
+    expect(after.overall).toEqual(
+      expect.objectContaining({ notAllowed: before.overall.notAllowed, total: before.overall.total }),
+    );
     expectAmount(after.overall.aliased, "50.105"); // Prod + Platform
     expectAmount(after.tags[0]?.aliased, "20.10");
     expectAmount(addMoney(...after.departments.map((d) => d.total)), after.overall.total);

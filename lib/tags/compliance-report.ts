@@ -26,7 +26,14 @@ export type DepartmentCompliance = ComplianceSplit & {
 export type MonthCompliance = ComplianceSplit & { month: string };
 
 /** One tag on its own: every dollar is allowed, aliased, not allowed or missing for it. */
-export type TagBreakdown = { key: TagKey; allowed: string; aliased: string; notAllowed: string; missing: string; total: string };
+export type TagBreakdown = {
+  key: TagKey;
+  allowed: string;
+  aliased: string;
+  notAllowed: string;
+  missing: string;
+  total: string;
+};
 
 export type ComplianceReport = {
   query: TagsQuery;
@@ -46,23 +53,30 @@ export async function getComplianceReport(db: Db, query: TagsQuery, settings: Ta
   const [rows, bill] = await Promise.all([listGroupedRows(db, query, settings), getBill(db, query)]);
   const ofSet = (set: string) => rows.filter((r) => r.grouping_set === set);
   const overallRow = ofSet("total")[0];
-  const overall = toComplianceSplit(overallRow ?? { compliant: "0", missing: "0", not_allowed: "0", aliased: "0", total: "0" });
-  const departments = ofSet("department").map(
-    (r): DepartmentCompliance => ({
-      ...toComplianceSplit(r),
-      department: r.department_value as string | null,
-      departmentStatus: toDepartmentStatus(r.worst_department_status as string),
-      regroupedSpend: String(r.regrouped),
-      regroupedFrom: (r.regrouped_from as string[] | null) ?? [],
-    }),
+  const overall = toComplianceSplit(
+    overallRow ?? { compliant: "0", missing: "0", not_allowed: "0", aliased: "0", total: "0" },
   );
+  const departments = ofSet("department").map((r): DepartmentCompliance => ({
+    ...toComplianceSplit(r),
+    department: r.department_value as string | null,
+    departmentStatus: toDepartmentStatus(r.worst_department_status as string),
+    regroupedSpend: String(r.regrouped),
+    regroupedFrom: (r.regrouped_from as string[] | null) ?? [],
+  }));
   const months = ofSet("month")
     .map((r): MonthCompliance => ({ month: String(r.month), ...toComplianceSplit(r) }))
     .sort((a, b) => a.month.localeCompare(b.month));
   const tags = TAG_KEYS.map((key): TagBreakdown => {
     const byStatus = (status: string) => ofSet(`tag:${key}`).find((r) => r[`${key}_status`] === status)?.total;
     const amount = (status: string) => String(byStatus(status) ?? "0");
-    return { key, allowed: amount("allowed"), aliased: amount("aliased"), notAllowed: amount("not-allowed"), missing: amount("missing"), total: overall.total };
+    return {
+      key,
+      allowed: amount("allowed"),
+      aliased: amount("aliased"),
+      notAllowed: amount("not-allowed"),
+      missing: amount("missing"),
+      total: overall.total,
+    };
   });
   return { query, overall, departments, months, tags, billTotal: bill.total, ...bill.days };
 }

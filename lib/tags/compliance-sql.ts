@@ -30,7 +30,11 @@ export function toClassifiedRowsSql(query: TagsQuery, settings: TagSettings, par
   FROM cost_daily c WHERE ${where}`;
 }
 
-const STATUS_COLUMNS = { department: "r.department_status", project: "r.project_status", environment: "r.environment_status" };
+const STATUS_COLUMNS = {
+  department: "r.department_status",
+  project: "r.project_status",
+  environment: "r.environment_status",
+};
 
 /**
  * Adds `status` (missing | not-allowed | compliant) and `is_aliased_only` (not allowed, but every value

@@ -45,7 +45,10 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
   it("says where the spend comes from, and when that dataset was not synced", async () => {
     const offenders = await listTagOffenders(db, QUERY, await getTagSettings(db));
     const platform = offenders.find((o) => o.key === "department" && o.value === "Platform");
-    expect(platform?.services?.map((s) => s.service)).toEqual(["Amazon Elastic Compute Cloud - Compute", "AmazonCloudWatch"]);
+    expect(platform?.services?.map((s) => s.service)).toEqual([
+      "Amazon Elastic Compute Cloud - Compute",
+      "AmazonCloudWatch",
+    ]);
     expect(platform?.accounts?.map((a) => [a.accountId, a.name])).toEqual([["333333333333", "costwise-shared"]]);
     const fin = offenders.find((o) => o.key === "department" && o.value === "fin");
     expect(fin?.accounts?.map((a) => a.name)).toEqual(["costwise-prod", "costwise-staging"]);
@@ -60,12 +63,36 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
     const out = await tagsExport.run({ from: QUERY.from, to: QUERY.to }, { db, now: NOW });
     expect(out.filename).toBe("tag-offenders-2026-10-01-2026-12-01.csv");
     const [header, ...rows] = parseCsv(String(out.body));
-    expect(header).toEqual(["period_start", "period_end", "tag_key", "value", "problem", "alias_of", "suggestion", "spend_usd", "services", "accounts"]);
+    expect(header).toEqual([
+      "period_start",
+      "period_end",
+      "tag_key",
+      "value",
+      "problem",
+      "alias_of",
+      "suggestion",
+      "spend_usd",
+      "services",
+      "accounts",
+    ]);
     expect(rows).toHaveLength(7);
-    expect(rows[1]).toEqual(["2026-10-01", "2026-12-01", "department", "Platform", "not allowed", "", "platform", "20.10", "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch", "costwise-shared (333333333333)"]);
+    expect(rows[1]).toEqual([
+      "2026-10-01",
+      "2026-12-01",
+      "department",
+      "Platform",
+      "not allowed",
+      "",
+      "platform",
+      "20.10",
+      "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch",
+      "costwise-shared (333333333333)",
+    ]);
     expect(rows.find((r) => r[2] === "department" && r[4] === "missing")?.[3]).toBe("(untagged)");
     expect(rows.find((r) => r[3] === "Production ")).toBeDefined(); // trailing space kept (quoted in the file)
-    const json = JSON.parse(String((await tagsExport.run({ from: QUERY.from, to: QUERY.to, format: "json" }, { db, now: NOW })).body));
+    const json = JSON.parse(
+      String((await tagsExport.run({ from: QUERY.from, to: QUERY.to, format: "json" }, { db, now: NOW })).body),
+    );
     expect(json.offenders).toHaveLength(7);
   });
 
@@ -77,9 +104,15 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
   });
 
   it("refuses bad options with a message", async () => {
-    await expect(tagsExport.run({ from: "2026-10-01", to: "2026-09-01" }, { db, now: NOW })).rejects.toMatchObject({ kind: "bad-input" });
-    await expect(tagsExport.run({ format: "xlsx" }, { db, now: NOW })).rejects.toThrow('format must be csv or json (got "xlsx").');
+    await expect(tagsExport.run({ from: "2026-10-01", to: "2026-09-01" }, { db, now: NOW })).rejects.toMatchObject({
+      kind: "bad-input",
+    });
+    await expect(tagsExport.run({ format: "xlsx" }, { db, now: NOW })).rejects.toThrow(
+      'format must be csv or json (got "xlsx").',
+    );
     // A range without data is not an empty list of offenders.
-    await expect(tagsExport.run({ from: "2024-01-01", to: "2024-02-01" }, { db, now: NOW })).rejects.toMatchObject({ kind: "not-found" });
+    await expect(tagsExport.run({ from: "2024-01-01", to: "2024-02-01" }, { db, now: NOW })).rejects.toMatchObject({
+      kind: "not-found",
+    });
   });
 });

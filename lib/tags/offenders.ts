@@ -38,7 +38,12 @@ export async function hasComplianceData(db: Db, query: TagsQuery): Promise<boole
 /** Every offender of the range, largest spend first. A cost row missing two tags is an offender of each. */
 export async function listTagOffenders(db: Db, query: TagsQuery, settings: TagSettings): Promise<Offender[]> {
   const perKey = await Promise.all(TAG_KEYS.map((key) => listOffendersOfKey(db, key, query, settings)));
-  return perKey.flat().sort((a, b) => compareMoney(b.spend, a.spend) || a.key.localeCompare(b.key) || (a.value ?? "").localeCompare(b.value ?? ""));
+  return perKey
+    .flat()
+    .sort(
+      (a, b) =>
+        compareMoney(b.spend, a.spend) || a.key.localeCompare(b.key) || (a.value ?? "").localeCompare(b.value ?? ""),
+    );
 }
 
 type Group = { raw: string | null; status: string; spend: string; detail?: string; name?: string | null };
@@ -51,7 +56,10 @@ async function listOffendersOfKey(db: Db, key: TagKey, query: TagsQuery, setting
   ]);
   const detailsOf = (rows: Group[] | null, raw: string | null) => rows?.filter((r) => r.raw === raw) ?? null;
   return (groups ?? []).map((g): Offender => {
-    const aliasOf = g.status === "aliased" && isConstrained(key) ? (settings.aliases[key].find((a) => a.raw === g.raw)?.value ?? null) : null;
+    const aliasOf =
+      g.status === "aliased" && isConstrained(key)
+        ? (settings.aliases[key].find((a) => a.raw === g.raw)?.value ?? null)
+        : null;
     const canSuggest = g.status === "not-allowed" && isConstrained(key);
     return {
       key,
@@ -61,7 +69,9 @@ async function listOffendersOfKey(db: Db, key: TagKey, query: TagsQuery, setting
       suggestion: canSuggest ? suggestAllowedValue(g.raw, settings.allowed[key as ConstrainedTagKey]) : null,
       spend: g.spend,
       services: detailsOf(services, g.raw)?.map((r) => ({ service: r.detail ?? "", spend: r.spend })) ?? null,
-      accounts: detailsOf(accounts, g.raw)?.map((r) => ({ accountId: r.detail ?? "", name: r.name ?? null, spend: r.spend })) ?? null,
+      accounts:
+        detailsOf(accounts, g.raw)?.map((r) => ({ accountId: r.detail ?? "", name: r.name ?? null, spend: r.spend })) ??
+        null,
     };
   });
 }
@@ -82,7 +92,13 @@ async function listOffendingGroups(
   const status = toStatusSql(`c.${key}`, key, settings, params);
   const missing = toMissingSql(`c.${key}`, params);
   const detail = detailColumn ? `c.${detailColumn}` : "NULL::text";
-  const rows = await db.sql.query<{ raw: string | null; status: string; detail: string | null; name: string | null; spend: string }>(
+  const rows = await db.sql.query<{
+    raw: string | null;
+    status: string;
+    detail: string | null;
+    name: string | null;
+    spend: string;
+  }>(
     `WITH o AS (
        SELECT CASE WHEN ${missing} THEN NULL ELSE c.${key} END AS raw, ${status} AS status, ${detail} AS detail,
               c.${METRIC_COLUMN[query.metric]} AS amount
@@ -104,7 +120,13 @@ async function listOffendingGroups(
     );
     if (!probe?.has_rows) return null;
   }
-  return rows.map((r) => ({ raw: r.raw, status: r.status, spend: r.spend, detail: r.detail ?? undefined, name: r.name }));
+  return rows.map((r) => ({
+    raw: r.raw,
+    status: r.status,
+    spend: r.spend,
+    detail: r.detail ?? undefined,
+    name: r.name,
+  }));
 }
 
 function isConstrained(key: TagKey): key is ConstrainedTagKey {

@@ -26,7 +26,7 @@ describe("toAwsTagPolicyJson", () => {
   });
 
   it("leaves aliases out: they fix reports, not resources", () => {
-    expect(JSON.stringify(policy)).not.toContain("Prod\"");
+    expect(JSON.stringify(policy)).not.toContain('Prod"');
   });
 
   it("checks only the key of a department list left empty (presence only)", () => {
@@ -50,8 +50,14 @@ describe("toTerraformDefaultTagsVariable", () => {
   });
 
   it.each<[string, string]>([
-    ["department values", `contains(${JSON.stringify(DEMO_DEPARTMENTS).replaceAll(",", ", ")}, lookup(var.default_tags, "department", ""))`],
-    ["environment values", `contains(${JSON.stringify(DEMO_ENVIRONMENTS).replaceAll(",", ", ")}, lookup(var.default_tags, "environment", ""))`],
+    [
+      "department values",
+      `contains(${JSON.stringify(DEMO_DEPARTMENTS).replaceAll(",", ", ")}, lookup(var.default_tags, "department", ""))`,
+    ],
+    [
+      "environment values",
+      `contains(${JSON.stringify(DEMO_ENVIRONMENTS).replaceAll(",", ", ")}, lookup(var.default_tags, "environment", ""))`,
+    ],
     ["project presence", `length(trimspace(lookup(var.default_tags, "project", ""))) > 0`],
     ["the variable", `variable "default_tags" {`],
     ["how to use it", `tags = var.default_tags`],
@@ -77,12 +83,29 @@ describe.skipIf(terraform === null)("the Terraform variable in terraform plan", 
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[]) =>
-    execFileSync(terraform ?? "terraform", args, { cwd: dir, encoding: "utf8", stdio: "pipe", env: { ...process.env, TF_IN_AUTOMATION: "1" } });
+    execFileSync(terraform ?? "terraform", args, {
+      cwd: dir,
+      encoding: "utf8",
+      stdio: "pipe",
+      env: { ...process.env, TF_IN_AUTOMATION: "1" },
+    });
 
   it.each<[string, string, string[]]>([
-    ["valid tags, plus a team's own", '{department="video",project="recordings",environment="production",owner="alice"}', []],
-    ["wrong case", '{department="Video",project="recordings",environment="production"}', ['"department" tag must be one of']],
-    ["blank project and an alias", '{department="video",project="  ",environment="Prod"}', ['non-empty "project" tag', '"environment" tag must be one of']],
+    [
+      "valid tags, plus a team's own",
+      '{department="video",project="recordings",environment="production",owner="alice"}',
+      [],
+    ],
+    [
+      "wrong case",
+      '{department="Video",project="recordings",environment="production"}',
+      ['"department" tag must be one of'],
+    ],
+    [
+      "blank project and an alias",
+      '{department="video",project="  ",environment="Prod"}',
+      ['non-empty "project" tag', '"environment" tag must be one of'],
+    ],
     ["missing tags", '{department="video"}', ['non-empty "project" tag', '"environment" tag must be one of']],
   ])("%s", (_label, tags, errors) => {
     let output = "";

@@ -73,7 +73,8 @@ function toValidationBlock(key: TagKey, settings: TagSettings): string {
   const value = `lookup(var.default_tags, ${toHclString(key)}, "")`;
   const allowed = key === "project" ? [] : settings.allowed[key];
   if (allowed.length === 0) {
-    const why = key === "project" ? "name the project the resources belong to" : "set the department that owns the resources";
+    const why =
+      key === "project" ? "name the project the resources belong to" : "set the department that owns the resources";
     return `  validation {
     condition     = length(trimspace(${value})) > 0
     error_message = ${toHclString(`The default_tags must include a non-empty "${key}" tag: ${why}.`)}

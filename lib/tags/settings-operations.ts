@@ -16,7 +16,9 @@ export function addAllowedValue(settings: TagSettings, key: ConstrainedTagKey, v
   if (trimmed === "") return fail(`Cannot add an empty ${key} value: type the value to allow.`);
   const existing = findSameValue(settings.allowed[key], trimmed);
   if (existing !== undefined) {
-    return fail(`Cannot add "${trimmed}": "${existing}" is already an allowed ${key} (values are compared ignoring case).`);
+    return fail(
+      `Cannot add "${trimmed}": "${existing}" is already an allowed ${key} (values are compared ignoring case).`,
+    );
   }
   const alias = settings.aliases[key].find((a) => a.raw === trimmed);
   if (alias) {
@@ -45,7 +47,9 @@ export function removeAllowedValue(
   options: RemoveAllowedValueOptions = {},
 ): TagSettingsResult {
   if (!settings.allowed[key].includes(value)) {
-    return fail(`Cannot remove "${value}": it is not an allowed ${key}. Allowed: ${listQuoted(settings.allowed[key])}.`);
+    return fail(
+      `Cannot remove "${value}": it is not an allowed ${key}. Allowed: ${listQuoted(settings.allowed[key])}.`,
+    );
   }
   const pointing = settings.aliases[key].filter((a) => a.value === value);
   if (pointing.length > 0 && !options.dropAliases) {
@@ -81,7 +85,10 @@ export function renameAllowedValue(
   }
   if (target === "") return fail(`Cannot rename "${from}" to an empty value: type the new name.`);
   if (target === from) return fail(`Cannot rename "${from}" to itself: type a different name.`);
-  const clash = findSameValue(settings.allowed[key].filter((v) => v !== from), target);
+  const clash = findSameValue(
+    settings.allowed[key].filter((v) => v !== from),
+    target,
+  );
   if (clash !== undefined) {
     return fail(
       `Cannot rename "${from}" to "${target}": "${clash}" is already an allowed ${key}. To merge them, remove "${from}" and add the alias "${from}" → "${clash}".`,
@@ -115,7 +122,9 @@ export function renameAllowedValue(
  */
 export function addAlias(settings: TagSettings, key: ConstrainedTagKey, raw: string, value: string): TagSettingsResult {
   if (raw.trim() === "") {
-    return fail(`Cannot alias an empty ${key}: spend without the "${key}" tag is reported as missing. Tag those resources instead.`);
+    return fail(
+      `Cannot alias an empty ${key}: spend without the "${key}" tag is reported as missing. Tag those resources instead.`,
+    );
   }
   if (settings.allowed[key].includes(raw)) {
     return fail(`Cannot alias "${raw}": it is already an allowed ${key}, so its spend is reported as itself.`);
@@ -130,7 +139,9 @@ export function addAlias(settings: TagSettings, key: ConstrainedTagKey, raw: str
   const existing = settings.aliases[key].find((a) => a.raw === raw);
   if (existing?.value === value) return { ok: true, settings };
   if (existing) {
-    return fail(`Cannot alias "${raw}" to "${value}": it is already an alias of "${existing.value}". Remove that alias first.`);
+    return fail(
+      `Cannot alias "${raw}" to "${value}": it is already an alias of "${existing.value}". Remove that alias first.`,
+    );
   }
   const aliases = [...settings.aliases[key], { raw, value }];
   return toValidatedTagSettings(withKey(settings, key, settings.allowed[key], aliases));
@@ -160,7 +171,10 @@ export function setEnvironmentCategory(
 }
 
 /** Sets the category of spend that has no `environment` tag. */
-export function setUntaggedEnvironmentCategory(settings: TagSettings, category: EnvironmentCategory): TagSettingsResult {
+export function setUntaggedEnvironmentCategory(
+  settings: TagSettings,
+  category: EnvironmentCategory,
+): TagSettingsResult {
   return toValidatedTagSettings({ ...settings, untaggedEnvironmentCategory: category });
 }
 

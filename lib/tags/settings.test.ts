@@ -30,12 +30,22 @@ describe("parseTagSettings defaults", () => {
 describe("parseTagSettings messages", () => {
   const envs = ["production", "staging", "development", "shared"];
   it.each<[string, unknown, string[]]>([
-    ["empty allowed value", { allowed: { department: ["platform", ""] } }, ["Allowed department value #2 is empty: type a value, or remove the row."]],
-    ["whitespace-only allowed value", { allowed: { department: ["  "] } }, ["Allowed department value #1 is empty: type a value, or remove the row."]],
+    [
+      "empty allowed value",
+      { allowed: { department: ["platform", ""] } },
+      ["Allowed department value #2 is empty: type a value, or remove the row."],
+    ],
+    [
+      "whitespace-only allowed value",
+      { allowed: { department: ["  "] } },
+      ["Allowed department value #1 is empty: type a value, or remove the row."],
+    ],
     [
       "case-insensitive duplicate",
       { allowed: { department: ["platform", "Platform"] } },
-      ['Allowed department values "platform" and "Platform" are the same value (compared ignoring case and surrounding spaces): keep one.'],
+      [
+        'Allowed department values "platform" and "Platform" are the same value (compared ignoring case and surrounding spaces): keep one.',
+      ],
     ],
     [
       "duplicate after trimming (and the spaces themselves)",
@@ -48,7 +58,9 @@ describe("parseTagSettings messages", () => {
     [
       "characters AWS refuses",
       { allowed: { department: ["plat*form"] } },
-      ['Allowed department value "plat*form" has characters AWS does not accept in tag values: use only letters, numbers, spaces and _ . : / = + - @.'],
+      [
+        'Allowed department value "plat*form" has characters AWS does not accept in tag values: use only letters, numbers, spaces and _ . : / = + - @.',
+      ],
     ],
     [
       "alias to a value that is not allowed",
@@ -74,21 +86,44 @@ describe("parseTagSettings messages", () => {
     [
       "alias of the empty value",
       { aliases: { environment: [{ raw: " ", value: "production" }] } },
-      ["The environment alias #1 has an empty raw value: spend without the \"environment\" tag is reported as missing and cannot be aliased; remove the alias."],
+      [
+        'The environment alias #1 has an empty raw value: spend without the "environment" tag is reported as missing and cannot be aliased; remove the alias.',
+      ],
     ],
     [
       "alias defined twice",
-      { aliases: { environment: [{ raw: "Prod", value: "production" }, { raw: "Prod", value: "staging" }] } },
+      {
+        aliases: {
+          environment: [
+            { raw: "Prod", value: "production" },
+            { raw: "Prod", value: "staging" },
+          ],
+        },
+      },
       ['The environment alias for "Prod" is defined more than once: keep one.'],
     ],
     [
       "category for an unknown environment",
       { categories: { production: "customer-serving", qa: "rnd" } },
-      ['A category is set for environment "qa", which is not an allowed environment: add "qa" to the allowed environments, or remove its category.'],
+      [
+        'A category is set for environment "qa", which is not an allowed environment: add "qa" to the allowed environments, or remove its category.',
+      ],
     ],
-    ["unknown category", { categories: { production: "prod" } }, ['Tag settings field categories.production: must be "customer-serving" or "rnd".']],
-    ["unknown untagged treatment", { untaggedEnvironmentCategory: "none" }, ['Tag settings field untaggedEnvironmentCategory: must be "customer-serving" or "rnd".']],
-    ["wrong shape", { allowed: { department: "platform" } }, ["Tag settings field allowed.department: Invalid input: expected array, received string."]],
+    [
+      "unknown category",
+      { categories: { production: "prod" } },
+      ['Tag settings field categories.production: must be "customer-serving" or "rnd".'],
+    ],
+    [
+      "unknown untagged treatment",
+      { untaggedEnvironmentCategory: "none" },
+      ['Tag settings field untaggedEnvironmentCategory: must be "customer-serving" or "rnd".'],
+    ],
+    [
+      "wrong shape",
+      { allowed: { department: "platform" } },
+      ["Tag settings field allowed.department: Invalid input: expected array, received string."],
+    ],
   ])("%s", (_label, input, errors) => {
     expect(parseTagSettings(input)).toEqual({ ok: false, errors });
   });
@@ -96,7 +131,14 @@ describe("parseTagSettings messages", () => {
   it("accepts aliases that differ from an allowed value only in case or spaces", () => {
     const parsed = parseTagSettings({
       allowed: { environment: envs },
-      aliases: { environment: [{ raw: "Production", value: "production" }, { raw: "Production ", value: "production" }, { raw: "Prod", value: "production" }, { raw: "prod", value: "production" }] },
+      aliases: {
+        environment: [
+          { raw: "Production", value: "production" },
+          { raw: "Production ", value: "production" },
+          { raw: "Prod", value: "production" },
+          { raw: "prod", value: "production" },
+        ],
+      },
     });
     expect(parsed.ok).toBe(true);
   });

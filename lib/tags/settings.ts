@@ -65,12 +65,10 @@ const tagSettingsShape = z.object({
 
 /** Parses stored settings: missing fields get the defaults, then every rule below is checked. */
 export const tagSettingsSchema = tagSettingsShape
-  .transform(
-    (settings): TagSettings => ({
-      ...settings,
-      categories: settings.categories ?? toDefaultCategories(settings.allowed.environment),
-    }),
-  )
+  .transform((settings): TagSettings => ({
+    ...settings,
+    categories: settings.categories ?? toDefaultCategories(settings.allowed.environment),
+  }))
   .superRefine((settings, ctx) => {
     for (const problem of listTagSettingsProblems(settings)) {
       ctx.addIssue({ code: "custom", message: problem.message, path: problem.path });
@@ -138,7 +136,10 @@ function listAllowedValueProblems(key: ConstrainedTagKey, values: string[]): Pro
       });
     }
     if ([...value].length > AWS_TAG_VALUE_MAX) {
-      problems.push({ path, message: `Allowed ${key} value "${value.slice(0, 40)}…" is longer than AWS's ${AWS_TAG_VALUE_MAX}-character limit for tag values: shorten it.` });
+      problems.push({
+        path,
+        message: `Allowed ${key} value "${value.slice(0, 40)}…" is longer than AWS's ${AWS_TAG_VALUE_MAX}-character limit for tag values: shorten it.`,
+      });
     }
     if (!AWS_TAG_VALUE_PATTERN.test(value)) {
       problems.push({

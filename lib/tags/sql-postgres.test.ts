@@ -54,7 +54,9 @@ async function isPostgresReachable(): Promise<boolean> {
     await probe.end();
     return true;
   } catch {
-    console.warn(`sql-postgres.test: no Postgres at ${ADMIN_URL}; only PGlite runs. Set TAGS_TEST_POSTGRES_URL to point elsewhere.`);
+    console.warn(
+      `sql-postgres.test: no Postgres at ${ADMIN_URL}; only PGlite runs. Set TAGS_TEST_POSTGRES_URL to point elsewhere.`,
+    );
     return false;
   }
 }
@@ -74,43 +76,56 @@ describe.each(ENGINES)("tag SQL in %s", (_name, open, enabled) => {
   beforeAll(async () => {
     if (!enabled) return;
     db = await open();
-    await db.query("CREATE TABLE cost_rows (id int PRIMARY KEY, department text, project text, environment text, cost numeric(18,10))");
+    await db.query(
+      "CREATE TABLE cost_rows (id int PRIMARY KEY, department text, project text, environment text, cost numeric(18,10))",
+    );
     let id = 0;
     for (const department of DEPARTMENTS)
       for (const project of PROJECTS)
         for (const environment of ENVIRONMENTS) {
           id += 1;
           // Distinct exact amounts so a wrong regroup cannot cancel out.
-          await db.query("INSERT INTO cost_rows VALUES ($1, $2, $3, $4, $5)", [id, department, project, environment, `${id}.0000000001`]);
+          await db.query("INSERT INTO cost_rows VALUES ($1, $2, $3, $4, $5)", [
+            id,
+            department,
+            project,
+            environment,
+            `${id}.0000000001`,
+          ]);
         }
   });
   afterAll(async () => {
     if (enabled) await db.close();
   });
 
-  it.skipIf(!enabled).each(SETTINGS_CASES)("status, value and category match the classifier with %s", async (_label, settings) => {
-    for (const key of TAG_KEYS) {
-      const params: unknown[] = [RAW_VALUES];
-      const status = toStatusSql("t.raw", key, settings, params);
-      const value = toResolvedValueSql("t.raw", key, settings, params);
-      const category = toEnvironmentCategorySql("t.raw", settings, params);
-      const rows = await db.query(
-        `SELECT t.raw, ${status} AS status, ${value} AS value, ${category} AS category
+  it.skipIf(!enabled).each(SETTINGS_CASES)(
+    "status, value and category match the classifier with %s",
+    async (_label, settings) => {
+      for (const key of TAG_KEYS) {
+        const params: unknown[] = [RAW_VALUES];
+        const status = toStatusSql("t.raw", key, settings, params);
+        const value = toResolvedValueSql("t.raw", key, settings, params);
+        const category = toEnvironmentCategorySql("t.raw", settings, params);
+        const rows = await db.query(
+          `SELECT t.raw, ${status} AS status, ${value} AS value, ${category} AS category
          FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, i) ORDER BY t.i`,
-        params,
-      );
-      const expected = RAW_VALUES.map((raw) => {
-        const c = classifyTagValue(key, raw, settings);
-        return { raw, status: c.status, value: c.value, category: categorizeEnvironment(raw, settings) };
-      });
-      expect(rows, key).toEqual(expected);
-    }
-  });
+          params,
+        );
+        const expected = RAW_VALUES.map((raw) => {
+          const c = classifyTagValue(key, raw, settings);
+          return { raw, status: c.status, value: c.value, category: categorizeEnvironment(raw, settings) };
+        });
+        expect(rows, key).toEqual(expected);
+      }
+    },
+  );
 
-  it.skipIf(!enabled).each(SETTINGS_CASES)("compliance status and problem key match with %s", async (_label, settings) => {
-    const params: unknown[] = [];
-    const rows = await db.query(
-      `SELECT s.id, s.department, s.project, s.environment,
+  it.skipIf(!enabled).each(SETTINGS_CASES)(
+    "compliance status and problem key match with %s",
+    async (_label, settings) => {
+      const params: unknown[] = [];
+      const rows = await db.query(
+        `SELECT s.id, s.department, s.project, s.environment,
          ${toComplianceStatusSql({ department: "s.d", project: "s.p", environment: "s.e" })} AS status,
          ${toComplianceProblemKeySql({ department: "s.d", project: "s.p", environment: "s.e" })} AS "problemKey"
        FROM (SELECT c.*, ${toStatusSql("c.department", "department", settings, params)} AS d,
@@ -118,15 +133,20 @@ describe.each(ENGINES)("tag SQL in %s", (_name, open, enabled) => {
                          ${toStatusSql("c.environment", "environment", settings, params)} AS e
              FROM cost_rows c) s
        ORDER BY s.id`,
-      params,
-    );
-    expect(rows.length).toBe(DEPARTMENTS.length * PROJECTS.length * ENVIRONMENTS.length);
-    for (const row of rows) {
-      const tags = { department: row.department as string | null, project: row.project as string | null, environment: row.environment as string | null };
-      const { status, problemKey } = toComplianceStatus(tags, settings);
-      expect({ ...tags, status: row.status, problemKey: row.problemKey }).toEqual({ ...tags, status, problemKey });
-    }
-  });
+        params,
+      );
+      expect(rows.length).toBe(DEPARTMENTS.length * PROJECTS.length * ENVIRONMENTS.length);
+      for (const row of rows) {
+        const tags = {
+          department: row.department as string | null,
+          project: row.project as string | null,
+          environment: row.environment as string | null,
+        };
+        const { status, problemKey } = toComplianceStatus(tags, settings);
+        expect({ ...tags, status: row.status, problemKey: row.problemKey }).toEqual({ ...tags, status, problemKey });
+      }
+    },
+  );
 
   it.skipIf(!enabled)("an alias regroups spend at read time without changing the total", async () => {
     const spendByEnvironment = async (settings: TagSettings) => {
@@ -136,7 +156,9 @@ describe.each(ENGINES)("tag SQL in %s", (_name, open, enabled) => {
       return new Map(rows.map((r) => [r.env as string | null, r.cost as string]));
     };
     const before = await spendByEnvironment(toDemoTagSettings());
-    const after = await spendByEnvironment(expectOk(addAlias(toDemoTagSettings(), "environment", "Production ", "production")));
+    const after = await spendByEnvironment(
+      expectOk(addAlias(toDemoTagSettings(), "environment", "Production ", "production")),
+    );
     const [total] = await db.query("SELECT sum(cost)::text AS total FROM cost_rows");
     // Sums compared in SQL so the check stays exact: production after = production before + "Production " before.
     const [check] = await db.query(

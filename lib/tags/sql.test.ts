@@ -3,7 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { categorizeEnvironment, classifyTagValue } from "./classify";
 import { DEFAULT_TAG_SETTINGS, TAG_KEYS, type TagSettings } from "./settings";
-import { toClassificationFromTable, toEnvironmentCategorySql, toResolvedValueSql, toStatusSql, toTagMappingTable } from "./sql";
+import {
+  toClassificationFromTable,
+  toEnvironmentCategorySql,
+  toResolvedValueSql,
+  toStatusSql,
+  toTagMappingTable,
+} from "./sql";
 import { RAW_VALUES, SETTINGS_CASES, toDemoTagSettings, toEditedTagSettings } from "./test-settings";
 
 const demo = toDemoTagSettings();
@@ -21,7 +27,10 @@ describe.each(SETTINGS_CASES)("mapping table with %s", (_label, settings) => {
   it("environment: same category as categorizeEnvironment for every raw value", () => {
     const table = toTagMappingTable("environment", settings);
     for (const raw of RAW_VALUES) {
-      expect({ raw, category: toClassificationFromTable(table, raw).category }).toEqual({ raw, category: categorizeEnvironment(raw, settings) });
+      expect({ raw, category: toClassificationFromTable(table, raw).category }).toEqual({
+        raw,
+        category: categorizeEnvironment(raw, settings),
+      });
     }
   });
 });
@@ -30,7 +39,11 @@ describe("generated SQL", () => {
   it("has the same text whatever the settings, so it can be prepared once", () => {
     const build = (settings: TagSettings) => {
       const params: unknown[] = [];
-      const sql = [toStatusSql("t.env", "environment", settings, params), toResolvedValueSql("t.env", "environment", settings, params), toEnvironmentCategorySql("t.env", settings, params)];
+      const sql = [
+        toStatusSql("t.env", "environment", settings, params),
+        toResolvedValueSql("t.env", "environment", settings, params),
+        toEnvironmentCategorySql("t.env", settings, params),
+      ];
       return { sql, count: params.length };
     };
     expect(build(DEFAULT_TAG_SETTINGS)).toEqual(build(edited));

@@ -37,14 +37,27 @@ export function toTagMappingTable(key: TagKey, settings: TagSettings): TagMappin
   }
   const categoryOf = (value: string) => (isEnvironment ? (settings.categories[value] ?? "rnd") : null);
   const rows: TagMappingRow[] = [
-    ...settings.allowed[key].map((value) => ({ raw: value, status: "allowed" as const, value, category: categoryOf(value) })),
-    ...settings.aliases[key].map((a) => ({ raw: a.raw, status: "aliased" as const, value: a.value, category: categoryOf(a.value) })),
+    ...settings.allowed[key].map((value) => ({
+      raw: value,
+      status: "allowed" as const,
+      value,
+      category: categoryOf(value),
+    })),
+    ...settings.aliases[key].map((a) => ({
+      raw: a.raw,
+      status: "aliased" as const,
+      value: a.value,
+      category: categoryOf(a.value),
+    })),
   ];
   return { key, presenceOnly: false, rows, untaggedCategory };
 }
 
 /** The mapping table read the way the SQL reads it (for tests; reports use classifyTagValue or the SQL). */
-export function toClassificationFromTable(table: TagMappingTable, raw: string | null): TagClassification & { category: EnvironmentCategory | null } {
+export function toClassificationFromTable(
+  table: TagMappingTable,
+  raw: string | null,
+): TagClassification & { category: EnvironmentCategory | null } {
   const isEnvironment = table.key === "environment";
   if (raw === null || [...raw].every((char) => TAG_WHITESPACE.includes(char))) {
     return { status: "missing", value: null, raw, category: table.untaggedCategory };
@@ -65,8 +78,14 @@ export function toStatusSql(columnSql: string, key: TagKey, settings: TagSetting
   const table = toTagMappingTable(key, settings);
   const missing = toMissingSql(columnSql, params);
   const presenceOnly = push(params, table.presenceOnly);
-  const allowed = push(params, rawsWhere(table, (r) => r.status === "allowed"));
-  const aliased = push(params, rawsWhere(table, (r) => r.status === "aliased"));
+  const allowed = push(
+    params,
+    rawsWhere(table, (r) => r.status === "allowed"),
+  );
+  const aliased = push(
+    params,
+    rawsWhere(table, (r) => r.status === "aliased"),
+  );
   return `(CASE WHEN ${missing} THEN 'missing'
   WHEN ${presenceOnly}::boolean OR ${columnSql} = ANY(${allowed}::text[]) THEN 'allowed'
   WHEN ${columnSql} = ANY(${aliased}::text[]) THEN 'aliased'
@@ -78,8 +97,14 @@ export function toResolvedValueSql(columnSql: string, key: TagKey, settings: Tag
   const table = toTagMappingTable(key, settings);
   const missing = toMissingSql(columnSql, params);
   const aliases = table.rows.filter((r) => r.status === "aliased");
-  const raws = push(params, aliases.map((r) => r.raw));
-  const values = push(params, aliases.map((r) => r.value));
+  const raws = push(
+    params,
+    aliases.map((r) => r.raw),
+  );
+  const values = push(
+    params,
+    aliases.map((r) => r.value),
+  );
   return `(CASE WHEN ${missing} THEN NULL::text
   ELSE COALESCE((${values}::text[])[array_position(${raws}::text[], ${columnSql}::text)], ${columnSql}::text) END)`;
 }
@@ -89,7 +114,10 @@ export function toEnvironmentCategorySql(columnSql: string, settings: TagSetting
   const table = toTagMappingTable("environment", settings);
   const missing = toMissingSql(columnSql, params);
   const untagged = push(params, table.untaggedCategory);
-  const customerServing = push(params, rawsWhere(table, (r) => r.category === "customer-serving"));
+  const customerServing = push(
+    params,
+    rawsWhere(table, (r) => r.category === "customer-serving"),
+  );
   return `(CASE WHEN ${missing} THEN ${untagged}::text
   WHEN ${columnSql} = ANY(${customerServing}::text[]) THEN 'customer-serving'
   ELSE 'rnd' END)`;

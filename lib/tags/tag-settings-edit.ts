@@ -18,7 +18,10 @@ const key = z.enum(CONSTRAINED_TAG_KEYS, { error: "key must be department or env
 const category = z.enum(ENVIRONMENT_CATEGORIES, { error: 'category must be "customer-serving" or "rnd"' });
 // Raw values are kept exactly as typed or tagged (`Production ` is its own value); the operations trim where a person types.
 const text = (name: string) => z.string({ error: `${name} is required` });
-const checkbox = z.enum(["on", "true"]).optional().transform((v) => v !== undefined);
+const checkbox = z
+  .enum(["on", "true"])
+  .optional()
+  .transform((v) => v !== undefined);
 
 export const tagSettingsEditSchema = z.discriminatedUnion(
   "op",
@@ -31,12 +34,16 @@ export const tagSettingsEditSchema = z.discriminatedUnion(
     z.object({ op: z.literal("set-category"), environment: text("environment"), category }),
     z.object({ op: z.literal("set-untagged-category"), category }),
   ],
-  { error: "op must be one of add-allowed, remove-allowed, rename-allowed, add-alias, remove-alias, set-category, set-untagged-category" },
+  {
+    error:
+      "op must be one of add-allowed, remove-allowed, rename-allowed, add-alias, remove-alias, set-category, set-untagged-category",
+  },
 );
 
 export type TagSettingsEdit = z.infer<typeof tagSettingsEditSchema>;
 
-export type TagSettingsEditResult = { ok: true; settings: TagSettings; message: string } | { ok: false; errors: string[] };
+export type TagSettingsEditResult =
+  { ok: true; settings: TagSettings; message: string } | { ok: false; errors: string[] };
 
 export function applyTagSettingsEdit(settings: TagSettings, edit: TagSettingsEdit): TagSettingsResult {
   switch (edit.op) {

@@ -16,8 +16,14 @@ describe("tags query", () => {
   it.each([
     [{}, { from: "2026-08-01", to: "2026-12-01", metric: "amortized" }],
     [{ from: "2026-01-01" }, { from: "2026-01-01", to: "2026-12-01", metric: "amortized" }],
-    [{ from: "2026-11-01", to: "2026-11-02", metric: "unblended" }, { from: "2026-11-01", to: "2026-11-02", metric: "unblended" }],
-    [{ from: "", to: "", metric: "" }, { from: "2026-08-01", to: "2026-12-01", metric: "amortized" }],
+    [
+      { from: "2026-11-01", to: "2026-11-02", metric: "unblended" },
+      { from: "2026-11-01", to: "2026-11-02", metric: "unblended" },
+    ],
+    [
+      { from: "", to: "", metric: "" },
+      { from: "2026-08-01", to: "2026-12-01", metric: "amortized" },
+    ],
   ])("parses %j", (input, expected) => {
     expect(parseTagsQuery(input, NOW)).toEqual(expected);
   });
@@ -25,7 +31,10 @@ describe("tags query", () => {
   it.each([
     [{ from: "2026-13-01" }, 'from must be a date as YYYY-MM-DD (got "2026-13-01").'],
     [{ to: "yesterday" }, 'to must be a date as YYYY-MM-DD (got "yesterday").'],
-    [{ from: "2026-11-01", to: "2026-11-01" }, "from (2026-11-01) must be before to (2026-11-01); to is the first day not included."],
+    [
+      { from: "2026-11-01", to: "2026-11-01" },
+      "from (2026-11-01) must be before to (2026-11-01); to is the first day not included.",
+    ],
     [{ from: "2027-01-01" }, "from (2027-01-01) must be before to (2026-12-01); to is the first day not included."],
     [{ metric: "blended" }, 'metric must be one of amortized, unblended, net_amortized (got "blended").'],
     [{ from: ["2026-01-01", "2026-02-01"] }, "from is given 2 times: give it once."],

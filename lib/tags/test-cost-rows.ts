@@ -3,7 +3,13 @@
 // on every row so a test can tell the metrics apart.
 import type { Db } from "@/lib/db/types";
 
-export type TaggedCostRow = { day: string; department: string; project: string; environment: string; amortized: string };
+export type TaggedCostRow = {
+  day: string;
+  department: string;
+  project: string;
+  environment: string;
+  amortized: string;
+};
 export type DetailCostRow = { dataset: string; day: string; tag: string; detail: string; amortized: string };
 
 /**
@@ -13,7 +19,13 @@ export type DetailCostRow = { dataset: string; day: string; tag: string; detail:
  *  "Production " · 8 compliant · 9 outside every tested range.
  */
 export const TAGGED_ROWS: TaggedCostRow[] = [
-  { day: "2026-10-05", department: "platform", project: "k8s-platform", environment: "production", amortized: "100.0000000001" },
+  {
+    day: "2026-10-05",
+    department: "platform",
+    project: "k8s-platform",
+    environment: "production",
+    amortized: "100.0000000001",
+  },
   { day: "2026-10-05", department: "Platform", project: "ci-runners", environment: "shared", amortized: "20.10" },
   { day: "2026-10-06", department: "payments", project: "payments-api", environment: "Prod", amortized: "30.005" },
   { day: "2026-10-06", department: "", project: "", environment: "production", amortized: "7.25" },
@@ -26,11 +38,23 @@ export const TAGGED_ROWS: TaggedCostRow[] = [
 
 /** Where the department offenders' spend comes from; each raw value adds up to its three-tag total. */
 export const DEPARTMENT_DETAIL_ROWS: DetailCostRow[] = [
-  { dataset: "department,service", day: "2026-10-05", tag: "Platform", detail: "Amazon Elastic Compute Cloud - Compute", amortized: "15" },
+  {
+    dataset: "department,service",
+    day: "2026-10-05",
+    tag: "Platform",
+    detail: "Amazon Elastic Compute Cloud - Compute",
+    amortized: "15",
+  },
   { dataset: "department,service", day: "2026-10-05", tag: "Platform", detail: "AmazonCloudWatch", amortized: "5.10" },
   { dataset: "department,service", day: "2026-11-02", tag: "fin", detail: "AWS Lambda", amortized: "11.11" },
   { dataset: "department,service", day: "2026-10-06", tag: "", detail: "Tax", amortized: "7.25" },
-  { dataset: "department,service", day: "2026-10-05", tag: "platform", detail: "Amazon Elastic Compute Cloud - Compute", amortized: "100.0000000001" },
+  {
+    dataset: "department,service",
+    day: "2026-10-05",
+    tag: "platform",
+    detail: "Amazon Elastic Compute Cloud - Compute",
+    amortized: "100.0000000001",
+  },
   { dataset: "department,account", day: "2026-10-05", tag: "Platform", detail: "333333333333", amortized: "20.10" },
   { dataset: "department,account", day: "2026-11-02", tag: "fin", detail: "111111111111", amortized: "10" },
   { dataset: "department,account", day: "2026-11-02", tag: "fin", detail: "222222222222", amortized: "1.11" },

@@ -28,7 +28,13 @@ export function expectOk(result: { ok: true; settings: TagSettings } | { ok: fal
  */
 export function toEditedTagSettings(): TagSettings {
   let settings = expectOk(renameAllowedValue(toDemoTagSettings(), "department", "video", "media"));
-  const aliases: [string, string][] = [["fin", "finance"], ["a,b", "platform"], ["NULL", "data"], ['"quoted"', "growth"], ["back\\slash", "security"]];
+  const aliases: [string, string][] = [
+    ["fin", "finance"],
+    ["a,b", "platform"],
+    ["NULL", "data"],
+    ['"quoted"', "growth"],
+    ["back\\slash", "security"],
+  ];
   for (const [raw, value] of aliases) settings = expectOk(addAlias(settings, "department", raw, value));
   settings = expectOk(addAlias(settings, "environment", "Production ", "production"));
   return expectOk(setUntaggedEnvironmentCategory(settings, "customer-serving"));
@@ -43,7 +49,31 @@ export const SETTINGS_CASES: [string, TagSettings][] = [
 
 /** Raw values as they may come from AWS, including ones that are awkward in SQL array literals. */
 export const RAW_VALUES: (string | null)[] = [
-  null, "", " ", "\t\n\r\f\v", "\u00a0", "production", "Production", "Production ", " production", "Prod", "prod",
-  "staging", "qa", "platform", "Platform", "fin", "finance", "video", "media", "load-test",
-  "O'Brien", "a,b", '"quoted"', "{braces}", "back\\slash", "NULL", "ünïcödé",
+  null,
+  "",
+  " ",
+  "\t\n\r\f\v",
+  "\u00a0",
+  "production",
+  "Production",
+  "Production ",
+  " production",
+  "Prod",
+  "prod",
+  "staging",
+  "qa",
+  "platform",
+  "Platform",
+  "fin",
+  "finance",
+  "video",
+  "media",
+  "load-test",
+  "O'Brien",
+  "a,b",
+  '"quoted"',
+  "{braces}",
+  "back\\slash",
+  "NULL",
+  "ünïcödé",
 ];

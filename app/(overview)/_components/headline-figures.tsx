@@ -19,35 +19,75 @@ export function HeadlineFigures({ overview }: { overview: Overview }) {
     <div className="grid grid-4">
       <Link className="panel stat figure-link" href={toSpendHref(thisMonth.view)}>
         <div className="label">This month so far{thisMonth.estimated ? " · Estimated" : ""}</div>
-        <div className="value" data-testid="this-month">{formatUsd(thisMonth.total)}</div>
+        <div className="value" data-testid="this-month">
+          {formatUsd(thisMonth.total)}
+        </div>
         <div className="sub">
-          {thisMonth.daysWithData > 0 ? formatDayRange({ start: thisMonth.from, end: addDays(thisMonth.from, thisMonth.daysWithData) }) : "No days synced yet"}
-          {thisMonth.change ? <> · <Change change={thisMonth.change} compact /> vs the same days of {monthName(lastMonth.from)}</> : null}
+          {thisMonth.daysWithData > 0
+            ? formatDayRange({ start: thisMonth.from, end: addDays(thisMonth.from, thisMonth.daysWithData) })
+            : "No days synced yet"}
+          {thisMonth.change ? (
+            <>
+              {" "}
+              · <Change change={thisMonth.change} compact /> vs the same days of {monthName(lastMonth.from)}
+            </>
+          ) : null}
         </div>
       </Link>
       <Link className="panel stat figure-link" href={toSpendHref(lastMonth.view)}>
-        <div className="label">Last month · {monthName(lastMonth.from)}{lastMonth.estimated ? " · Estimated" : ""}</div>
-        <div className="value" data-testid="last-month">{formatUsd(lastMonth.total)}</div>
+        <div className="label">
+          Last month · {monthName(lastMonth.from)}
+          {lastMonth.estimated ? " · Estimated" : ""}
+        </div>
+        <div className="value" data-testid="last-month">
+          {formatUsd(lastMonth.total)}
+        </div>
         <div className="sub">
-          {lastMonth.change ? <><Change change={lastMonth.change} /> vs {monthName(addMonths(lastMonth.from, -1))}</> : "No earlier month to compare"}
+          {lastMonth.change ? (
+            <>
+              <Change change={lastMonth.change} /> vs {monthName(addMonths(lastMonth.from, -1))}
+            </>
+          ) : (
+            "No earlier month to compare"
+          )}
         </div>
       </Link>
       <Link className="panel stat figure-link" href={toSpendHref(categories.view, "/spend/categories")}>
         <div className="label">Customer-serving vs R&amp;D · this month</div>
-        <div className="value small">{formatPercent(csShare)} <span className="muted" style={{ fontSize: 15, fontWeight: 500 }}>customer-serving</span></div>
+        <div className="value small">
+          {formatPercent(csShare)}{" "}
+          <span className="muted" style={{ fontSize: 15, fontWeight: 500 }}>
+            customer-serving
+          </span>
+        </div>
         <div className="bar-share" aria-hidden>
-          <div style={{ width: `${Math.max(0, Math.min(100, csShare * 100))}%`, background: CATEGORY_COLORS["customer-serving"] }} />
+          <div
+            style={{
+              width: `${Math.max(0, Math.min(100, csShare * 100))}%`,
+              background: CATEGORY_COLORS["customer-serving"],
+            }}
+          />
           <div style={{ flex: 1, background: CATEGORY_COLORS.rnd }} />
         </div>
-        <div className="sub">{formatUsd(cs)} customer-serving · {formatUsd(rnd)} R&amp;D</div>
+        <div className="sub">
+          {formatUsd(cs)} customer-serving · {formatUsd(rnd)} R&amp;D
+        </div>
       </Link>
       <Link className="panel stat figure-link" href="/sync">
         <div className="label">Last sync</div>
         <div className="value small">{run ? formatTime(run.finishedAt ?? run.startedAt) : "Never"}</div>
         <div className="sub">
-          {run ? <span className={`badge ${run.status === "succeeded" ? "good" : run.status === "running" ? "" : "bad"}`}>{run.status}</span> : null}
-          {overview.dataThrough ? ` Data through ${formatDayRange({ start: overview.dataThrough.day, end: addDays(overview.dataThrough.day, 1) })}` : ""}
-          {run && run.status !== "succeeded" && overview.lastSuccess ? ` · last success ${formatTime(overview.lastSuccess.finishedAt ?? overview.lastSuccess.startedAt)}` : ""}
+          {run ? (
+            <span className={`badge ${run.status === "succeeded" ? "good" : run.status === "running" ? "" : "bad"}`}>
+              {run.status}
+            </span>
+          ) : null}
+          {overview.dataThrough
+            ? ` Data through ${formatDayRange({ start: overview.dataThrough.day, end: addDays(overview.dataThrough.day, 1) })}`
+            : ""}
+          {run && run.status !== "succeeded" && overview.lastSuccess
+            ? ` · last success ${formatTime(overview.lastSuccess.finishedAt ?? overview.lastSuccess.startedAt)}`
+            : ""}
         </div>
       </Link>
     </div>

@@ -5,15 +5,29 @@ import type { Mover } from "@/lib/reports/overview";
 import { toSpendHref } from "@/lib/reports/view";
 
 /** Departments or projects whose spend rose or fell most between the last two full months. */
-export function Movers({ title, movers, allowedDepartments, isDepartment }: { title: string; movers: Mover[]; allowedDepartments: readonly string[]; isDepartment: boolean }) {
+export function Movers({
+  title,
+  movers,
+  allowedDepartments,
+  isDepartment,
+}: {
+  title: string;
+  movers: Mover[];
+  allowedDepartments: readonly string[];
+  isDepartment: boolean;
+}) {
   if (movers.length === 0) return <p className="muted">No change between the last two full months.</p>;
   return (
     <table className="data money" aria-label={title}>
       <thead>
         <tr>
           <th scope="col">{isDepartment ? "Department" : "Project"}</th>
-          <th className="num" scope="col">Change</th>
-          <th className="num" scope="col">Last month</th>
+          <th className="num" scope="col">
+            Change
+          </th>
+          <th className="num" scope="col">
+            Last month
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -23,12 +37,22 @@ export function Movers({ title, movers, allowedDepartments, isDepartment }: { ti
             <tr key={key?.filter}>
               <td>
                 <span className="row-label">
-                  {isDepartment ? <span className="swatch" style={{ background: toDepartmentColor(key?.value ?? null, allowedDepartments) }} aria-hidden /> : null}
+                  {isDepartment ? (
+                    <span
+                      className="swatch"
+                      style={{ background: toDepartmentColor(key?.value ?? null, allowedDepartments) }}
+                      aria-hidden
+                    />
+                  ) : null}
                   <Link href={toSpendHref(view)}>{key?.label}</Link>
                 </span>
               </td>
-              <td className="num"><Change change={row.change} /></td>
-              <td className="num"><Money amount={amount} /></td>
+              <td className="num">
+                <Change change={row.change} />
+              </td>
+              <td className="num">
+                <Money amount={amount} />
+              </td>
             </tr>
           );
         })}

@@ -14,7 +14,8 @@ const KEYS = [
 export function TagHealthPanel({ overview }: { overview: Overview }) {
   const { tagHealth: health, tagHealthView: base } = overview;
   const share = (amount: string) => formatPercent(toRatio(amount, health.total) ?? 0);
-  const view = (key: string, token: string, by: SpendView["by"]): string => toSpendHref({ ...base, by, filters: { [key]: token } });
+  const view = (key: string, token: string, by: SpendView["by"]): string =>
+    toSpendHref({ ...base, by, filters: { [key]: token } });
   return (
     <section className="panel" aria-label="Untagged and not allowed">
       <div className="panel-head">
@@ -22,15 +23,23 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
         <Link href="/tags">Fix on Tags →</Link>
       </div>
       <p className="stat" style={{ margin: "0 0 10px" }}>
-        <span className="value small" data-testid="untagged-share">{share(health.anyMissing)}</span>{" "}
-        <span className="muted">misses a tag · {share(health.anyNotAllowed)} has a value outside the allowed lists</span>
+        <span className="value small" data-testid="untagged-share">
+          {share(health.anyMissing)}
+        </span>{" "}
+        <span className="muted">
+          misses a tag · {share(health.anyNotAllowed)} has a value outside the allowed lists
+        </span>
       </p>
       <table className="data money">
         <thead>
           <tr>
             <th scope="col">Tag</th>
-            <th className="num" scope="col">No tag</th>
-            <th className="num" scope="col">Not allowed</th>
+            <th className="num" scope="col">
+              No tag
+            </th>
+            <th className="num" scope="col">
+              Not allowed
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,18 +49,27 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
               <tr key={key}>
                 <td>{label}</td>
                 <td className="num">
-                  <Link href={view(key, UNTAGGED_FILTER, ["service"])}><Money amount={k.missing} /></Link> <span className="muted">{share(k.missing)}</span>
+                  <Link href={view(key, UNTAGGED_FILTER, ["service"])}>
+                    <Money amount={k.missing} />
+                  </Link>{" "}
+                  <span className="muted">{share(k.missing)}</span>
                   <span className="row-link" style={{ display: "block" }}>
-                    by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> · <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
+                    by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
+                    <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
                   </span>
                 </td>
                 <td className="num">
                   {hasList && overview.settings.allowed[key].length > 0 ? (
                     <>
-                      <Link href={view(key, NOT_ALLOWED_FILTER, [key])}><Money amount={k.notAllowed} /></Link> <span className="muted">{share(k.notAllowed)}</span>
+                      <Link href={view(key, NOT_ALLOWED_FILTER, [key])}>
+                        <Money amount={k.notAllowed} />
+                      </Link>{" "}
+                      <span className="muted">{share(k.notAllowed)}</span>
                     </>
                   ) : (
-                    <span className="muted" title="No allowed list: only presence is checked">—</span>
+                    <span className="muted" title="No allowed list: only presence is checked">
+                      —
+                    </span>
                   )}
                 </td>
               </tr>

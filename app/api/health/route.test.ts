@@ -17,7 +17,11 @@ describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
     setProcessDb(Promise.resolve(db));
     const before = await (await GET()).json();
     expect(before).toEqual({ status: "ok", database: { reachable: true, kind: db.kind }, lastSuccessfulSync: null });
-    await runSync({ db, now: new Date(), sources: [{ name: "aws", label: "aws", requestCostCents: 1, run: async () => ({ range: null }) }] });
+    await runSync({
+      db,
+      now: new Date(),
+      sources: [{ name: "aws", label: "aws", requestCostCents: 1, run: async () => ({ range: null }) }],
+    });
     const res = await GET();
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -9,10 +9,18 @@ export async function GET() {
     const db = await getDb();
     await db.sql.query("SELECT 1");
     const last = await getLastSuccessfulSync(db);
-    return Response.json({ status: "ok", database: { reachable: true, kind: db.kind }, lastSuccessfulSync: last?.toISOString() ?? null });
+    return Response.json({
+      status: "ok",
+      database: { reachable: true, kind: db.kind },
+      lastSuccessfulSync: last?.toISOString() ?? null,
+    });
   } catch (err) {
     return Response.json(
-      { status: "unavailable", database: { reachable: false, error: (err as Error).message }, lastSuccessfulSync: null },
+      {
+        status: "unavailable",
+        database: { reachable: false, error: (err as Error).message },
+        lastSuccessfulSync: null,
+      },
       { status: 503 },
     );
   }

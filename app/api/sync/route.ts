@@ -17,7 +17,13 @@ export async function GET() {
 
 export async function POST() {
   try {
-    const { runId } = await startSyncInBackground({ db: await getDb(), config: getConfig(), now: getNow(), trigger: "web", log: console.log });
+    const { runId } = await startSyncInBackground({
+      db: await getDb(),
+      config: getConfig(),
+      now: getNow(),
+      trigger: "web",
+      log: console.log,
+    });
     return Response.json({ runId }, { status: 202 });
   } catch (err) {
     return errorResponse(err);

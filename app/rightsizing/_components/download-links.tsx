@@ -20,7 +20,12 @@ export function DownloadLinks({ filters }: { filters: Record<string, string | nu
     <div className="rs-downloads" aria-label="Downloads">
       <span className="muted">Download</span>
       {FORMATS.map((f) => (
-        <a key={f.format} className="button secondary" href={toHref("/api/export/rightsizing", rest, { format: f.format })} download>
+        <a
+          key={f.format}
+          className="button secondary"
+          href={toHref("/api/export/rightsizing", rest, { format: f.format })}
+          download
+        >
           {f.label}
         </a>
       ))}

@@ -3,7 +3,15 @@ import { FLAGS } from "@/lib/rightsizing";
 import { CHANGES } from "@/lib/rightsizing/table-query";
 import { FLAG_LABELS } from "./flags";
 
-type Values = { cluster?: string; environment?: string; flag?: string; change?: string; q?: string; sort?: string; dir?: string };
+type Values = {
+  cluster?: string;
+  environment?: string;
+  flag?: string;
+  change?: string;
+  q?: string;
+  sort?: string;
+  dir?: string;
+};
 
 const CHANGE_LABELS: Record<(typeof CHANGES)[number], string> = {
   cut: "cuts",
@@ -29,21 +37,31 @@ export function FilterForm({
   environments: string[];
   hasRowFilters: boolean;
 }) {
-  const isFiltered = [values.cluster, values.environment, values.flag, values.change, values.q].some((v) => v !== undefined);
+  const isFiltered = [values.cluster, values.environment, values.flag, values.change, values.q].some(
+    (v) => v !== undefined,
+  );
   return (
     <form className="rs-filters" method="get" action={action} aria-label="Filters">
       <label>
         Cluster
         <select name="cluster" defaultValue={values.cluster ?? ""}>
           <option value="">all clusters</option>
-          {clusters.map((c) => <option key={c} value={c}>{c}</option>)}
+          {clusters.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         Environment
         <select name="environment" defaultValue={values.environment?.toLowerCase() ?? ""}>
           <option value="">all environments</option>
-          {environments.map((e) => <option key={e} value={e}>{e}</option>)}
+          {environments.map((e) => (
+            <option key={e} value={e}>
+              {e}
+            </option>
+          ))}
         </select>
       </label>
       {hasRowFilters ? (
@@ -52,14 +70,22 @@ export function FilterForm({
             Flag
             <select name="flag" defaultValue={values.flag ?? ""}>
               <option value="">any</option>
-              {FLAGS.map((f) => <option key={f} value={f}>{FLAG_LABELS[f].label}</option>)}
+              {FLAGS.map((f) => (
+                <option key={f} value={f}>
+                  {FLAG_LABELS[f].label}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Change
             <select name="change" defaultValue={values.change ?? ""}>
               <option value="">any</option>
-              {CHANGES.map((c) => <option key={c} value={c}>{CHANGE_LABELS[c]}</option>)}
+              {CHANGES.map((c) => (
+                <option key={c} value={c}>
+                  {CHANGE_LABELS[c]}
+                </option>
+              ))}
             </select>
           </label>
           <label>
@@ -70,7 +96,9 @@ export function FilterForm({
           {values.dir ? <input type="hidden" name="dir" value={values.dir} /> : null}
         </>
       ) : null}
-      <button className="button secondary" type="submit">Apply</button>
+      <button className="button secondary" type="submit">
+        Apply
+      </button>
       {isFiltered ? <Link href={action}>Clear filters</Link> : null}
     </form>
   );

@@ -2,12 +2,22 @@ import Link from "next/link";
 import type { UnmappedEnvironment, UsageWindow } from "@/lib/rightsizing/read";
 
 /** A bad filter or team in the URL: say what is wrong and offer the way back, never a 500. */
-export function BadFilterNotice({ messages, reset, resetLabel = "Show everything" }: { messages: string[]; reset: string; resetLabel?: string }) {
+export function BadFilterNotice({
+  messages,
+  reset,
+  resetLabel = "Show everything",
+}: {
+  messages: string[];
+  reset: string;
+  resetLabel?: string;
+}) {
   return (
     <div className="notice error rs-notice" role="alert">
       <strong>This view cannot be shown.</strong>
       <ul>
-        {messages.map((m) => <li key={m}>{m}</li>)}
+        {messages.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
       </ul>
       <Link href={reset}>{resetLabel}</Link>
     </div>
@@ -23,7 +33,8 @@ export function UnmappedNotice({ unmapped }: { unmapped: UnmappedEnvironment[] }
       {unmapped.map((u, i) => (
         <span key={`${u.cluster}/${u.value}`}>
           {i > 0 ? "; " : ""}
-          <code>{u.value ?? "no env tag"}</code> in {u.cluster} ({u.containers} container{u.containers === 1 ? "" : "s"})
+          <code>{u.value ?? "no env tag"}</code> in {u.cluster} ({u.containers} container{u.containers === 1 ? "" : "s"}
+          )
         </span>
       ))}
       . <Link href="/settings#rightsizing">Add them to a list or map the cluster in Settings</Link>.
@@ -35,7 +46,8 @@ export function WindowNote({ window }: { window: UsageWindow | null }) {
   if (!window) return null;
   return (
     <p className="muted rs-window-note">
-      Usage over {window.days} days from {window.start} (UTC), as of the last Datadog sync. Recommendations use the settings in force now.
+      Usage over {window.days} days from {window.start} (UTC), as of the last Datadog sync. Recommendations use the
+      settings in force now.
     </p>
   );
 }

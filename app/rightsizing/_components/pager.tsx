@@ -4,7 +4,21 @@ import { PAGE_SIZES } from "@/lib/rightsizing/table-query";
 import { toHref, toTableParams } from "./url";
 
 /** Server-side paging: links carry every filter and the sort, so each page is a shareable URL. */
-export function Pager({ page, pageCount, rows, size, query, path }: { page: number; pageCount: number; rows: number; size: number; query: TableQuery; path: string }) {
+export function Pager({
+  page,
+  pageCount,
+  rows,
+  size,
+  query,
+  path,
+}: {
+  page: number;
+  pageCount: number;
+  rows: number;
+  size: number;
+  query: TableQuery;
+  path: string;
+}) {
   if (rows === 0) return null;
   const first = (page - 1) * size + 1;
   const last = Math.min(rows, page * size);
@@ -19,7 +33,13 @@ export function Pager({ page, pageCount, rows, size, query, path }: { page: numb
       <span className="muted">
         Per page:{" "}
         {PAGE_SIZES.map((n) =>
-          n === size ? <strong key={n}>{n} </strong> : <Link key={n} href={href({ size: n, page: undefined })}>{n} </Link>,
+          n === size ? (
+            <strong key={n}>{n} </strong>
+          ) : (
+            <Link key={n} href={href({ size: n, page: undefined })}>
+              {n}{" "}
+            </Link>
+          ),
         )}
       </span>
     </nav>

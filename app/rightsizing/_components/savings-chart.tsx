@@ -10,7 +10,12 @@ export function SavingsChart({ data }: { data: TeamSavingsPoint[] }) {
   const points = data.map((d) => ({ ...d, raises: -d.raises }));
   return (
     <div className="chart" role="img" aria-label="Monthly savings by team: cuts, raises and net">
-      <BarChart responsive style={{ width: "100%", height: 260 }} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 16 }}>
+      <BarChart
+        responsive
+        style={{ width: "100%", height: 260 }}
+        data={points}
+        margin={{ top: 8, right: 16, bottom: 4, left: 16 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e6ec" />
         <XAxis dataKey="team" tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={usd} tick={{ fontSize: 12 }} width={72} />

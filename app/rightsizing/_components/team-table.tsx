@@ -12,7 +12,9 @@ const COLUMNS = 9;
 /** One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. */
 export function TeamTable({ table, query, path }: { table: TablePage; query: TableQuery; path: string }) {
   const matching = table.matchingRows;
-  const netCents = matching.filter((r) => r.recommendation.isInSavingsTotals).reduce((sum, r) => sum + r.savings.monthlyCents, 0);
+  const netCents = matching
+    .filter((r) => r.recommendation.isInSavingsTotals)
+    .reduce((sum, r) => sum + r.savings.monthlyCents, 0);
   return (
     <section className="panel" aria-label="Containers">
       <div className="rs-table-head">
@@ -21,7 +23,8 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
           {matching.length} container{matching.length === 1 ? "" : "s"} match · net {formatSavings(netCents)}/month
         </span>
         <span className="rs-legend" aria-label="Severity colours">
-          size of change: <i className="rs-sev rs-sev-high" /> high <i className="rs-sev rs-sev-medium" /> medium <i className="rs-sev rs-sev-low" /> low <i className="rs-sev rs-sev-none" /> none
+          size of change: <i className="rs-sev rs-sev-high" /> high <i className="rs-sev rs-sev-medium" /> medium{" "}
+          <i className="rs-sev rs-sev-low" /> low <i className="rs-sev rs-sev-none" /> none
         </span>
       </div>
       {matching.length === 0 ? (
@@ -39,29 +42,55 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
                 <SortHeader label="Change" sort="change" query={query} path={path} />
                 <SortHeader label="$ / month" sort="savings" query={query} path={path} numeric />
                 <th>Flags</th>
-                <th><span className="rs-hidden">Usage chart</span></th>
+                <th>
+                  <span className="rs-hidden">Usage chart</span>
+                </th>
               </tr>
             </thead>
             {table.groups.map((group, g) => (
               <tbody key={group.key}>
                 <GroupHeader rows={group.rows} isContinued={group.isContinued} />
-                {group.rows.map((row, i) => <Row key={row.usage.container} row={row} chartRowId={`rs-chart-${g}-${i}`} />)}
+                {group.rows.map((row, i) => (
+                  <Row key={row.usage.container} row={row} chartRowId={`rs-chart-${g}-${i}`} />
+                ))}
               </tbody>
             ))}
           </table>
         </div>
       )}
-      <Pager page={table.page} pageCount={table.pageCount} rows={matching.length} size={query.size} query={query} path={path} />
+      <Pager
+        page={table.page}
+        pageCount={table.pageCount}
+        rows={matching.length}
+        size={query.size}
+        query={query}
+        path={path}
+      />
     </section>
   );
 }
 
-function SortHeader({ label, sort, query, path, numeric }: { label: string; sort: TableQuery["sort"]; query: TableQuery; path: string; numeric?: boolean }) {
+function SortHeader({
+  label,
+  sort,
+  query,
+  path,
+  numeric,
+}: {
+  label: string;
+  sort: TableQuery["sort"];
+  query: TableQuery;
+  path: string;
+  numeric?: boolean;
+}) {
   const isActive = query.sort === sort;
   const dir = query.dir ?? "desc";
   const next = isActive && dir === "desc" ? "asc" : "desc";
   return (
-    <th className={numeric ? "num" : undefined} aria-sort={isActive ? (dir === "desc" ? "descending" : "ascending") : undefined}>
+    <th
+      className={numeric ? "num" : undefined}
+      aria-sort={isActive ? (dir === "desc" ? "descending" : "ascending") : undefined}
+    >
       <Link href={toHref(path, toTableParams(query), { sort, dir: next, page: undefined })}>
         {label} {isActive ? (dir === "desc" ? "▼" : "▲") : ""}
       </Link>
@@ -72,13 +101,23 @@ function SortHeader({ label, sort, query, path, numeric }: { label: string; sort
 function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinued: boolean }) {
   const first = rows[0]!.usage;
   const envs = [...new Set(rows.map((r) => r.recommendation.environment.value ?? "no environment"))].join(", ");
-  const cents = rows.filter((r) => r.recommendation.isInSavingsTotals).reduce((sum, r) => sum + r.savings.monthlyCents, 0);
+  const cents = rows
+    .filter((r) => r.recommendation.isInSavingsTotals)
+    .reduce((sum, r) => sum + r.savings.monthlyCents, 0);
   return (
     <tr className="rs-group">
       <th colSpan={COLUMNS} scope="rowgroup">
         <span className="rs-kind">{first.workloadKind}</span> <strong>{first.workload}</strong>
-        <span className="muted"> · {first.namespace} · {first.cluster} · {envs} · {formatReplicas(first.replicas)} replica{first.replicas === 1 ? "" : "s"}</span>
-        {isContinued ? <span className="muted"> (continued)</span> : <span className="rs-group-total">{formatSavings(cents)}/month</span>}
+        <span className="muted">
+          {" "}
+          · {first.namespace} · {first.cluster} · {envs} · {formatReplicas(first.replicas)} replica
+          {first.replicas === 1 ? "" : "s"}
+        </span>
+        {isContinued ? (
+          <span className="muted"> (continued)</span>
+        ) : (
+          <span className="rs-group-total">{formatSavings(cents)}/month</span>
+        )}
       </th>
     </tr>
   );
@@ -95,7 +134,11 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
       </td>
       <td>
         <Transition now={formatCpu(rec.current.cpuRequest)} next={next ? formatCpu(next.cpuRequest) : null} />
-        {change ? <div className="muted rs-small">{formatDelta(change.cpuMillicores, formatCpu)} ({formatPct(change.cpuPct)})</div> : null}
+        {change ? (
+          <div className="muted rs-small">
+            {formatDelta(change.cpuMillicores, formatCpu)} ({formatPct(change.cpuPct)})
+          </div>
+        ) : null}
         <Limit now={formatCpu(rec.current.cpuLimit)} next={next ? formatCpu(next.cpuLimit) : null} />
       </td>
       <td className="mono rs-small">
@@ -103,8 +146,15 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
         <div className="muted">max {formatCpu(usage.cpu.max)}</div>
       </td>
       <td>
-        <Transition now={formatMemory(rec.current.memoryRequest)} next={next ? formatMemory(next.memoryRequest) : null} />
-        {change ? <div className="muted rs-small">{formatDelta(change.memoryBytes, formatMemory)} ({formatPct(change.memoryPct)})</div> : null}
+        <Transition
+          now={formatMemory(rec.current.memoryRequest)}
+          next={next ? formatMemory(next.memoryRequest) : null}
+        />
+        {change ? (
+          <div className="muted rs-small">
+            {formatDelta(change.memoryBytes, formatMemory)} ({formatPct(change.memoryPct)})
+          </div>
+        ) : null}
         <Limit now={formatMemory(rec.current.memoryLimit)} next={next ? formatMemory(next.memoryLimit) : null} />
       </td>
       <td className="mono rs-small">
@@ -112,16 +162,26 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
         <div className="muted">peak {formatMemory(usage.memory.peak)}</div>
       </td>
       <td>
-        <span className={`rs-sev-label rs-sev rs-sev-${rec.severity}`}>{rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`}</span>
+        <span className={`rs-sev-label rs-sev rs-sev-${rec.severity}`}>
+          {rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`}
+        </span>
       </td>
       <td className="num">
-        {next === null ? <span className="muted">—</span> : <strong className={savings.monthlyCents < 0 ? "rs-bad" : undefined}>{formatSavings(savings.monthlyCents)}</strong>}
+        {next === null ? (
+          <span className="muted">—</span>
+        ) : (
+          <strong className={savings.monthlyCents < 0 ? "rs-bad" : undefined}>
+            {formatSavings(savings.monthlyCents)}
+          </strong>
+        )}
         {rec.hpa.isScaled ? <div className="muted rs-small">HPA, not in totals</div> : null}
       </td>
       <td>
         <div className="rs-badges">
           {rec.flags.map((f) => (
-            <span key={f} className={`badge ${FLAG_LABELS[f].tone}`} title={FLAG_LABELS[f].title}>{FLAG_LABELS[f].label}</span>
+            <span key={f} className={`badge ${FLAG_LABELS[f].tone}`} title={FLAG_LABELS[f].title}>
+              {FLAG_LABELS[f].label}
+            </span>
           ))}
         </div>
       </td>
@@ -138,9 +198,23 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
             chartRowId={chartRowId}
             label={`${usage.namespace}/${usage.workload} ${usage.container}`}
             chart={{
-              id: { cluster: usage.cluster, namespace: usage.namespace, workloadKind: usage.workloadKind, workload: usage.workload, container: usage.container },
-              cpu: { request: rec.current.cpuRequest, limit: rec.current.cpuLimit, recommended: next?.cpuRequest ?? null },
-              memory: { request: rec.current.memoryRequest, limit: rec.current.memoryLimit, recommended: next?.memoryRequest ?? null },
+              id: {
+                cluster: usage.cluster,
+                namespace: usage.namespace,
+                workloadKind: usage.workloadKind,
+                workload: usage.workload,
+                container: usage.container,
+              },
+              cpu: {
+                request: rec.current.cpuRequest,
+                limit: rec.current.cpuLimit,
+                recommended: next?.cpuRequest ?? null,
+              },
+              memory: {
+                request: rec.current.memoryRequest,
+                limit: rec.current.memoryLimit,
+                recommended: next?.memoryRequest ?? null,
+              },
             }}
           />
         </td>
@@ -168,7 +242,14 @@ function Limit({ now, next }: { now: string; next: string | null }) {
   const text = (v: string) => (v === "—" ? "none" : v);
   return (
     <div className="muted rs-small">
-      limit {next === null || next === now ? text(now) : <>{text(now)} → <strong>{text(next)}</strong></>}
+      limit{" "}
+      {next === null || next === now ? (
+        text(now)
+      ) : (
+        <>
+          {text(now)} → <strong>{text(next)}</strong>
+        </>
+      )}
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { formatGib, formatSavings, formatUsd, formatVcpu } from "./format";
 import { toHref, toTeamPath } from "./url";
 
 // The flags the overview counts, in the order the issue lists them.
-const OVERVIEW_FLAGS = ["under-provisioned", "oom", "hpa", "young", "insufficient-data", "unmapped-environment", "no-request"] as const;
+const OVERVIEW_FLAGS = [
+  "under-provisioned",
+  "oom",
+  "hpa",
+  "young",
+  "insufficient-data",
+  "unmapped-environment",
+  "no-request",
+] as const;
 
 /** Every team: requests now → recommended, savings (cuts, raises, net), workloads to change, flags. */
 export function TeamsTable({ teams, total, scope }: { teams: TeamTotals[]; total: RightsizingTotals; scope: Scope }) {
@@ -56,7 +64,9 @@ function TeamRow({ totals, name }: { totals: RightsizingTotals; name: React.Reac
       <td className="num rs-bad">{s.raisesCents ? formatUsd(s.raisesCents) : "—"}</td>
       <td className="num">
         <strong>{formatSavings(s.netCents)}</strong>
-        {s.excludedHpaNetCents !== 0 ? <div className="muted rs-small">HPA, not counted: {formatUsd(s.excludedHpaNetCents)}</div> : null}
+        {s.excludedHpaNetCents !== 0 ? (
+          <div className="muted rs-small">HPA, not counted: {formatUsd(s.excludedHpaNetCents)}</div>
+        ) : null}
       </td>
       <td className="num">
         {totals.workloadsToChange} <span className="muted">of {totals.workloads}</span>

@@ -18,7 +18,9 @@ export function TotalsCards({ totals, label }: { totals: RightsizingTotals; labe
       </div>
       <div className="panel stat">
         <div className="label">Net savings per month</div>
-        <div className={`value ${s.netCents < 0 ? "rs-negative" : ""}`} data-testid="net-savings">{formatSavings(s.netCents)}</div>
+        <div className={`value ${s.netCents < 0 ? "rs-negative" : ""}`} data-testid="net-savings">
+          {formatSavings(s.netCents)}
+        </div>
         <div className="sub">
           cuts {formatUsd(s.cutsCents)} · raises {formatUsd(s.raisesCents)}
           {s.excludedHpaNetCents !== 0 ? <> · HPA, not counted {formatUsd(s.excludedHpaNetCents)}</> : null}
@@ -30,7 +32,8 @@ export function TotalsCards({ totals, label }: { totals: RightsizingTotals; labe
           {totals.workloadsToChange} <span className="rs-unit">of {totals.workloads} workloads</span>
         </div>
         <div className="sub">
-          {totals.containersToChange} of {totals.containers} containers · {totals.rowsFlagged} {totals.rowsFlagged === 1 ? "row" : "rows"} flagged
+          {totals.containersToChange} of {totals.containers} containers · {totals.rowsFlagged}{" "}
+          {totals.rowsFlagged === 1 ? "row" : "rows"} flagged
         </div>
       </div>
     </section>

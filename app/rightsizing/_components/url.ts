@@ -18,7 +18,15 @@ export function toTeamPath(team: string): string {
 
 /** A team table query as URL parameters, defaults left out so shared links stay short. */
 export function toTableParams(q: {
-  cluster?: string; environment?: string; flag?: string; change?: string; q?: string; sort: string; dir?: string; page: number; size: number;
+  cluster?: string;
+  environment?: string;
+  flag?: string;
+  change?: string;
+  q?: string;
+  sort: string;
+  dir?: string;
+  page: number;
+  size: number;
 }): Params {
   return {
     cluster: q.cluster,

@@ -24,7 +24,9 @@ export function UsageChart({ id, cpu, memory }: UsageChartProps) {
         if (!res.ok) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
         if (isCurrent) setState({ status: "ready", hours: body.hours as UsageHour[] });
       })
-      .catch((err: Error) => isCurrent && setState({ status: "error", message: `Could not load the usage: ${err.message}` }));
+      .catch(
+        (err: Error) => isCurrent && setState({ status: "error", message: `Could not load the usage: ${err.message}` }),
+      );
     return () => {
       isCurrent = false;
     };
@@ -58,7 +60,21 @@ export function UsageChart({ id, cpu, memory }: UsageChartProps) {
 
 type Point = Record<string, number | string | null>;
 
-function Panel({ title, data, avg, max, lines, unit }: { title: string; data: Point[]; avg: string; max: string; lines: Lines; unit: string }) {
+function Panel({
+  title,
+  data,
+  avg,
+  max,
+  lines,
+  unit,
+}: {
+  title: string;
+  data: Point[];
+  avg: string;
+  max: string;
+  lines: Lines;
+  unit: string;
+}) {
   const peak = Math.max(0, ...data.map((d) => Number(d[max] ?? d[avg] ?? 0)));
   const base = Math.max(peak, lines.request ?? 0, lines.recommended ?? 0);
   // A limit far above usage would squash the picture: it is drawn only when within 2× of the rest.
@@ -68,9 +84,19 @@ function Panel({ title, data, avg, max, lines, unit }: { title: string; data: Po
   const series = [
     { label: "hourly avg", color: COLORS.avg, dash: "" },
     { label: "hourly max", color: COLORS.max, dash: "" },
-    lines.request !== null ? { label: `current request ${round(lines.request)}`, color: COLORS.request, dash: "6 4" } : { label: "no request", color: COLORS.request, dash: "6 4" },
-    lines.recommended !== null ? { label: `recommended ${round(lines.recommended)}`, color: COLORS.recommended, dash: "" } : null,
-    lines.limit === null ? null : { label: `limit ${round(lines.limit)}${isLimitDrawn ? "" : " (above the chart)"}`, color: COLORS.limit, dash: "2 3" },
+    lines.request !== null
+      ? { label: `current request ${round(lines.request)}`, color: COLORS.request, dash: "6 4" }
+      : { label: "no request", color: COLORS.request, dash: "6 4" },
+    lines.recommended !== null
+      ? { label: `recommended ${round(lines.recommended)}`, color: COLORS.recommended, dash: "" }
+      : null,
+    lines.limit === null
+      ? null
+      : {
+          label: `limit ${round(lines.limit)}${isLimitDrawn ? "" : " (above the chart)"}`,
+          color: COLORS.limit,
+          dash: "2 3",
+        },
   ].filter((x) => x !== null);
   return (
     <figure>
@@ -78,19 +104,57 @@ function Panel({ title, data, avg, max, lines, unit }: { title: string; data: Po
       <LineChart width={520} height={200} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ec" />
         <XAxis dataKey="hour" tickFormatter={toDayLabel} minTickGap={40} tick={{ fontSize: 11 }} />
-        <YAxis domain={[0, top]} ticks={[0, top / 4, top / 2, (top * 3) / 4, top]} tickFormatter={round} tick={{ fontSize: 11 }} width={64} allowDataOverflow />
-        <Tooltip labelFormatter={(h) => `${String(h).slice(0, 16).replace("T", " ")} UTC`} formatter={(v) => round(Number(v))} />
-        <Line dataKey={max} name="hourly max" stroke={COLORS.max} dot={false} strokeWidth={1} isAnimationActive={false} connectNulls />
-        <Line dataKey={avg} name="hourly avg" stroke={COLORS.avg} dot={false} strokeWidth={1.5} isAnimationActive={false} connectNulls />
-        {lines.request !== null ? <ReferenceLine y={lines.request} stroke={COLORS.request} strokeDasharray="6 4" strokeWidth={1.5} /> : null}
-        {lines.recommended !== null ? <ReferenceLine y={lines.recommended} stroke={COLORS.recommended} strokeWidth={2} /> : null}
+        <YAxis
+          domain={[0, top]}
+          ticks={[0, top / 4, top / 2, (top * 3) / 4, top]}
+          tickFormatter={round}
+          tick={{ fontSize: 11 }}
+          width={64}
+          allowDataOverflow
+        />
+        <Tooltip
+          labelFormatter={(h) => `${String(h).slice(0, 16).replace("T", " ")} UTC`}
+          formatter={(v) => round(Number(v))}
+        />
+        <Line
+          dataKey={max}
+          name="hourly max"
+          stroke={COLORS.max}
+          dot={false}
+          strokeWidth={1}
+          isAnimationActive={false}
+          connectNulls
+        />
+        <Line
+          dataKey={avg}
+          name="hourly avg"
+          stroke={COLORS.avg}
+          dot={false}
+          strokeWidth={1.5}
+          isAnimationActive={false}
+          connectNulls
+        />
+        {lines.request !== null ? (
+          <ReferenceLine y={lines.request} stroke={COLORS.request} strokeDasharray="6 4" strokeWidth={1.5} />
+        ) : null}
+        {lines.recommended !== null ? (
+          <ReferenceLine y={lines.recommended} stroke={COLORS.recommended} strokeWidth={2} />
+        ) : null}
         {isLimitDrawn ? <ReferenceLine y={lines.limit ?? 0} stroke={COLORS.limit} strokeDasharray="2 3" /> : null}
       </LineChart>
       <ul className="rs-chart-legend">
         {series.map((item) => (
           <li key={item.label}>
             <svg width="22" height="8" aria-hidden>
-              <line x1="0" y1="4" x2="22" y2="4" stroke={item.color} strokeWidth="2" strokeDasharray={item.dash || undefined} />
+              <line
+                x1="0"
+                y1="4"
+                x2="22"
+                y2="4"
+                stroke={item.color}
+                strokeWidth="2"
+                strokeDasharray={item.dash || undefined}
+              />
             </svg>
             {item.label}
           </li>

@@ -7,7 +7,15 @@ import { UsageChart, type UsageChartProps } from "./usage-chart";
  * The "usage" button of a container row: shows the row's usage chart in the hidden table row the server
  * rendered under it (`chartRowId`), and hides it again.
  */
-export function UsageToggle({ chartRowId, label, chart }: { chartRowId: string; label: string; chart: UsageChartProps }) {
+export function UsageToggle({
+  chartRowId,
+  label,
+  chart,
+}: {
+  chartRowId: string;
+  label: string;
+  chart: UsageChartProps;
+}) {
   const [cell, setCell] = useState<HTMLTableCellElement | null>(null);
   const isOpen = cell !== null;
   useEffect(() => {
@@ -20,7 +28,14 @@ export function UsageToggle({ chartRowId, label, chart }: { chartRowId: string; 
   };
   return (
     <>
-      <button type="button" className="rs-expand" aria-expanded={isOpen} aria-controls={chartRowId} aria-label={`${isOpen ? "Hide" : "Show"} usage of ${label}`} onClick={toggle}>
+      <button
+        type="button"
+        className="rs-expand"
+        aria-expanded={isOpen}
+        aria-controls={chartRowId}
+        aria-label={`${isOpen ? "Hide" : "Show"} usage of ${label}`}
+        onClick={toggle}
+      >
         {isOpen ? "▾" : "▸"} usage
       </button>
       {cell ? createPortal(<UsageChart {...chart} />, cell) : null}

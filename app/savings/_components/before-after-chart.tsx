@@ -3,7 +3,12 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxi
 import type { ChartPoint, MonthRole } from "@/lib/savings/before-after";
 import { formatUsdShort } from "@/lib/reports/money";
 
-export const ROLE_COLORS: Record<MonthRole, string> = { before: "#98a2b3", change: "#f0b429", after: "#13795b", "not-counted": "#d0d5dd" };
+export const ROLE_COLORS: Record<MonthRole, string> = {
+  before: "#98a2b3",
+  change: "#f0b429",
+  after: "#13795b",
+  "not-counted": "#d0d5dd",
+};
 
 type Props = {
   points: ChartPoint[];
@@ -18,8 +23,18 @@ type Props = {
 export function BeforeAfterChart({ points, changeLabel, beforeAverage, afterAverage, height = 220 }: Props) {
   const change = points.find((p) => p.role === "change");
   return (
-    <div className="sv-chart-box" role="img" aria-label={`Monthly spend before and after the change (${changeLabel})`} data-testid="before-after-chart">
-      <BarChart responsive style={{ width: "100%", height }} data={points} margin={{ top: 22, right: 16, bottom: 4, left: 8 }}>
+    <div
+      className="sv-chart-box"
+      role="img"
+      aria-label={`Monthly spend before and after the change (${changeLabel})`}
+      data-testid="before-after-chart"
+    >
+      <BarChart
+        responsive
+        style={{ width: "100%", height }}
+        data={points}
+        margin={{ top: 22, right: 16, bottom: 4, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e6ec" />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatUsdShort(v)} tick={{ fontSize: 12 }} width={60} />
@@ -27,7 +42,12 @@ export function BeforeAfterChart({ points, changeLabel, beforeAverage, afterAver
         {beforeAverage !== null ? <ReferenceLine y={beforeAverage} stroke="#475467" strokeDasharray="6 4" /> : null}
         {afterAverage !== null ? <ReferenceLine y={afterAverage} stroke="#13795b" strokeDasharray="6 4" /> : null}
         {change ? (
-          <ReferenceLine x={change.label} stroke="#b54708" strokeWidth={2} label={{ value: changeLabel, position: "top", fill: "#b54708", fontSize: 12 }} />
+          <ReferenceLine
+            x={change.label}
+            stroke="#b54708"
+            strokeWidth={2}
+            label={{ value: changeLabel, position: "top", fill: "#b54708", fontSize: 12 }}
+          />
         ) : null}
         <Bar dataKey="value" name="Amortized spend" isAnimationActive={false}>
           {points.map((p) => (

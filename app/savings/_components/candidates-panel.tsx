@@ -12,24 +12,41 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
       <div className="panel">
         <h2>Projects whose spend stopped</h2>
         <p className="muted sv-small">
-          Busiest month at least $1,000, last full month at most 5% of it. <Link href={candidates.spendHref}>All projects on Spend →</Link>
+          Busiest month at least $1,000, last full month at most 5% of it.{" "}
+          <Link href={candidates.spendHref}>All projects on Spend →</Link>
         </p>
         {abandoned.length === 0 ? (
-          <p className="muted">No project stopped or fell to near zero in the last 13 months, or each one already has an initiative.</p>
+          <p className="muted">
+            No project stopped or fell to near zero in the last 13 months, or each one already has an initiative.
+          </p>
         ) : (
           <table className="data">
             <thead>
-              <tr><th>Project</th><th>Stopped</th><th className="num">Busiest month</th><th className="num">Would save a year</th><th /></tr>
+              <tr>
+                <th>Project</th>
+                <th>Stopped</th>
+                <th className="num">Busiest month</th>
+                <th className="num">Would save a year</th>
+                <th />
+              </tr>
             </thead>
             <tbody>
               {abandoned.map((c) => (
                 <tr key={c.project}>
-                  <td><Link href={c.href}>{c.project}</Link></td>
-                  <td>{formatMonth(c.stoppedMonth)}</td>
-                  <td className="num">{formatUsd(c.peakAmount)} <span className="muted">({formatMonth(c.peakMonth)})</span></td>
-                  <td className="num">{c.annualSaving ? formatUsd(c.annualSaving) : <span className="muted">not yet measurable</span>}</td>
                   <td>
-                    <Link href={`/savings?${new URLSearchParams({ new: "1", name: `${c.project} shut down`, project: c.project, changeDate: c.stoppedMonth })}#initiative-form`}>
+                    <Link href={c.href}>{c.project}</Link>
+                  </td>
+                  <td>{formatMonth(c.stoppedMonth)}</td>
+                  <td className="num">
+                    {formatUsd(c.peakAmount)} <span className="muted">({formatMonth(c.peakMonth)})</span>
+                  </td>
+                  <td className="num">
+                    {c.annualSaving ? formatUsd(c.annualSaving) : <span className="muted">not yet measurable</span>}
+                  </td>
+                  <td>
+                    <Link
+                      href={`/savings?${new URLSearchParams({ new: "1", name: `${c.project} shut down`, project: c.project, changeDate: c.stoppedMonth })}#initiative-form`}
+                    >
                       Record
                     </Link>
                   </td>
@@ -47,12 +64,19 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
         ) : (
           <table className="data">
             <thead>
-              <tr><th>Team</th><th className="num">Containers to change</th><th className="num">A month</th><th className="num">A year</th></tr>
+              <tr>
+                <th>Team</th>
+                <th className="num">Containers to change</th>
+                <th className="num">A month</th>
+                <th className="num">A year</th>
+              </tr>
             </thead>
             <tbody>
               {teams.map((t) => (
                 <tr key={t.team}>
-                  <td><Link href={t.href}>{t.team}</Link></td>
+                  <td>
+                    <Link href={t.href}>{t.team}</Link>
+                  </td>
                   <td className="num">{t.containersToChange}</td>
                   <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents))}</td>
                   <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents * 12))}</td>

@@ -15,11 +15,21 @@ export function DeleteInitiative({ id, name }: { id: number; name: string }) {
         <form action={action}>
           <input type="hidden" name="id" value={id} />
           <h3 id={`delete-${id}-title`}>Delete “{name}”?</h3>
-          <p>The initiative leaves the ledger and the deck. The spend data is not touched; you can add it again later.</p>
-          {state?.error ? <div className="notice error" role="alert">{state.error}</div> : null}
+          <p>
+            The initiative leaves the ledger and the deck. The spend data is not touched; you can add it again later.
+          </p>
+          {state?.error ? (
+            <div className="notice error" role="alert">
+              {state.error}
+            </div>
+          ) : null}
           <div className="sv-dialog-actions">
-            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>Cancel</button>
-            <button type="submit" className="button danger" disabled={pending}>{pending ? "Deleting…" : "Delete initiative"}</button>
+            <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </button>
+            <button type="submit" className="button danger" disabled={pending}>
+              {pending ? "Deleting…" : "Delete initiative"}
+            </button>
           </div>
         </form>
       </dialog>

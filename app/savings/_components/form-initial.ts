@@ -12,14 +12,21 @@ export function toFormInitial(params: Record<string, string | string[] | undefin
   const edit = one("edit");
   if (edit !== undefined) {
     const found = initiatives.find((i) => String(i.id) === edit);
-    if (!found) return { id: null, initial: {}, problem: `No initiative #${edit} to edit: it may have been deleted. Add a new one below.` };
+    if (!found)
+      return {
+        id: null,
+        initial: {},
+        problem: `No initiative #${edit} to edit: it may have been deleted. Add a new one below.`,
+      };
     const initial: Record<string, string> = {
       name: found.name,
       description: found.description,
       changeDate: found.changeDate,
       kind: found.kind,
       months: String(found.months),
-      ...Object.fromEntries(Object.entries(found.scope.filters).filter((e): e is [string, string] => e[1] !== undefined)),
+      ...Object.fromEntries(
+        Object.entries(found.scope.filters).filter((e): e is [string, string] => e[1] !== undefined),
+      ),
     };
     if (found.scope.rightsizing?.cluster) initial.rs_cluster = found.scope.rightsizing.cluster;
     if (found.scope.rightsizing?.environment) initial.rs_environment = found.scope.rightsizing.environment;

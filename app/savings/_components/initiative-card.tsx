@@ -10,7 +10,11 @@ import { DeleteInitiative } from "./delete-initiative";
 import { PotentialNote } from "./potential-note";
 
 const monthsText = (w: MonthWindow) =>
-  w.months.length === 0 ? "no month" : w.months.length === 1 ? formatMonth(w.months[0] ?? "") : `${formatMonth(w.months[0] ?? "")} – ${formatMonth(w.months[w.months.length - 1] ?? "")}`;
+  w.months.length === 0
+    ? "no month"
+    : w.months.length === 1
+      ? formatMonth(w.months[0] ?? "")
+      : `${formatMonth(w.months[0] ?? "")} – ${formatMonth(w.months[w.months.length - 1] ?? "")}`;
 
 /** One initiative: its realized saving in large type, the numbers behind it, the before/after chart, edit and delete. */
 export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
@@ -24,17 +28,28 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
           <h2 id={`initiative-${i.id}-name`}>{i.name}</h2>
           <div className="muted">
             Changed {formatDay(i.changeDate)} · {formatScope(i.scope)} · {i.months} months each side
-            {i.kind === "rightsizing" ? <> · <span className="badge">rightsizing</span></> : null}
+            {i.kind === "rightsizing" ? (
+              <>
+                {" "}
+                · <span className="badge">rightsizing</span>
+              </>
+            ) : null}
           </div>
           {i.description ? <p className="sv-how">{i.description}</p> : null}
         </div>
         <div className="sv-actions">
-          <Link className="button secondary" href={`/savings?edit=${i.id}#initiative-form`}>Edit</Link>
+          <Link className="button secondary" href={`/savings?edit=${i.id}#initiative-form`}>
+            Edit
+          </Link>
           <DeleteInitiative id={i.id} name={i.name} />
         </div>
       </header>
       {entry.problem ? <div className="notice error">{entry.problem}</div> : null}
-      {realized && realized.status !== "measured" ? <div className="notice warn" data-testid="too-few-months">{realized.message}</div> : null}
+      {realized && realized.status !== "measured" ? (
+        <div className="notice warn" data-testid="too-few-months">
+          {realized.message}
+        </div>
+      ) : null}
       <div className="sv-body">
         <div className="sv-figures">
           {measured ? (
@@ -45,27 +60,41 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
               </div>
               <dl className="sv-behind">
                 <dt>Before</dt>
-                <dd>{formatUsd(measured.before.average)} a month <span className="muted">(average of {monthsText(measured.before)})</span></dd>
+                <dd>
+                  {formatUsd(measured.before.average)} a month{" "}
+                  <span className="muted">(average of {monthsText(measured.before)})</span>
+                </dd>
                 <dt>After</dt>
-                <dd>{formatUsd(measured.after.average)} a month <span className="muted">(average of {monthsText(measured.after)})</span></dd>
+                <dd>
+                  {formatUsd(measured.after.average)} a month{" "}
+                  <span className="muted">(average of {monthsText(measured.after)})</span>
+                </dd>
                 <dt>Difference</dt>
-                <dd>{formatUsd(measured.monthlySaving)} a month × 12 = {formatUsd(measured.annualSaving)} a year</dd>
+                <dd>
+                  {formatUsd(measured.monthlySaving)} a month × 12 = {formatUsd(measured.annualSaving)} a year
+                </dd>
               </dl>
               <p className="muted sv-small">
                 {formatMonth(measured.changeMonth)} (the month of the change) and the current month are left out.
-                {measured.isProvisional ? ` Provisional: ${measured.after.months.length} of ${i.months} months after so far.` : ""}
+                {measured.isProvisional
+                  ? ` Provisional: ${measured.after.months.length} of ${i.months} months after so far.`
+                  : ""}
               </p>
             </>
           ) : null}
           {entry.potential ? <PotentialNote potential={entry.potential} /> : null}
-          <Link href={entry.spendHref} className="sv-small">These months on Spend →</Link>
+          <Link href={entry.spendHref} className="sv-small">
+            These months on Spend →
+          </Link>
         </div>
         {entry.chart.length > 0 ? (
           <div className="sv-chart">
             <BeforeAfterChart
               points={entry.chart}
               changeLabel={`Changed ${formatDay(i.changeDate)}`}
-              beforeAverage={realized && realized.before.months.length > 0 ? toChartNumber(realized.before.average) : null}
+              beforeAverage={
+                realized && realized.before.months.length > 0 ? toChartNumber(realized.before.average) : null
+              }
               afterAverage={realized && realized.after.months.length > 0 ? toChartNumber(realized.after.average) : null}
             />
             <RoleLegend />

@@ -25,14 +25,29 @@ export function InitiativeForm({ id, initial, options }: Props) {
     <div className="sv-field">
       <label htmlFor={`f-${name}`}>{label}</label>
       {input}
-      {errors[name] ? <span className="sv-field-error" id={`f-${name}-error`}>{errors[name]}</span> : hint ? <span className="sv-hint">{hint}</span> : null}
+      {errors[name] ? (
+        <span className="sv-field-error" id={`f-${name}-error`}>
+          {errors[name]}
+        </span>
+      ) : hint ? (
+        <span className="sv-hint">{hint}</span>
+      ) : null}
     </div>
   );
-  const a11y = (name: string) => ({ id: `f-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `f-${name}-error` : undefined });
+  const a11y = (name: string) => ({
+    id: `f-${name}`,
+    name,
+    "aria-invalid": errors[name] ? true : undefined,
+    "aria-describedby": errors[name] ? `f-${name}-error` : undefined,
+  });
   const select = (name: string, choices: { value: string; label: string }[]) => (
     <select {...a11y(name)} defaultValue={values[name] ?? ""}>
       <option value="">any</option>
-      {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
     </select>
   );
   const plain = (list: string[]) => list.map((v) => ({ value: v, label: v }));
@@ -41,33 +56,124 @@ export function InitiativeForm({ id, initial, options }: Props) {
       <h2>{id ? `Edit initiative #${id}` : "New initiative"}</h2>
       <form action={action} key={JSON.stringify(values)} className="sv-form" noValidate>
         {id ? <input type="hidden" name="id" value={id} /> : null}
-        {errors.form ? <div className="notice error" role="alert">{errors.form}</div> : null}
+        {errors.form ? (
+          <div className="notice error" role="alert">
+            {errors.form}
+          </div>
+        ) : null}
         <div className="sv-form-grid">
-          {field("name", "Name", <input {...a11y("name")} defaultValue={values.name ?? ""} placeholder="Recordings moved to Glacier Instant Retrieval" />)}
-          {field("changeDate", "Change date", <input {...a11y("changeDate")} type="date" defaultValue={values.changeDate ?? ""} />)}
-          {field("description", "How (one line)", <input {...a11y("description")} defaultValue={values.description ?? ""} placeholder="Lifecycle rule moves recordings older than 30 days" />)}
-          {field("months", "Months compared each side", <input {...a11y("months")} type="number" min={1} max={12} defaultValue={values.months ?? "3"} />, "full months before and after the change month")}
+          {field(
+            "name",
+            "Name",
+            <input
+              {...a11y("name")}
+              defaultValue={values.name ?? ""}
+              placeholder="Recordings moved to Glacier Instant Retrieval"
+            />,
+          )}
+          {field(
+            "changeDate",
+            "Change date",
+            <input {...a11y("changeDate")} type="date" defaultValue={values.changeDate ?? ""} />,
+          )}
+          {field(
+            "description",
+            "How (one line)",
+            <input
+              {...a11y("description")}
+              defaultValue={values.description ?? ""}
+              placeholder="Lifecycle rule moves recordings older than 30 days"
+            />,
+          )}
+          {field(
+            "months",
+            "Months compared each side",
+            <input {...a11y("months")} type="number" min={1} max={12} defaultValue={values.months ?? "3"} />,
+            "full months before and after the change month",
+          )}
         </div>
         <fieldset className="sv-kind">
           <legend>Kind</legend>
-          <label><input type="radio" name="kind" value="bill" checked={kind === "bill"} onChange={() => setKind("bill")} /> Measured on the bill</label>
-          <label><input type="radio" name="kind" value="rightsizing" checked={kind === "rightsizing"} onChange={() => setKind("rightsizing")} /> Rightsizing (also shows the potential still on the table)</label>
+          <label>
+            <input type="radio" name="kind" value="bill" checked={kind === "bill"} onChange={() => setKind("bill")} />{" "}
+            Measured on the bill
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="kind"
+              value="rightsizing"
+              checked={kind === "rightsizing"}
+              onChange={() => setKind("rightsizing")}
+            />{" "}
+            Rightsizing (also shows the potential still on the table)
+          </label>
         </fieldset>
         <fieldset>
           <legend>Scope: the spend this change affects</legend>
-          {errors.scope ? <div className="sv-field-error" role="alert">{errors.scope}</div> : null}
-          <p className="sv-hint">Leave a field at “any” to include everything. The spend report answers these exactly: department + project + environment, or one of them with service or linked account, or service + linked account.</p>
+          {errors.scope ? (
+            <div className="sv-field-error" role="alert">
+              {errors.scope}
+            </div>
+          ) : null}
+          <p className="sv-hint">
+            Leave a field at “any” to include everything. The spend report answers these exactly: department + project +
+            environment, or one of them with service or linked account, or service + linked account.
+          </p>
           <div className="sv-form-grid">
-            {field("department", "Department", <input {...a11y("department")} list="departments" defaultValue={values.department ?? ""} placeholder="any" />)}
-            {field("project", "Project", <input {...a11y("project")} list="projects" defaultValue={values.project ?? ""} placeholder="any" />)}
+            {field(
+              "department",
+              "Department",
+              <input
+                {...a11y("department")}
+                list="departments"
+                defaultValue={values.department ?? ""}
+                placeholder="any"
+              />,
+            )}
+            {field(
+              "project",
+              "Project",
+              <input {...a11y("project")} list="projects" defaultValue={values.project ?? ""} placeholder="any" />,
+            )}
             {field("environment", "Environment", select("environment", plain(options.environments)))}
-            {field("service", "Service", <input {...a11y("service")} list="services" defaultValue={values.service ?? ""} placeholder="any" />)}
-            {field("account", "Linked account", select("account", options.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))))}
-            {field("category", "Customer-serving / R&D", select("category", [{ value: "customer-serving", label: "Customer-serving" }, { value: "rnd", label: "R&D" }]))}
+            {field(
+              "service",
+              "Service",
+              <input {...a11y("service")} list="services" defaultValue={values.service ?? ""} placeholder="any" />,
+            )}
+            {field(
+              "account",
+              "Linked account",
+              select(
+                "account",
+                options.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` })),
+              ),
+            )}
+            {field(
+              "category",
+              "Customer-serving / R&D",
+              select("category", [
+                { value: "customer-serving", label: "Customer-serving" },
+                { value: "rnd", label: "R&D" },
+              ]),
+            )}
           </div>
-          <datalist id="departments">{options.departments.map((d) => <option key={d} value={d} />)}</datalist>
-          <datalist id="projects">{options.projects.map((p) => <option key={p} value={p} />)}</datalist>
-          <datalist id="services">{options.services.map((s) => <option key={s} value={s} />)}</datalist>
+          <datalist id="departments">
+            {options.departments.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+          <datalist id="projects">
+            {options.projects.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+          <datalist id="services">
+            {options.services.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
         </fieldset>
         {kind === "rightsizing" ? (
           <fieldset>
@@ -79,8 +185,14 @@ export function InitiativeForm({ id, initial, options }: Props) {
           </fieldset>
         ) : null}
         <div className="sv-form-actions">
-          <button type="submit" className="button" disabled={pending}>{pending ? "Saving…" : id ? "Save changes" : "Add initiative"}</button>
-          {id ? <Link className="button secondary" href="/savings">Cancel</Link> : null}
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? "Saving…" : id ? "Save changes" : "Add initiative"}
+          </button>
+          {id ? (
+            <Link className="button secondary" href="/savings">
+              Cancel
+            </Link>
+          ) : null}
         </div>
       </form>
     </section>

@@ -13,8 +13,8 @@ export function PotentialNote({ potential }: { potential: Potential }) {
       <div className="sv-label">Potential still on the table</div>
       <div className="sv-value">{formatUsd(formatCentsAsUsd(potential.annualCents))} a year</div>
       <div className="muted sv-small">
-        {formatUsd(formatCentsAsUsd(potential.monthlyCents))} a month recommended, not yet applied ({potential.containersToChange} containers to change) ·{" "}
-        <Link href={potential.href}>Rightsizing →</Link>
+        {formatUsd(formatCentsAsUsd(potential.monthlyCents))} a month recommended, not yet applied (
+        {potential.containersToChange} containers to change) · <Link href={potential.href}>Rightsizing →</Link>
       </div>
     </div>
   );

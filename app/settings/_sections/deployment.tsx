@@ -11,12 +11,24 @@ export function DeploymentSection({ db }: { db: Db }) {
       <p className="muted">Set through environment variables (see .env.example); restart to change.</p>
       <table className="data">
         <tbody>
-          <tr><th>Database</th><td>{db.label}</td></tr>
+          <tr>
+            <th>Database</th>
+            <td>{db.label}</td>
+          </tr>
           {listSourceStatuses(config).map((s) => (
-            <tr key={s.name}><th>{s.label}</th><td>{s.reason}</td></tr>
+            <tr key={s.name}>
+              <th>{s.label}</th>
+              <td>{s.reason}</td>
+            </tr>
           ))}
-          <tr><th>Cost allocation tags</th><td className="mono">{Object.values(config.aws.tagKeys).join(", ")}</td></tr>
-          <tr><th>Scheduled sync</th><td>{config.syncSchedule}</td></tr>
+          <tr>
+            <th>Cost allocation tags</th>
+            <td className="mono">{Object.values(config.aws.tagKeys).join(", ")}</td>
+          </tr>
+          <tr>
+            <th>Scheduled sync</th>
+            <td>{config.syncSchedule}</td>
+          </tr>
         </tbody>
       </table>
     </section>

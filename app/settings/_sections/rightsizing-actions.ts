@@ -16,20 +16,43 @@ export type RightsizingFormState = {
   version: number;
 };
 
-export async function saveRightsizingSettingsAction(previous: RightsizingFormState, formData: FormData): Promise<RightsizingFormState> {
-  const form = Object.fromEntries([...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+export async function saveRightsizingSettingsAction(
+  previous: RightsizingFormState,
+  formData: FormData,
+): Promise<RightsizingFormState> {
+  const form = Object.fromEntries(
+    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const version = previous.version + 1;
   const parsed = toSettingsInput(form);
   if (!parsed.ok) {
     const count = Object.keys(parsed.errors).length;
-    return { status: "invalid", message: `Not saved: ${count} field${count === 1 ? "" : "s"} to fix (marked below).`, errors: parsed.errors, submitted: form, version };
+    return {
+      status: "invalid",
+      message: `Not saved: ${count} field${count === 1 ? "" : "s"} to fix (marked below).`,
+      errors: parsed.errors,
+      submitted: form,
+      version,
+    };
   }
   try {
     await saveRightsizingSettings(await getDb(), parsed.input);
   } catch (err) {
-    return { status: "failed", message: `Could not save the rightsizing settings: ${toAppError(err).message}`, errors: {}, submitted: form, version };
+    return {
+      status: "failed",
+      message: `Could not save the rightsizing settings: ${toAppError(err).message}`,
+      errors: {},
+      submitted: form,
+      version,
+    };
   }
   // Recommendations are computed when read: every rightsizing page and export uses these now.
   revalidatePath("/", "layout");
-  return { status: "saved", message: "Saved. Every rightsizing page and export uses these settings now.", errors: {}, submitted: null, version };
+  return {
+    status: "saved",
+    message: "Saved. Every rightsizing page and export uses these settings now.",
+    errors: {},
+    submitted: null,
+    version,
+  };
 }

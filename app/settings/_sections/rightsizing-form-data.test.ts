@@ -3,7 +3,10 @@ import { defaultRightsizingSettings, parseRightsizingSettings } from "@/lib/righ
 import { toFormValues, toSettingsInput } from "./rightsizing-form-data";
 
 // What the browser posts: every field as text, cluster rows as cluster.<i>.<field>.
-function toForm(settings = defaultRightsizingSettings, clusters = ["prod-us-east-1", "staging-us-east-1"]): Record<string, string> {
+function toForm(
+  settings = defaultRightsizingSettings,
+  clusters = ["prod-us-east-1", "staging-us-east-1"],
+): Record<string, string> {
   const { values, clusterRows } = toFormValues(settings, clusters);
   const form: Record<string, string> = { ...values };
   clusterRows.forEach((row, i) => {
@@ -40,20 +43,57 @@ describe("rightsizing settings form", () => {
       { cluster: "prod-us-east-1", namespace: "video", workloadKind: "StatefulSet", workload: "encoder", hasHpa: true },
     ]);
     expect(settings.clusterEnvironments).toEqual({ "staging-us-east-1": "staging" });
-    expect(settings.clusterPricing).toEqual({ "staging-us-east-1": { instanceType: "r6a.large", vcpu: 2, memoryGib: 16, hourlyUsd: 0.1134 } });
+    expect(settings.clusterPricing).toEqual({
+      "staging-us-east-1": { instanceType: "r6a.large", vcpu: 2, memoryGib: 16, hourlyUsd: 0.1134 },
+    });
   });
 
   it.each([
-    ["a word for a number", { idleCpuThresholdMillicores: "lots" }, "idleCpuThresholdMillicores", '"lots" is not a number'],
+    [
+      "a word for a number",
+      { idleCpuThresholdMillicores: "lots" },
+      "idleCpuThresholdMillicores",
+      '"lots" is not a number',
+    ],
     ["a blank number", { cpuP95Multiplier: " " }, "cpuP95Multiplier", "enter a number"],
     ["a multiplier below 1", { idleMemoryMultiplier: "0.5" }, "idleMemoryMultiplier", "must be at least 1"],
-    ["severity thresholds in the wrong order", { severityMediumPct: "60", severityHighPct: "50" }, "severityHighPct", "severity.mediumPct must be below severity.highPct"],
+    [
+      "severity thresholds in the wrong order",
+      { severityMediumPct: "60", severityHighPct: "50" },
+      "severityHighPct",
+      "severity.mediumPct must be below severity.highPct",
+    ],
     ["an empty team tag", { teamTagKey: "" }, "teamTagKey", "required"],
-    ["a mapping line without =", { namespaceTeams: "payments\nvideo = video" }, "namespaceTeams", 'line 1 "payments": expected namespace = team'],
-    ["an HPA override with a bad state", { hpaOverrides: "prod/payments/api = maybe" }, "hpaOverrides", '"prod/payments/api = maybe": expected cluster/namespace/workload = on|off (or cluster/namespace/Kind/workload = on|off)'],
-    ["a cluster price without its node size", { "cluster.0.instanceType": "m5.large", "cluster.0.hourlyUsd": "0.096" }, "cluster.0.vcpu", "enter a number"],
-    ["one unit price without the other", { "defaultPricing.vcpuHourUsd": "0.03" }, "defaultPricing.vcpuHourUsd", "give both vcpuHourUsd and gibHourUsd, or neither (then the hourly price is split)"],
-    ["a negative node price", { "cluster.1.instanceType": "x", "cluster.1.vcpu": "2", "cluster.1.memoryGib": "8", "cluster.1.hourlyUsd": "-1" }, "cluster.1.hourlyUsd", "must be more than 0"],
+    [
+      "a mapping line without =",
+      { namespaceTeams: "payments\nvideo = video" },
+      "namespaceTeams",
+      'line 1 "payments": expected namespace = team',
+    ],
+    [
+      "an HPA override with a bad state",
+      { hpaOverrides: "prod/payments/api = maybe" },
+      "hpaOverrides",
+      '"prod/payments/api = maybe": expected cluster/namespace/workload = on|off (or cluster/namespace/Kind/workload = on|off)',
+    ],
+    [
+      "a cluster price without its node size",
+      { "cluster.0.instanceType": "m5.large", "cluster.0.hourlyUsd": "0.096" },
+      "cluster.0.vcpu",
+      "enter a number",
+    ],
+    [
+      "one unit price without the other",
+      { "defaultPricing.vcpuHourUsd": "0.03" },
+      "defaultPricing.vcpuHourUsd",
+      "give both vcpuHourUsd and gibHourUsd, or neither (then the hourly price is split)",
+    ],
+    [
+      "a negative node price",
+      { "cluster.1.instanceType": "x", "cluster.1.vcpu": "2", "cluster.1.memoryGib": "8", "cluster.1.hourlyUsd": "-1" },
+      "cluster.1.hourlyUsd",
+      "must be more than 0",
+    ],
     ["a fractional floor", { memoryFloorMib: "32.5" }, "memoryFloorMib", "must be a whole number"],
   ])("puts %s next to its field", (_, change, field, message) => {
     const result = toSettingsInput({ ...toForm(), ...change });

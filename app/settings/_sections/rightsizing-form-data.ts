@@ -25,21 +25,31 @@ export type ClusterRow = { name: string; environment: string } & Record<PriceFie
 export type FieldErrors = Record<string, string>;
 
 /** The text every field shows for these settings; `clusters` are the ones in the synced data. */
-export function toFormValues(settings: RightsizingSettings, clusters: string[]): { values: Record<string, string>; clusterRows: ClusterRow[] } {
+export function toFormValues(
+  settings: RightsizingSettings,
+  clusters: string[],
+): { values: Record<string, string>; clusterRows: ClusterRow[] } {
   const values: Record<string, string> = {
     nonProductionEnvironments: settings.nonProductionEnvironments.join(", "),
     productionEnvironments: settings.productionEnvironments.join(", "),
     teamTagKey: settings.teamTagKey,
     severityMediumPct: String(settings.severity.mediumPct),
     severityHighPct: String(settings.severity.highPct),
-    namespaceTeams: Object.entries(settings.namespaceTeams).map(([ns, team]) => `${ns} = ${team}`).join("\n"),
+    namespaceTeams: Object.entries(settings.namespaceTeams)
+      .map(([ns, team]) => `${ns} = ${team}`)
+      .join("\n"),
     hpaOverrides: settings.hpaOverrides
-      .map((o) => `${[o.cluster, o.namespace, o.workloadKind, o.workload].filter(Boolean).join("/")} = ${o.hasHpa ? "on" : "off"}`)
+      .map(
+        (o) =>
+          `${[o.cluster, o.namespace, o.workloadKind, o.workload].filter(Boolean).join("/")} = ${o.hasHpa ? "on" : "off"}`,
+      )
       .join("\n"),
   };
   for (const key of NUMBER_FIELDS) values[key] = String(settings[key]);
   for (const key of PRICE_FIELDS) values[`defaultPricing.${key}`] = text(settings.defaultPricing[key]);
-  const names = [...new Set([...clusters, ...Object.keys(settings.clusterEnvironments), ...Object.keys(settings.clusterPricing)])].sort();
+  const names = [
+    ...new Set([...clusters, ...Object.keys(settings.clusterEnvironments), ...Object.keys(settings.clusterPricing)]),
+  ].sort();
   const clusterRows = names.map((name) => {
     const pricing = settings.clusterPricing[name];
     const row = { name, environment: settings.clusterEnvironments[name] ?? "" } as ClusterRow;
@@ -54,7 +64,9 @@ function text(value: string | number | undefined): string {
 }
 
 /** Form text → a settings document, or the problems by field name (`cluster.<i>.<field>` for cluster rows). */
-export function toSettingsInput(form: Record<string, string>): { ok: true; input: RightsizingSettingsInput } | { ok: false; errors: FieldErrors } {
+export function toSettingsInput(
+  form: Record<string, string>,
+): { ok: true; input: RightsizingSettingsInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const number = (field: string, isOptional = false): number | undefined => {
     const raw = (form[field] ?? "").trim();
@@ -66,7 +78,11 @@ export function toSettingsInput(form: Record<string, string>): { ok: true; input
     if (!Number.isFinite(value)) errors[field] = `"${raw}" is not a number`;
     return value;
   };
-  const list = (field: string) => (form[field] ?? "").split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+  const list = (field: string) =>
+    (form[field] ?? "")
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
 
   const pricing = (prefix: string) => ({
     instanceType: (form[`${prefix}.instanceType`] ?? "").trim(),
@@ -109,7 +125,8 @@ export function toSettingsInput(form: Record<string, string>): { ok: true; input
   if (result.success && Object.keys(errors).length === 0) return { ok: true, input };
   if (result.success) return { ok: false, errors };
   const clusterIndex = (name: PropertyKey) => {
-    for (let i = 0; form[`cluster.${i}.name`] !== undefined; i++) if ((form[`cluster.${i}.name`] ?? "").trim() === name) return i;
+    for (let i = 0; form[`cluster.${i}.name`] !== undefined; i++)
+      if ((form[`cluster.${i}.name`] ?? "").trim() === name) return i;
     return -1;
   };
   for (const issue of result.error.issues) {
@@ -163,6 +180,10 @@ function toHpaOverrides(textValue: string, errors: FieldErrors) {
       return [];
     }
     const [cluster, namespace] = parts as [string, string];
-    return [parts.length === 4 ? { cluster, namespace, workloadKind: parts[2]!, workload: parts[3]!, hasHpa } : { cluster, namespace, workload: parts[2]!, hasHpa }];
+    return [
+      parts.length === 4
+        ? { cluster, namespace, workloadKind: parts[2]!, workload: parts[3]!, hasHpa }
+        : { cluster, namespace, workload: parts[2]!, hasHpa },
+    ];
   });
 }

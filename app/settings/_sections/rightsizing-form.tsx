@@ -5,18 +5,36 @@ import type { ClusterRow } from "./rightsizing-form-data";
 
 const INITIAL: RightsizingFormState = { status: "idle", message: "", errors: {}, submitted: null, version: 0 };
 type Get = (name: string) => string;
-type FieldProps = { name: string; label: string; hint?: string; get: Get; errors: Record<string, string>; isWide?: boolean; rows?: number };
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  get: Get;
+  errors: Record<string, string>;
+  isWide?: boolean;
+  rows?: number;
+};
 
 function Field({ name, label, hint, get, errors, isWide, rows }: FieldProps) {
   const error = errors[name];
   const describedBy = error ? `${name}-error` : undefined;
-  const common = { id: name, name, defaultValue: get(name), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
+  const common = {
+    id: name,
+    name,
+    defaultValue: get(name),
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+  };
   return (
     <label className="rs-field" style={isWide ? { gridColumn: "1 / -1" } : undefined}>
       {label}
       {hint ? <span className="rs-hint">{hint}</span> : null}
       {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
-      {error ? <span className="rs-field-error" id={describedBy}>{error}</span> : null}
+      {error ? (
+        <span className="rs-field-error" id={describedBy}>
+          {error}
+        </span>
+      ) : null}
     </label>
   );
 }
@@ -31,28 +49,57 @@ const CLUSTER_FIELDS = [
   ["gibHourUsd", "$/GiB-h (optional)"],
 ] as const;
 
-export function RightsizingSettingsForm({ values, clusterRows }: { values: Record<string, string>; clusterRows: ClusterRow[] }) {
+export function RightsizingSettingsForm({
+  values,
+  clusterRows,
+}: {
+  values: Record<string, string>;
+  clusterRows: ClusterRow[];
+}) {
   const [state, action, isPending] = useActionState(saveRightsizingSettingsAction, INITIAL);
   const get: Get = (name) => state.submitted?.[name] ?? values[name] ?? "";
   const rows = [...clusterRows, null]; // one blank row to add a cluster
-  const cell = (i: number, field: string) => state.submitted?.[`cluster.${i}.${field}`] ?? (rows[i] as Record<string, string> | null)?.[field] ?? "";
+  const cell = (i: number, field: string) =>
+    state.submitted?.[`cluster.${i}.${field}`] ?? (rows[i] as Record<string, string> | null)?.[field] ?? "";
   const errors = state.errors;
   const clusterErrors = Object.entries(errors).filter(([key]) => key.startsWith("cluster."));
   const p = { get, errors };
   return (
     <form key={state.version} action={action} className="rs-form" aria-label="Rightsizing settings">
       {state.message ? (
-        <div className={`notice ${state.status === "saved" ? "info" : "error"}`} role={state.status === "saved" ? "status" : "alert"}>
+        <div
+          className={`notice ${state.status === "saved" ? "info" : "error"}`}
+          role={state.status === "saved" ? "status" : "alert"}
+        >
           {state.message}
         </div>
       ) : null}
       <fieldset>
         <legend>Environments and teams</legend>
         <div className="rs-fields">
-          <Field name="nonProductionEnvironments" label="Non-production environments" hint="The idle rule applies only to these (comma-separated). Anything else is production." isWide {...p} />
-          <Field name="productionEnvironments" label="Production environments" hint="Known production values; values on neither list are flagged “unmapped”." isWide {...p} />
+          <Field
+            name="nonProductionEnvironments"
+            label="Non-production environments"
+            hint="The idle rule applies only to these (comma-separated). Anything else is production."
+            isWide
+            {...p}
+          />
+          <Field
+            name="productionEnvironments"
+            label="Production environments"
+            hint="Known production values; values on neither list are flagged “unmapped”."
+            isWide
+            {...p}
+          />
           <Field name="teamTagKey" label="Team tag key" hint="Read by the next sync" {...p} />
-          <Field name="namespaceTeams" label="Namespace → team" hint="One “namespace = team” per line; used when the team tag is missing." rows={5} isWide {...p} />
+          <Field
+            name="namespaceTeams"
+            label="Namespace → team"
+            hint="One “namespace = team” per line; used when the team tag is missing."
+            rows={5}
+            isWide
+            {...p}
+          />
         </div>
       </fieldset>
       <fieldset>
@@ -72,7 +119,14 @@ export function RightsizingSettingsForm({ values, clusterRows }: { values: Recor
           <Field name="hoursPerMonth" label="Hours per month" {...p} />
           <Field name="severityMediumPct" label="Medium change from (%)" {...p} />
           <Field name="severityHighPct" label="High change from (%)" {...p} />
-          <Field name="hpaOverrides" label="HPA overrides" hint="One “cluster/namespace/workload = on|off” per line (optionally cluster/namespace/Kind/workload)." rows={3} isWide {...p} />
+          <Field
+            name="hpaOverrides"
+            label="HPA overrides"
+            hint="One “cluster/namespace/workload = on|off” per line (optionally cluster/namespace/Kind/workload)."
+            rows={3}
+            isWide
+            {...p}
+          />
         </div>
       </fieldset>
       <fieldset>
@@ -82,7 +136,12 @@ export function RightsizingSettingsForm({ values, clusterRows }: { values: Recor
           <Field name="defaultPricing.vcpu" label="vCPU" {...p} />
           <Field name="defaultPricing.memoryGib" label="Memory (GiB)" {...p} />
           <Field name="defaultPricing.hourlyUsd" label="$ per hour" {...p} />
-          <Field name="defaultPricing.vcpuHourUsd" label="$ per vCPU-hour (optional)" hint="With $/GiB-hour, instead of splitting the hourly price" {...p} />
+          <Field
+            name="defaultPricing.vcpuHourUsd"
+            label="$ per vCPU-hour (optional)"
+            hint="With $/GiB-hour, instead of splitting the hourly price"
+            {...p}
+          />
           <Field name="defaultPricing.gibHourUsd" label="$ per GiB-hour (optional)" {...p} />
         </div>
         <p className="muted">Per cluster (blank = the default above):</p>
@@ -91,7 +150,9 @@ export function RightsizingSettingsForm({ values, clusterRows }: { values: Recor
             <thead>
               <tr>
                 <th>Cluster</th>
-                {CLUSTER_FIELDS.map(([, label]) => <th key={label}>{label}</th>)}
+                {CLUSTER_FIELDS.map(([, label]) => (
+                  <th key={label}>{label}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -104,7 +165,12 @@ export function RightsizingSettingsForm({ values, clusterRows }: { values: Recor
                         <input type="hidden" name={`cluster.${i}.name`} value={row.name} />
                       </>
                     ) : (
-                      <input name={`cluster.${i}.name`} aria-label="New cluster name" defaultValue={cell(i, "name")} placeholder="another cluster" />
+                      <input
+                        name={`cluster.${i}.name`}
+                        aria-label="New cluster name"
+                        defaultValue={cell(i, "name")}
+                        placeholder="another cluster"
+                      />
                     )}
                   </td>
                   {CLUSTER_FIELDS.map(([field, label]) => (
@@ -124,12 +190,15 @@ export function RightsizingSettingsForm({ values, clusterRows }: { values: Recor
         </div>
         {clusterErrors.map(([key, message]) => (
           <p key={key} className="rs-field-error">
-            {rows[Number(key.split(".")[1])]?.name ?? "New cluster"} · {CLUSTER_FIELDS.find(([f]) => f === key.split(".")[2])?.[1] ?? key.split(".")[2]}: {message}
+            {rows[Number(key.split(".")[1])]?.name ?? "New cluster"} ·{" "}
+            {CLUSTER_FIELDS.find(([f]) => f === key.split(".")[2])?.[1] ?? key.split(".")[2]}: {message}
           </p>
         ))}
       </fieldset>
       <div className="rs-actions">
-        <button className="button" type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save rightsizing settings"}</button>
+        <button className="button" type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Save rightsizing settings"}
+        </button>
       </div>
     </form>
   );

@@ -13,8 +13,9 @@ export async function RightsizingSection({ db }: { db: Db }) {
     <section className="panel" id="rightsizing" aria-label="Rightsizing">
       <h2>Rightsizing</h2>
       <p className="muted">
-        The rules behind every recommendation on <a href="/rightsizing">Rightsizing</a>. Recommendations are computed when a page is read,
-        so a change here shows everywhere at once, without a sync (the window applies from the next Datadog sync).
+        The rules behind every recommendation on <a href="/rightsizing">Rightsizing</a>. Recommendations are computed
+        when a page is read, so a change here shows everywhere at once, without a sync (the window applies from the next
+        Datadog sync).
       </p>
       <RightsizingSettingsForm values={values} clusterRows={clusterRows} />
     </section>

@@ -11,13 +11,22 @@ export async function TagRulesSection({ db }: { db: Db }) {
   return (
     <AllowedListsPanel settings={settings} title="Tag rules">
       <div style={{ marginTop: 18 }}>
-        <CategoryEditor categories={listEnvironmentCategories(settings)} untagged={settings.untaggedEnvironmentCategory} />
+        <CategoryEditor
+          categories={listEnvironmentCategories(settings)}
+          untagged={settings.untaggedEnvironmentCategory}
+        />
       </div>
       <p className="muted" style={{ marginBottom: 0 }}>
-        Changes apply to every page at once, without a sync. See what they mean in dollars, and turn suggestions into aliases, on{" "}
-        <Link href="/tags">Tags</Link>; download the lists as an{" "}
-        <a href="/api/export/tag-policy?format=json" download>AWS tag policy</a> or a{" "}
-        <a href="/api/export/tag-policy?format=terraform" download>Terraform variable</a>.
+        Changes apply to every page at once, without a sync. See what they mean in dollars, and turn suggestions into
+        aliases, on <Link href="/tags">Tags</Link>; download the lists as an{" "}
+        <a href="/api/export/tag-policy?format=json" download>
+          AWS tag policy
+        </a>{" "}
+        or a{" "}
+        <a href="/api/export/tag-policy?format=terraform" download>
+          Terraform variable
+        </a>
+        .
       </p>
     </AllowedListsPanel>
   );

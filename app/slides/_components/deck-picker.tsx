@@ -24,18 +24,39 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
   return (
     <section className="panel deck-picker" aria-label="Initiatives in the deck">
       <h2>Initiatives in the deck</h2>
-      {items.length === 0 ? <p className="muted">No savings initiatives yet: add them on the Savings page and they can go in the deck.</p> : null}
+      {items.length === 0 ? (
+        <p className="muted">No savings initiatives yet: add them on the Savings page and they can go in the deck.</p>
+      ) : null}
       <ol className="deck-pick-list">
         {order.flatMap((id, i) => {
           const item = byId.get(id);
           if (!item) return [];
           return [
             <li key={id}>
-              <label><input type="checkbox" checked onChange={() => toggle(id)} /> <span className="deck-pick-name">{item.name}</span></label>
+              <label>
+                <input type="checkbox" checked onChange={() => toggle(id)} />{" "}
+                <span className="deck-pick-name">{item.name}</span>
+              </label>
               <span className="muted">{item.saving}</span>
               <span className="deck-pick-moves">
-                <button type="button" className="button secondary small" onClick={() => move(id, -1)} disabled={i === 0} aria-label={`Move ${item.name} up`}>↑</button>
-                <button type="button" className="button secondary small" onClick={() => move(id, 1)} disabled={i === order.length - 1} aria-label={`Move ${item.name} down`}>↓</button>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => move(id, -1)}
+                  disabled={i === 0}
+                  aria-label={`Move ${item.name} up`}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => move(id, 1)}
+                  disabled={i === order.length - 1}
+                  aria-label={`Move ${item.name} down`}
+                >
+                  ↓
+                </button>
               </span>
             </li>,
           ];
@@ -45,7 +66,10 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
         <ul className="deck-pick-list deck-pick-rest" aria-label="Not in the deck">
           {rest.map((item) => (
             <li key={item.id}>
-              <label><input type="checkbox" checked={false} onChange={() => toggle(item.id)} /> <span className="deck-pick-name">{item.name}</span></label>
+              <label>
+                <input type="checkbox" checked={false} onChange={() => toggle(item.id)} />{" "}
+                <span className="deck-pick-name">{item.name}</span>
+              </label>
               <span className="muted">{item.saving}</span>
             </li>
           ))}
@@ -53,7 +77,9 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
       ) : null}
       <form action={action} className="deck-pick-save">
         <input type="hidden" name="initiatives" value={order.join(",")} />
-        <button type="submit" className="button" disabled={pending || !isDirty}>{pending ? "Saving…" : "Save deck"}</button>
+        <button type="submit" className="button" disabled={pending || !isDirty}>
+          {pending ? "Saving…" : "Save deck"}
+        </button>
         <span role="status" className={state && !state.ok ? "deck-error" : "muted"}>
           {isDirty ? "Unsaved changes: the preview and the download show the saved deck." : (state?.message ?? "")}
         </span>

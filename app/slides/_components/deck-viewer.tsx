@@ -14,7 +14,9 @@ const HEIGHT = 720;
 // Keys typed into a field are not slide moves; Space on a focused button or link presses it instead.
 const isTyping = (target: EventTarget | null, key: string) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) || (key === " " && ["BUTTON", "A"].includes(target.tagName)));
+  (target.isContentEditable ||
+    ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName) ||
+    (key === " " && ["BUTTON", "A"].includes(target.tagName)));
 
 /**
  * One slide per screen, scaled to fit its frame (16:9, also in full screen on a projector). Arrow keys, Page
@@ -24,11 +26,18 @@ const isTyping = (target: EventTarget | null, key: string) =>
 export function DeckViewer({ deck }: { deck: Deck }) {
   const total = deck.slides.length;
   // The current slide lives in the URL (#slide-3): a reload or a shared link opens the same slide.
-  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => "");
+  const hash = useSyncExternalStore(
+    subscribeToHash,
+    () => window.location.hash,
+    () => "",
+  );
   const index = Math.max(0, Math.min(total - 1, Number(/^#slide-(\d+)$/.exec(hash)?.[1] ?? 1) - 1));
   const [scale, setScale] = useState(0.75);
   const stage = useRef<HTMLDivElement>(null);
-  const go = useCallback((to: number) => window.location.replace(`#slide-${Math.max(0, Math.min(total - 1, to)) + 1}`), [total]);
+  const go = useCallback(
+    (to: number) => window.location.replace(`#slide-${Math.max(0, Math.min(total - 1, to)) + 1}`),
+    [total],
+  );
 
   useLayoutEffect(() => {
     const el = stage.current;
@@ -48,7 +57,15 @@ export function DeckViewer({ deck }: { deck: Deck }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target, e.key)) return;
-      const moves: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, " ": 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 };
+      const moves: Record<string, number> = {
+        ArrowRight: 1,
+        ArrowDown: 1,
+        PageDown: 1,
+        " ": 1,
+        ArrowLeft: -1,
+        ArrowUp: -1,
+        PageUp: -1,
+      };
       if (e.key in moves) go(index + (moves[e.key] ?? 0));
       else if (e.key === "Home") go(0);
       else if (e.key === "End") go(total - 1);
@@ -80,12 +97,18 @@ export function DeckViewer({ deck }: { deck: Deck }) {
         </div>
       </div>
       <div className="deck-controls">
-        <button type="button" className="button secondary" onClick={() => go(index - 1)} disabled={index === 0}>← Previous</button>
+        <button type="button" className="button secondary" onClick={() => go(index - 1)} disabled={index === 0}>
+          ← Previous
+        </button>
         <span className="deck-counter" role="status" aria-live="polite" data-testid="slide-counter">
           Slide {index + 1} of {total}: {current?.title}
         </span>
-        <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === total - 1}>Next →</button>
-        <button type="button" className="button" onClick={present}>Present (F)</button>
+        <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === total - 1}>
+          Next →
+        </button>
+        <button type="button" className="button" onClick={present}>
+          Present (F)
+        </button>
       </div>
     </section>
   );

@@ -21,7 +21,10 @@ export function toNiceTicks(max: number): number[] {
  * nothing is measured, so a slide laid out while hidden prints right.
  */
 export function SlideChart({ chart, width, height }: { chart: DeckChart; width: number; height: number }) {
-  const rows = chart.categories.map((name, i) => ({ name, ...Object.fromEntries(chart.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])) }));
+  const rows = chart.categories.map((name, i) => ({
+    name,
+    ...Object.fromEntries(chart.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])),
+  }));
   const hasLegend = chart.series.length > 1;
   // Two rows of legend for many series (a department per colour), one otherwise.
   const legendHeight = chart.series.length > 6 ? 60 : 40;
@@ -29,7 +32,9 @@ export function SlideChart({ chart, width, height }: { chart: DeckChart; width: 
   const legend = hasLegend ? (
     <div className="deck-legend" style={{ height: legendHeight }}>
       {chart.series.map((s) => (
-        <span key={s.name}><i style={{ background: `#${s.color}` }} aria-hidden /> {s.name}</span>
+        <span key={s.name}>
+          <i style={{ background: `#${s.color}` }} aria-hidden /> {s.name}
+        </span>
       ))}
     </div>
   ) : null;
@@ -37,12 +42,32 @@ export function SlideChart({ chart, width, height }: { chart: DeckChart; width: 
     const ticks = toNiceTicks(Math.max(0, ...chart.series.flatMap((s) => s.values)));
     return (
       <div role="img" aria-label={`${chart.valueLabel}: ${chart.categories.join(", ")}`}>
-        <BarChart width={width} height={plotHeight} data={rows} layout="vertical" margin={{ top: 8, right: 70, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <BarChart
+          width={width}
+          height={plotHeight}
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 70, bottom: 8, left: 8 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid horizontal={false} stroke="#e3e6ec" />
-          <XAxis type="number" ticks={ticks} domain={[0, ticks[ticks.length - 1] ?? 0]} tickFormatter={usd} tick={{ fontSize: 15, fill: "#5b6272" }} />
+          <XAxis
+            type="number"
+            ticks={ticks}
+            domain={[0, ticks[ticks.length - 1] ?? 0]}
+            tickFormatter={usd}
+            tick={{ fontSize: 15, fill: "#5b6272" }}
+          />
           <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 18, fill: "#14171f" }} interval={0} />
           {chart.series.map((s, j) => (
-            <Bar key={s.name} dataKey={`s${j}`} name={s.name} fill={`#${s.color}`} isAnimationActive={false} barSize={30}>
+            <Bar
+              key={s.name}
+              dataKey={`s${j}`}
+              name={s.name}
+              fill={`#${s.color}`}
+              isAnimationActive={false}
+              barSize={30}
+            >
               <LabelList dataKey={`s${j}`} position="right" formatter={usd} style={{ fontSize: 16, fill: "#14171f" }} />
             </Bar>
           ))}
@@ -51,16 +76,40 @@ export function SlideChart({ chart, width, height }: { chart: DeckChart; width: 
       </div>
     );
   }
-  const stacks = chart.categories.map((_, i) => chart.series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0));
+  const stacks = chart.categories.map((_, i) =>
+    chart.series.reduce((sum, s) => sum + Math.max(0, s.values[i] ?? 0), 0),
+  );
   const ticks = toNiceTicks(Math.max(0, ...stacks));
   return (
-    <div role="img" aria-label={`${chart.valueLabel}, ${chart.categories[0] ?? ""} to ${chart.categories[chart.categories.length - 1] ?? ""}`}>
-      <BarChart width={width} height={plotHeight} data={rows} margin={{ top: 8, right: 8, bottom: 4, left: 8 }} accessibilityLayer={false}>
+    <div
+      role="img"
+      aria-label={`${chart.valueLabel}, ${chart.categories[0] ?? ""} to ${chart.categories[chart.categories.length - 1] ?? ""}`}
+    >
+      <BarChart
+        width={width}
+        height={plotHeight}
+        data={rows}
+        margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke="#e3e6ec" />
         <XAxis dataKey="name" tick={{ fontSize: 15, fill: "#14171f" }} interval={0} />
-        <YAxis ticks={ticks} domain={[0, ticks[ticks.length - 1] ?? 0]} tickFormatter={usd} tick={{ fontSize: 15, fill: "#5b6272" }} width={70} />
+        <YAxis
+          ticks={ticks}
+          domain={[0, ticks[ticks.length - 1] ?? 0]}
+          tickFormatter={usd}
+          tick={{ fontSize: 15, fill: "#5b6272" }}
+          width={70}
+        />
         {chart.series.map((s, j) => (
-          <Bar key={s.name} dataKey={`s${j}`} name={s.name} stackId="a" fill={`#${s.color}`} isAnimationActive={false} />
+          <Bar
+            key={s.name}
+            dataKey={`s${j}`}
+            name={s.name}
+            stackId="a"
+            fill={`#${s.color}`}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
       {legend}

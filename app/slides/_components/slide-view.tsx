@@ -17,8 +17,16 @@ export function SlideView({ slide, index, total }: { slide: Slide; index: number
   }
   const footer = (
     <footer className="deck-footer">
-      <span>{slide.source ? <>Source: Costwise › <a href={slide.source.href}>{slide.source.label}</a></> : null}</span>
-      <span>{index + 1} / {total}</span>
+      <span>
+        {slide.source ? (
+          <>
+            Source: Costwise › <a href={slide.source.href}>{slide.source.label}</a>
+          </>
+        ) : null}
+      </span>
+      <span>
+        {index + 1} / {total}
+      </span>
     </footer>
   );
   if (slide.layout === "number") {
@@ -32,7 +40,11 @@ export function SlideView({ slide, index, total }: { slide: Slide; index: number
           </>
         ) : null}
         <ul className="deck-contributions">
-          {(slide.facts ?? []).map((f) => <li key={f.label}><strong>{f.value}</strong> {f.label}</li>)}
+          {(slide.facts ?? []).map((f) => (
+            <li key={f.label}>
+              <strong>{f.value}</strong> {f.label}
+            </li>
+          ))}
         </ul>
         {slide.note ? <p className="deck-note deck-center">{slide.note}</p> : null}
         {footer}
@@ -55,7 +67,10 @@ export function SlideView({ slide, index, total }: { slide: Slide; index: number
           {slide.how ? <p className="deck-how">{slide.how}</p> : null}
           <dl className="deck-facts">
             {(slide.facts ?? []).map((f) => (
-              <div key={f.label}><dt>{f.label}</dt><dd>{f.value}</dd></div>
+              <div key={f.label}>
+                <dt>{f.label}</dt>
+                <dd>{f.value}</dd>
+              </div>
             ))}
           </dl>
         </div>

@@ -30,10 +30,24 @@ export function CategoryMapping({ settings }: { settings: TagSettings }) {
           <MappingRow key={c.environment} from={<code>{c.environment}</code>} to={<Category category={c.category} />} />
         ))}
         {settings.aliases.environment.map((a) => (
-          <MappingRow key={`alias-${a.raw}`} from={<span><code>“{a.raw}”</code> <span className="muted">(alias of {a.value})</span></span>} to={<Category category={categoryOf.get(a.value) ?? "rnd"} />} />
+          <MappingRow
+            key={`alias-${a.raw}`}
+            from={
+              <span>
+                <code>“{a.raw}”</code> <span className="muted">(alias of {a.value})</span>
+              </span>
+            }
+            to={<Category category={categoryOf.get(a.value) ?? "rnd"} />}
+          />
         ))}
-        <MappingRow from={<span className="muted">{UNTAGGED_LABEL} — no environment tag</span>} to={<Category category={settings.untaggedEnvironmentCategory} />} />
-        <MappingRow from={<span className="muted">Any other value (not allowed)</span>} to={<Category category="rnd" />} />
+        <MappingRow
+          from={<span className="muted">{UNTAGGED_LABEL} — no environment tag</span>}
+          to={<Category category={settings.untaggedEnvironmentCategory} />}
+        />
+        <MappingRow
+          from={<span className="muted">Any other value (not allowed)</span>}
+          to={<Category category="rnd" />}
+        />
       </div>
       <p className="note">Applied when the report is read: a change on Settings shows here at once, without a sync.</p>
     </section>
@@ -44,7 +58,9 @@ function MappingRow({ from, to }: { from: ReactNode; to: ReactNode }) {
   return (
     <>
       <div>{from}</div>
-      <div className="muted" aria-hidden>→</div>
+      <div className="muted" aria-hidden>
+        →
+      </div>
       <div>{to}</div>
     </>
   );

@@ -8,12 +8,24 @@ import { toSpendHref } from "@/lib/reports/view";
 type Line = { label: string; value: string | null; filter: string; cs: string; rnd: string };
 
 /** Departments across, customer-serving and R&D side by side (a report by department × category over the range). */
-export function CategoryPivot({ report, allowedDepartments }: { report: SpendReport; allowedDepartments: readonly string[] }) {
+export function CategoryPivot({
+  report,
+  allowedDepartments,
+}: {
+  report: SpendReport;
+  allowedDepartments: readonly string[];
+}) {
   const lines = new Map<string, Line>();
   for (const row of report.rows) {
     const [department, category] = row.keys;
     if (!department || !category) continue;
-    const line = lines.get(department.filter) ?? { label: department.label, value: department.value, filter: department.filter, cs: "0", rnd: "0" };
+    const line = lines.get(department.filter) ?? {
+      label: department.label,
+      value: department.value,
+      filter: department.filter,
+      cs: "0",
+      rnd: "0",
+    };
     if (category.value === "customer-serving") line.cs = addMoney(line.cs, row.total);
     else line.rnd = addMoney(line.rnd, row.total);
     lines.set(department.filter, line);
@@ -26,11 +38,21 @@ export function CategoryPivot({ report, allowedDepartments }: { report: SpendRep
       <table className="data money">
         <thead>
           <tr>
-            <th className="sticky" scope="col">Department</th>
-            <th className="num" scope="col">Customer-serving</th>
-            <th className="num" scope="col">R&amp;D</th>
-            <th className="num" scope="col">Total</th>
-            <th className="num" scope="col">Customer-serving share</th>
+            <th className="sticky" scope="col">
+              Department
+            </th>
+            <th className="num" scope="col">
+              Customer-serving
+            </th>
+            <th className="num" scope="col">
+              R&amp;D
+            </th>
+            <th className="num" scope="col">
+              Total
+            </th>
+            <th className="num" scope="col">
+              Customer-serving share
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,13 +62,30 @@ export function CategoryPivot({ report, allowedDepartments }: { report: SpendRep
               <tr key={l.filter}>
                 <td className="sticky">
                   <span className="row-label">
-                    <span className="swatch" style={{ background: toDepartmentColor(l.value, allowedDepartments) }} aria-hidden />
-                    <Link href={toSpendHref({ ...view, filters: { ...report.view.filters, department: l.filter } }, "/spend/categories")}>{l.label}</Link>
+                    <span
+                      className="swatch"
+                      style={{ background: toDepartmentColor(l.value, allowedDepartments) }}
+                      aria-hidden
+                    />
+                    <Link
+                      href={toSpendHref(
+                        { ...view, filters: { ...report.view.filters, department: l.filter } },
+                        "/spend/categories",
+                      )}
+                    >
+                      {l.label}
+                    </Link>
                   </span>
                 </td>
-                <td className="num"><Money amount={l.cs} /></td>
-                <td className="num"><Money amount={l.rnd} /></td>
-                <td className="num"><Money amount={total} /></td>
+                <td className="num">
+                  <Money amount={l.cs} />
+                </td>
+                <td className="num">
+                  <Money amount={l.rnd} />
+                </td>
+                <td className="num">
+                  <Money amount={total} />
+                </td>
                 <td className="num">{formatPercent(toRatio(l.cs, total) ?? 0)}</td>
               </tr>
             );
@@ -55,9 +94,15 @@ export function CategoryPivot({ report, allowedDepartments }: { report: SpendRep
         <tfoot>
           <tr>
             <td className="sticky">Total</td>
-            <td className="num"><Money amount={totals.cs} /></td>
-            <td className="num"><Money amount={totals.rnd} /></td>
-            <td className="num"><Money amount={report.total} /></td>
+            <td className="num">
+              <Money amount={totals.cs} />
+            </td>
+            <td className="num">
+              <Money amount={totals.rnd} />
+            </td>
+            <td className="num">
+              <Money amount={report.total} />
+            </td>
             <td className="num">{formatPercent(toRatio(totals.cs, report.total) ?? 0)}</td>
           </tr>
         </tfoot>

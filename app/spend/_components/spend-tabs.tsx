@@ -6,8 +6,16 @@ export function SpendTabs({ view, current }: { view: SpendView; current: "groups
   const keep = { ...view, filters: {} };
   return (
     <nav className="tabs" aria-label="Spend reports">
-      <Link href={toSpendHref({ ...keep, by: ["department"] })} aria-current={current === "groups" ? "page" : undefined}>By group</Link>
-      <Link href={toSpendHref({ ...keep, by: ["category"] }, "/spend/categories")} aria-current={current === "categories" ? "page" : undefined}>
+      <Link
+        href={toSpendHref({ ...keep, by: ["department"] })}
+        aria-current={current === "groups" ? "page" : undefined}
+      >
+        By group
+      </Link>
+      <Link
+        href={toSpendHref({ ...keep, by: ["category"] }, "/spend/categories")}
+        aria-current={current === "categories" ? "page" : undefined}
+      >
         Customer-serving vs R&amp;D
       </Link>
     </nav>

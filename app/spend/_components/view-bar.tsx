@@ -26,7 +26,17 @@ function listPresets(now: Date) {
 }
 
 /** Every control of a report view; everything lands in the URL, so a copied link opens the same view. */
-export function ViewBar({ view, now, path, showGrouping = true }: { view: SpendView; now: Date; path: string; showGrouping?: boolean }) {
+export function ViewBar({
+  view,
+  now,
+  path,
+  showGrouping = true,
+}: {
+  view: SpendView;
+  now: Date;
+  path: string;
+  showGrouping?: boolean;
+}) {
   const href = (next: SpendView) => toSpendHref(next, path);
   const chips = listFilterChips(view);
   return (
@@ -35,18 +45,35 @@ export function ViewBar({ view, now, path, showGrouping = true }: { view: SpendV
       <div className="control-row">
         <SegmentedLinks
           label="Periods"
-          links={GRANULARITIES.map((g) => ({ label: GRANULARITY_LABELS[g], href: href({ ...view, granularity: g }), isCurrent: view.granularity === g }))}
+          links={GRANULARITIES.map((g) => ({
+            label: GRANULARITY_LABELS[g],
+            href: href({ ...view, granularity: g }),
+            isCurrent: view.granularity === g,
+          }))}
         />
         <SegmentedLinks
           label="Metric"
-          links={METRICS.map((m) => ({ label: METRIC_LABELS[m], href: href({ ...view, metric: m }), isCurrent: view.metric === m, title: METRIC_HELP[m] }))}
+          links={METRICS.map((m) => ({
+            label: METRIC_LABELS[m],
+            href: href({ ...view, metric: m }),
+            isCurrent: view.metric === m,
+            title: METRIC_HELP[m],
+          }))}
         />
         <div className="control-group">
           <span>Quick ranges</span>
           <nav className="presets" aria-label="Quick ranges">
             {listPresets(now).map((p) => {
               const isCurrent = p.from === view.from && p.to === view.to && p.granularity === view.granularity;
-              return <Link key={p.label} href={href({ ...view, from: p.from, to: p.to, granularity: p.granularity })} aria-current={isCurrent ? "true" : undefined}>{p.label}</Link>;
+              return (
+                <Link
+                  key={p.label}
+                  href={href({ ...view, from: p.from, to: p.to, granularity: p.granularity })}
+                  aria-current={isCurrent ? "true" : undefined}
+                >
+                  {p.label}
+                </Link>
+              );
             })}
           </nav>
         </div>
@@ -57,7 +84,12 @@ export function ViewBar({ view, now, path, showGrouping = true }: { view: SpendV
           {chips.map((c) => (
             <span className="chip" key={c.dimension}>
               {DIMENSION_LABELS[c.dimension]}: {c.value}
-              <Link href={href(c.without)} aria-label={`Remove the ${DIMENSION_LABELS[c.dimension].toLowerCase()} filter`}>✕</Link>
+              <Link
+                href={href(c.without)}
+                aria-label={`Remove the ${DIMENSION_LABELS[c.dimension].toLowerCase()} filter`}
+              >
+                ✕
+              </Link>
             </span>
           ))}
           {chips.length > 1 ? <Link href={href({ ...view, filters: {} })}>Clear all</Link> : null}

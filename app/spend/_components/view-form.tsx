@@ -16,7 +16,15 @@ const CHECKS = [
 const isToken = (v: string | undefined) => v === UNTAGGED_FILTER || v === NOT_ALLOWED_FILTER;
 
 /** Grouping, range (the inclusive last day is shown; the URL keeps `to` exclusive) and the tag check; selects apply at once. */
-export function ViewForm({ view, path, showGrouping = true }: { view: SpendView; path: string; showGrouping?: boolean }) {
+export function ViewForm({
+  view,
+  path,
+  showGrouping = true,
+}: {
+  view: SpendView;
+  path: string;
+  showGrouping?: boolean;
+}) {
   const router = useRouter();
   const [from, setFrom] = useState(view.from);
   const [through, setThrough] = useState(addDays(view.to, -1));
@@ -52,22 +60,38 @@ export function ViewForm({ view, path, showGrouping = true }: { view: SpendView;
           <label>
             Group by
             <select name="by" defaultValue={view.by[0]} onChange={applyNow}>
-              {DIMENSIONS.map((d) => <option key={d} value={d}>{DIMENSION_LABELS[d]}</option>)}
+              {DIMENSIONS.map((d) => (
+                <option key={d} value={d}>
+                  {DIMENSION_LABELS[d]}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             Then by
             <select name="then" defaultValue={view.by[1] ?? ""} onChange={applyNow}>
               <option value="">—</option>
-              {DIMENSIONS.map((d) => <option key={d} value={d}>{DIMENSION_LABELS[d]}</option>)}
+              {DIMENSIONS.map((d) => (
+                <option key={d} value={d}>
+                  {DIMENSION_LABELS[d]}
+                </option>
+              ))}
             </select>
           </label>
         </>
       ) : null}
       <label>
         Tag check
-        <select name="check" defaultValue={currentCheck ? `${currentCheck}:${view.filters[currentCheck]}` : ""} onChange={applyNow}>
-          {CHECKS.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        <select
+          name="check"
+          defaultValue={currentCheck ? `${currentCheck}:${view.filters[currentCheck]}` : ""}
+          onChange={applyNow}
+        >
+          {CHECKS.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
         </select>
       </label>
       <label>
@@ -78,7 +102,9 @@ export function ViewForm({ view, path, showGrouping = true }: { view: SpendView;
         Through (inclusive)
         <input type="date" name="through" value={through} onChange={(e) => setThrough(e.target.value)} required />
       </label>
-      <button className="button" type="submit">Apply</button>
+      <button className="button" type="submit">
+        Apply
+      </button>
     </form>
   );
 }

@@ -17,7 +17,8 @@ import { ViewBar } from "../_components/view-bar";
 export const metadata: Metadata = { title: "Customer-serving vs R&D" };
 export const dynamic = "force-dynamic";
 
-const DESCRIPTION = "Spend that serves customers (production) against research and development (everything else), by department and month.";
+const DESCRIPTION =
+  "Spend that serves customers (production) against research and development (everything else), by department and month.";
 
 export default async function CategoriesPage({ searchParams }: { searchParams: Promise<ViewInput> }) {
   const now = getNow();
@@ -29,8 +30,14 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
     return (
       <>
         <PageHeader title="Customer-serving vs R&D" description={DESCRIPTION} />
-        <p className="notice error" role="alert"><strong>This link does not describe a report.</strong> {err.message}</p>
-        <p><a className="button" href="/spend/categories">Open the default view</a></p>
+        <p className="notice error" role="alert">
+          <strong>This link does not describe a report.</strong> {err.message}
+        </p>
+        <p>
+          <a className="button" href="/spend/categories">
+            Open the default view
+          </a>
+        </p>
       </>
     );
   }
@@ -39,17 +46,30 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
     return (
       <>
         <PageHeader title="Customer-serving vs R&D" description={DESCRIPTION} />
-        <EmptyState title="No data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>Once a sync has read AWS Cost Explorer, this page splits spend by category.</EmptyState>
+        <EmptyState title="No data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
+          Once a sync has read AWS Cost Explorer, this page splits spend by category.
+        </EmptyState>
       </>
     );
   }
   const settings = await getTagSettings(db);
   const pivotView: SpendView = { ...view, by: ["department", "category"], granularity: "total" };
-  const [report, pivot] = await Promise.all([getSpendReport(db, view, { now, settings }), getSpendReport(db, pivotView, { now, settings })]);
+  const [report, pivot] = await Promise.all([
+    getSpendReport(db, view, { now, settings }),
+    getSpendReport(db, pivotView, { now, settings }),
+  ]);
   const csv = `/api/export/spend?${toSpendQuery({ ...view, by: ["department", "category"] })}`;
   return (
     <>
-      <PageHeader title="Customer-serving vs R&D" description={DESCRIPTION} actions={<a className="button secondary" href={csv} download>Download CSV by department</a>} />
+      <PageHeader
+        title="Customer-serving vs R&D"
+        description={DESCRIPTION}
+        actions={
+          <a className="button secondary" href={csv} download>
+            Download CSV by department
+          </a>
+        }
+      />
       <SpendTabs view={view} current="categories" />
       <ViewBar view={view} now={now} path="/spend/categories" showGrouping={false} />
       {report.kind === "report" && pivot.kind === "report" ? (
@@ -62,7 +82,9 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
           </section>
         </>
       ) : (
-        <p className="notice error" role="alert">{report.kind === "not-exact" ? report.message : pivot.kind === "not-exact" ? pivot.message : ""}</p>
+        <p className="notice error" role="alert">
+          {report.kind === "not-exact" ? report.message : pivot.kind === "not-exact" ? pivot.message : ""}
+        </p>
       )}
       <CategoryMapping settings={settings} />
     </>

@@ -21,7 +21,10 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
   return (
     <section className={styles.editor} aria-label={`Allowed ${tagKey} values`}>
       <h3>
-        <span className="mono">{tagKey}</span> <span className="muted">· {values.length === 0 ? "no list: only presence is checked" : `${values.length} allowed`}</span>
+        <span className="mono">{tagKey}</span>{" "}
+        <span className="muted">
+          · {values.length === 0 ? "no list: only presence is checked" : `${values.length} allowed`}
+        </span>
       </h3>
       {values.map((value) => {
         const its = aliases.filter((a) => a.value === value);
@@ -29,11 +32,24 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
           <div className={styles.valueRow} key={value}>
             <span className={styles.value}>{value}</span>
             {its.map((a) => (
-              <form action={action} key={a.raw} className={styles.chip} title={`Spend tagged ${JSON.stringify(a.raw)} is reported as ${value}`}>
+              <form
+                action={action}
+                key={a.raw}
+                className={styles.chip}
+                title={`Spend tagged ${JSON.stringify(a.raw)} is reported as ${value}`}
+              >
                 {hidden("remove-alias")}
                 <input type="hidden" name="raw" value={a.raw} />
-                <span className={styles.value} style={{ background: "transparent", padding: 0 }}>{a.raw}</span>
-                <button type="submit" disabled={pending} aria-label={`Remove the alias ${JSON.stringify(a.raw)} → ${value}`}>×</button>
+                <span className={styles.value} style={{ background: "transparent", padding: 0 }}>
+                  {a.raw}
+                </span>
+                <button
+                  type="submit"
+                  disabled={pending}
+                  aria-label={`Remove the alias ${JSON.stringify(a.raw)} → ${value}`}
+                >
+                  ×
+                </button>
               </form>
             ))}
             <span className={styles.rowActions}>
@@ -42,10 +58,20 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
                 <form action={action} className={styles.inlineForm}>
                   {hidden("rename-allowed")}
                   <input type="hidden" name="from" value={value} />
-                  <input className={`${styles.input} ${styles.small}`} name="to" defaultValue={value} required aria-label={`New name for ${value}`} />
-                  <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>Save</button>
+                  <input
+                    className={`${styles.input} ${styles.small}`}
+                    name="to"
+                    defaultValue={value}
+                    required
+                    aria-label={`New name for ${value}`}
+                  />
+                  <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+                    Save
+                  </button>
                 </form>
-                <span className={styles.note}>{JSON.stringify(value)} stays as an alias, so resources tagged with it keep their place.</span>
+                <span className={styles.note}>
+                  {JSON.stringify(value)} stays as an alias, so resources tagged with it keep their place.
+                </span>
               </details>
               <details className={styles.disclosure}>
                 <summary style={{ color: "var(--bad)" }}>Remove</summary>
@@ -54,10 +80,13 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
                   <input type="hidden" name="value" value={value} />
                   {its.length > 0 ? <input type="hidden" name="dropAliases" value="on" /> : null}
                   <button className={`button danger ${styles.small}`} type="submit" disabled={pending}>
-                    Remove {value}{its.length > 0 ? ` and ${its.length} alias${its.length > 1 ? "es" : ""}` : ""}
+                    Remove {value}
+                    {its.length > 0 ? ` and ${its.length} alias${its.length > 1 ? "es" : ""}` : ""}
                   </button>
                 </form>
-                <span className={styles.note}>Its spend will show as not allowed{its.length > 0 ? ", and so will its aliases'" : ""}.</span>
+                <span className={styles.note}>
+                  Its spend will show as not allowed{its.length > 0 ? ", and so will its aliases'" : ""}.
+                </span>
               </details>
             </span>
           </div>
@@ -65,11 +94,22 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
       })}
       <form action={action} className={styles.addRow}>
         {hidden("add-allowed")}
-        <input className={styles.input} name="value" placeholder={`Add ${tagKey === "environment" ? "an" : "a"} ${tagKey} value`} aria-label={`New ${tagKey} value`} required />
-        <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>Add</button>
+        <input
+          className={styles.input}
+          name="value"
+          placeholder={`Add ${tagKey === "environment" ? "an" : "a"} ${tagKey} value`}
+          aria-label={`New ${tagKey} value`}
+          required
+        />
+        <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+          Add
+        </button>
       </form>
       {state ? (
-        <div className={`${styles.message} ${state.ok ? styles.ok : styles.error}`} role={state.ok ? "status" : "alert"}>
+        <div
+          className={`${styles.message} ${state.ok ? styles.ok : styles.error}`}
+          role={state.ok ? "status" : "alert"}
+        >
           {state.ok ? state.message : state.errors.join(" ")}
         </div>
       ) : null}

@@ -4,13 +4,22 @@ import { AllowedListEditor } from "./allowed-list-editor";
 import styles from "./tags.module.css";
 
 /** Both allowed lists with their aliases, editable (shared by /tags and /settings). */
-export function AllowedListsPanel({ settings, title = "Allowed values", children }: { settings: TagSettings; title?: string; children?: ReactNode }) {
+export function AllowedListsPanel({
+  settings,
+  title = "Allowed values",
+  children,
+}: {
+  settings: TagSettings;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
       <p className="muted" style={{ marginTop: -6 }}>
-        <span className="mono">department</span> and <span className="mono">environment</span> must come from these lists;{" "}
-        <span className="mono">project</span> is free text. Aliases (in amber) map a value found in the data to an allowed one for reports.
+        <span className="mono">department</span> and <span className="mono">environment</span> must come from these
+        lists; <span className="mono">project</span> is free text. Aliases (in amber) map a value found in the data to
+        an allowed one for reports.
       </p>
       <div className={styles.editorGrid}>
         {CONSTRAINED_TAG_KEYS.map((key) => (

@@ -7,7 +7,13 @@ import styles from "./tags.module.css";
 const LABELS: Record<EnvironmentCategory, string> = { "customer-serving": "Customer-serving", rnd: "R&D" };
 
 /** Which environments serve customers and which are R&D, and where untagged spend goes (issue 5). */
-export function CategoryEditor({ categories, untagged }: { categories: { environment: string; category: EnvironmentCategory }[]; untagged: EnvironmentCategory }) {
+export function CategoryEditor({
+  categories,
+  untagged,
+}: {
+  categories: { environment: string; category: EnvironmentCategory }[];
+  untagged: EnvironmentCategory;
+}) {
   const [state, action, pending] = useActionState<TagEditState, FormData>(editTagSettings, null);
   const row = (label: React.ReactNode, op: string, current: EnvironmentCategory, extra?: React.ReactNode) => (
     <form action={action} className={styles.valueRow}>
@@ -15,12 +21,21 @@ export function CategoryEditor({ categories, untagged }: { categories: { environ
       {extra}
       <span>{label}</span>
       <span className={styles.rowActions}>
-        <select className={`${styles.input} ${styles.small}`} name="category" defaultValue={current} aria-label={`Category of ${typeof label === "string" ? label : op}`}>
+        <select
+          className={`${styles.input} ${styles.small}`}
+          name="category"
+          defaultValue={current}
+          aria-label={`Category of ${typeof label === "string" ? label : op}`}
+        >
           {Object.entries(LABELS).map(([value, text]) => (
-            <option key={value} value={value}>{text}</option>
+            <option key={value} value={value}>
+              {text}
+            </option>
           ))}
         </select>
-        <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>Save</button>
+        <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+          Save
+        </button>
       </span>
     </form>
   );
@@ -29,12 +44,20 @@ export function CategoryEditor({ categories, untagged }: { categories: { environ
       <h3>Customer-serving or R&amp;D</h3>
       {categories.map((c) => (
         <div key={c.environment}>
-          {row(<span className={styles.value}>{c.environment}</span>, "set-category", c.category, <input type="hidden" name="environment" value={c.environment} />)}
+          {row(
+            <span className={styles.value}>{c.environment}</span>,
+            "set-category",
+            c.category,
+            <input type="hidden" name="environment" value={c.environment} />,
+          )}
         </div>
       ))}
       {row("Spend without an environment tag", "set-untagged-category", untagged)}
       {state ? (
-        <div className={`${styles.message} ${state.ok ? styles.ok : styles.error}`} role={state.ok ? "status" : "alert"}>
+        <div
+          className={`${styles.message} ${state.ok ? styles.ok : styles.error}`}
+          role={state.ok ? "status" : "alert"}
+        >
           {state.ok ? state.message : state.errors.join(" ")}
         </div>
       ) : null}

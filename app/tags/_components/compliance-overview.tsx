@@ -27,8 +27,8 @@ export async function ComplianceOverview({ db, query, settings }: { db: Db; quer
   return (
     <>
       <p className="muted" style={{ margin: "-6px 0 12px" }}>
-        {formatDayRange({ start: query.from, end: query.to })} · {query.metric.replace("_", " ")} cost · data from {formatDay(report.firstDay ?? query.from)} to{" "}
-        {formatDay(report.lastDay ?? query.to)}
+        {formatDayRange({ start: query.from, end: query.to })} · {query.metric.replace("_", " ")} cost · data from{" "}
+        {formatDay(report.firstDay ?? query.from)} to {formatDay(report.lastDay ?? query.to)}
       </p>
       <ComplianceStats report={report} />
       <ComplianceTrend report={report} />

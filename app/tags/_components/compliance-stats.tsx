@@ -11,8 +11,16 @@ export function ComplianceStats({ report }: { report: ComplianceReport }) {
   return (
     <section className="panel" aria-label="Compliance in dollars">
       <div className="grid grid-4">
-        <Stat label="Compliant" value={formatUsd(overall.compliant)} sub={`${formatPercent(share(overall.compliant))} of spend: all three tags, allowed values`} />
-        <Stat label="Missing a tag" value={formatUsd(overall.missing)} sub={`${formatPercent(share(overall.missing))} of spend: no department, project or environment`} />
+        <Stat
+          label="Compliant"
+          value={formatUsd(overall.compliant)}
+          sub={`${formatPercent(share(overall.compliant))} of spend: all three tags, allowed values`}
+        />
+        <Stat
+          label="Missing a tag"
+          value={formatUsd(overall.missing)}
+          sub={`${formatPercent(share(overall.missing))} of spend: no department, project or environment`}
+        />
         <Stat
           label="Not allowed"
           value={formatUsd(overall.notAllowed)}
@@ -25,18 +33,36 @@ export function ComplianceStats({ report }: { report: ComplianceReport }) {
         <Stat
           label="Total"
           value={formatUsd(overall.total)}
-          sub={matchesBill ? "Equals the Cost Explorer total to the cent" : `Differs from the Cost Explorer total (${formatUsd(billTotal)}) by ${formatUsd(billGap)}: run a sync`}
+          sub={
+            matchesBill
+              ? "Equals the Cost Explorer total to the cent"
+              : `Differs from the Cost Explorer total (${formatUsd(billTotal)}) by ${formatUsd(billGap)}: run a sync`
+          }
         />
       </div>
-      <div className={styles.splitBar} role="img" aria-label={`Compliant ${formatPercent(share(overall.compliant))}, not allowed ${formatPercent(share(overall.notAllowed))}, missing ${formatPercent(share(overall.missing))}`} style={{ marginTop: 16 }}>
+      <div
+        className={styles.splitBar}
+        role="img"
+        aria-label={`Compliant ${formatPercent(share(overall.compliant))}, not allowed ${formatPercent(share(overall.notAllowed))}, missing ${formatPercent(share(overall.missing))}`}
+        style={{ marginTop: 16 }}
+      >
         <span className={styles.compliant} style={{ width: `${share(overall.compliant) * 100}%` }} />
         <span className={styles.notAllowed} style={{ width: `${share(overall.notAllowed) * 100}%` }} />
         <span className={styles.missing} style={{ width: `${share(overall.missing) * 100}%` }} />
       </div>
       <div className={styles.legend}>
-        <span><i className={`${styles.swatch} ${styles.compliant}`} />Compliant</span>
-        <span><i className={`${styles.swatch} ${styles.notAllowed}`} />Not allowed (a value outside the lists, aliased or not)</span>
-        <span><i className={`${styles.swatch} ${styles.missing}`} />Missing a tag</span>
+        <span>
+          <i className={`${styles.swatch} ${styles.compliant}`} />
+          Compliant
+        </span>
+        <span>
+          <i className={`${styles.swatch} ${styles.notAllowed}`} />
+          Not allowed (a value outside the lists, aliased or not)
+        </span>
+        <span>
+          <i className={`${styles.swatch} ${styles.missing}`} />
+          Missing a tag
+        </span>
       </div>
     </section>
   );

@@ -14,7 +14,8 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
     const month = report.months.find((m) => m.month === period.start.slice(0, 7));
     if (!month) return [];
     // A month the data does not cover to its end (this month so far) says up to which day it counts.
-    const isPartial = report.lastDay !== null && report.lastDay < addDays(period.end, -1) && report.lastDay >= period.start;
+    const isPartial =
+      report.lastDay !== null && report.lastDay < addDays(period.end, -1) && report.lastDay >= period.start;
     const label = `${formatPeriod(period, "month")}${isPartial && report.lastDay ? ` (to ${formatDay(report.lastDay).replace(/, \d{4}$/, "")})` : ""}`;
     return [{ ...month, label, share: toRatio(month.compliant, month.total) ?? 0 }];
   });
@@ -28,13 +29,15 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
   const first = rows[0];
   const last = rows.at(-1);
   const change = first && last ? last.share - first.share : 0;
-  const verdict = change >= MEANINGFUL_CHANGE ? "getting better" : change <= -MEANINGFUL_CHANGE ? "getting worse" : "about the same";
+  const verdict =
+    change >= MEANINGFUL_CHANGE ? "getting better" : change <= -MEANINGFUL_CHANGE ? "getting worse" : "about the same";
   return (
     <section className="panel" aria-label="Monthly trend">
       <h2>Monthly trend</h2>
       {first && last && rows.length > 1 ? (
         <p className="muted" style={{ marginTop: -6 }}>
-          Compliant share {formatPercent(first.share)} in {first.label} → {formatPercent(last.share)} in {last.label}: <strong>{verdict}</strong>.
+          Compliant share {formatPercent(first.share)} in {first.label} → {formatPercent(last.share)} in {last.label}:{" "}
+          <strong>{verdict}</strong>.
         </p>
       ) : null}
       <TrendChart points={points} />
@@ -42,7 +45,12 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
         <table className="data" aria-label="Compliance by month">
           <thead>
             <tr>
-              <th>Month</th><th className="num">Compliant</th><th className="num">Not allowed</th><th className="num">Missing a tag</th><th className="num">Total</th><th className="num">Compliant share</th>
+              <th>Month</th>
+              <th className="num">Compliant</th>
+              <th className="num">Not allowed</th>
+              <th className="num">Missing a tag</th>
+              <th className="num">Total</th>
+              <th className="num">Compliant share</th>
             </tr>
           </thead>
           <tbody>

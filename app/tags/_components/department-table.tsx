@@ -6,14 +6,25 @@ import { toSpendLink } from "./spend-links";
 import styles from "./tags.module.css";
 
 /** Compliance per department, grouped as every report groups them (aliases applied). */
-export function DepartmentTable({ report, allowedDepartments }: { report: ComplianceReport; allowedDepartments: string[] }) {
+export function DepartmentTable({
+  report,
+  allowedDepartments,
+}: {
+  report: ComplianceReport;
+  allowedDepartments: string[];
+}) {
   return (
     <section className="panel" aria-label="Compliance by department">
       <h2>By department</h2>
       <table className="data">
         <thead>
           <tr>
-            <th>Department</th><th className="num">Compliant</th><th className="num">Not allowed</th><th className="num">Missing a tag</th><th className="num">Total</th><th>Compliant share</th>
+            <th>Department</th>
+            <th className="num">Compliant</th>
+            <th className="num">Not allowed</th>
+            <th className="num">Missing a tag</th>
+            <th className="num">Total</th>
+            <th>Compliant share</th>
           </tr>
         </thead>
         <tbody>
@@ -22,12 +33,18 @@ export function DepartmentTable({ report, allowedDepartments }: { report: Compli
             return (
               <tr key={d.department ?? "(untagged)"}>
                 <td>
-                  <i className={styles.swatch} style={{ background: toDepartmentColor(d.department, allowedDepartments) }} />
-                  <Link href={toSpendLink(report.query, "project", { key: "department", value: d.department })}>{d.department === null ? "(untagged)" : d.department}</Link>{" "}
+                  <i
+                    className={styles.swatch}
+                    style={{ background: toDepartmentColor(d.department, allowedDepartments) }}
+                  />
+                  <Link href={toSpendLink(report.query, "project", { key: "department", value: d.department })}>
+                    {d.department === null ? "(untagged)" : d.department}
+                  </Link>{" "}
                   {d.departmentStatus === "not-allowed" ? <span className="badge warn">not allowed</span> : null}
                   {d.regroupedFrom.length > 0 ? (
                     <span className={styles.note}>
-                      incl. {formatUsd(d.regroupedSpend)} aliased from {d.regroupedFrom.map((v) => JSON.stringify(v)).join(", ")}
+                      incl. {formatUsd(d.regroupedSpend)} aliased from{" "}
+                      {d.regroupedFrom.map((v) => JSON.stringify(v)).join(", ")}
                     </span>
                   ) : null}
                 </td>
@@ -36,7 +53,9 @@ export function DepartmentTable({ report, allowedDepartments }: { report: Compli
                 <td className="num">{formatUsd(d.missing)}</td>
                 <td className="num">{formatUsd(d.total)}</td>
                 <td>
-                  <span className={styles.meter} aria-hidden><span style={{ width: `${share * 100}%` }} /></span>
+                  <span className={styles.meter} aria-hidden>
+                    <span style={{ width: `${share * 100}%` }} />
+                  </span>
                   {formatPercent(share)}
                 </td>
               </tr>
@@ -55,8 +74,8 @@ export function DepartmentTable({ report, allowedDepartments }: { report: Compli
         </tfoot>
       </table>
       <p className={styles.caption}>
-        A cost row counts once: missing a tag first, else not allowed. Aliased values group under their department here and in
-        every report, and stay &ldquo;not allowed&rdquo; until the resources are retagged.
+        A cost row counts once: missing a tag first, else not allowed. Aliased values group under their department here
+        and in every report, and stay &ldquo;not allowed&rdquo; until the resources are retagged.
       </p>
     </section>
   );

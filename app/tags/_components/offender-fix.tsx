@@ -27,7 +27,12 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
           <span>
             Reported as <span className={styles.value}>{aliasOf}</span>
           </span>
-          <button className={styles.linkButton} type="submit" disabled={pending} aria-label={`Remove the alias ${JSON.stringify(value)} → ${aliasOf}`}>
+          <button
+            className={styles.linkButton}
+            type="submit"
+            disabled={pending}
+            aria-label={`Remove the alias ${JSON.stringify(value)} → ${aliasOf}`}
+          >
             Undo
           </button>
         </form>
@@ -37,7 +42,12 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
           <input type="hidden" name="key" value={tagKey} />
           <input type="hidden" name="raw" value={value} />
           <input type="hidden" name="value" value={suggestion} />
-          <button className={`button ${styles.small} ${styles.nowrap}`} type="submit" disabled={pending} aria-label={`Alias ${JSON.stringify(value)} to ${suggestion}`}>
+          <button
+            className={`button ${styles.small} ${styles.nowrap}`}
+            type="submit"
+            disabled={pending}
+            aria-label={`Alias ${JSON.stringify(value)} to ${suggestion}`}
+          >
             Alias to {suggestion}
           </button>
         </form>
@@ -46,17 +56,32 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
           <input type="hidden" name="op" value="add-alias" />
           <input type="hidden" name="key" value={tagKey} />
           <input type="hidden" name="raw" value={value} />
-          <select className={`${styles.input} ${styles.small}`} name="value" required defaultValue="" aria-label={`Allowed ${tagKey} for ${JSON.stringify(value)}`}>
-            <option value="" disabled>Alias to…</option>
+          <select
+            className={`${styles.input} ${styles.small}`}
+            name="value"
+            required
+            defaultValue=""
+            aria-label={`Allowed ${tagKey} for ${JSON.stringify(value)}`}
+          >
+            <option value="" disabled>
+              Alias to…
+            </option>
             {allowed.map((v) => (
-              <option key={v} value={v}>{v}</option>
+              <option key={v} value={v}>
+                {v}
+              </option>
             ))}
           </select>
-          <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>Alias</button>
+          <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+            Alias
+          </button>
         </form>
       ) : null}
       {state ? (
-        <div className={`${styles.message} ${state.ok ? styles.ok : styles.error}`} role={state.ok ? "status" : "alert"}>
+        <div
+          className={`${styles.message} ${state.ok ? styles.ok : styles.error}`}
+          role={state.ok ? "status" : "alert"}
+        >
           {state.ok ? state.message : state.errors.join(" ")}
         </div>
       ) : null}

@@ -17,11 +17,17 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
   const offenders = await listTagOffenders(db, query, settings);
   return (
     <section className="panel" aria-label="Offenders">
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 12, flexWrap: "wrap" }}>
+      <div
+        style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 12, flexWrap: "wrap" }}
+      >
         <h2>Offenders</h2>
         <span>
-          <a className={`button secondary ${styles.small}`} href={toTagsHref(query, "/api/export/tags")} download>Download CSV</a>{" "}
-          <a className={styles.linkButton} href={`${toTagsHref(query, "/api/export/tags")}&format=json`} download>JSON</a>
+          <a className={`button secondary ${styles.small}`} href={toTagsHref(query, "/api/export/tags")} download>
+            Download CSV
+          </a>{" "}
+          <a className={styles.linkButton} href={`${toTagsHref(query, "/api/export/tags")}&format=json`} download>
+            JSON
+          </a>
         </span>
       </div>
       {offenders.length === 0 ? (
@@ -31,25 +37,53 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
           <table className="data">
             <thead>
               <tr>
-                <th>Tag</th><th>Value</th><th className="num">Spend</th><th>Services</th><th>Linked accounts</th><th>Fix in reports</th>
+                <th>Tag</th>
+                <th>Value</th>
+                <th className="num">Spend</th>
+                <th>Services</th>
+                <th>Linked accounts</th>
+                <th>Fix in reports</th>
               </tr>
             </thead>
             <tbody>
               {offenders.map((o) => (
                 <tr key={`${o.key}:${o.value ?? ""}`}>
                   <td className="mono">{o.key}</td>
-                  <td><ValueCell offender={o} /></td>
+                  <td>
+                    <ValueCell offender={o} />
+                  </td>
                   <td className="num">
                     {formatUsd(o.spend)}
-                    <Link className={`${styles.note} ${styles.nowrap}`} href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}>open in Spend →</Link>
+                    <Link
+                      className={`${styles.note} ${styles.nowrap}`}
+                      href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}
+                    >
+                      open in Spend →
+                    </Link>
                   </td>
-                  <td><Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} /></td>
-                  <td><Breakdown items={o.accounts?.map((a) => ({ label: a.name ?? a.accountId, spend: a.spend, title: a.accountId }))} /></td>
+                  <td>
+                    <Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} />
+                  </td>
+                  <td>
+                    <Breakdown
+                      items={o.accounts?.map((a) => ({
+                        label: a.name ?? a.accountId,
+                        spend: a.spend,
+                        title: a.accountId,
+                      }))}
+                    />
+                  </td>
                   <td>
                     {o.problem === "missing" ? (
                       <span className={styles.note}>Tag the resources at the source</span>
                     ) : o.key === "project" ? null : (
-                      <OffenderFix tagKey={o.key} value={o.value ?? ""} aliasOf={o.aliasOf} suggestion={o.suggestion} allowed={settings.allowed[o.key]} />
+                      <OffenderFix
+                        tagKey={o.key}
+                        value={o.value ?? ""}
+                        aliasOf={o.aliasOf}
+                        suggestion={o.suggestion}
+                        allowed={settings.allowed[o.key]}
+                      />
                     )}
                   </td>
                 </tr>
@@ -59,8 +93,9 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
         </div>
       )}
       <p className={styles.caption}>
-        Each tag on its own, largest first: a cost row missing two tags is listed under both. An alias groups the spend correctly in
-        every report; compliance still counts it as not allowed until the resources carry the allowed value.
+        Each tag on its own, largest first: a cost row missing two tags is listed under both. An alias groups the spend
+        correctly in every report; compliance still counts it as not allowed until the resources carry the allowed
+        value.
       </p>
     </section>
   );
@@ -80,7 +115,12 @@ function ValueCell({ offender }: { offender: Offender }) {
 }
 
 function Breakdown({ items }: { items: { label: string; spend: string; title?: string }[] | undefined }) {
-  if (items === undefined) return <span className="muted" title="This breakdown was not synced for the range">not synced</span>;
+  if (items === undefined)
+    return (
+      <span className="muted" title="This breakdown was not synced for the range">
+        not synced
+      </span>
+    );
   const rest = items.slice(SHOWN);
   return (
     <ul className={styles.stack}>

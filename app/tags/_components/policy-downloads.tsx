@@ -8,12 +8,17 @@ export function PolicyDownloads({ settings }: { settings: TagSettings }) {
     <section className="panel" aria-label="Policy as code">
       <h2>Policy as code</h2>
       <p className="muted" style={{ marginTop: -6 }}>
-        Enforce the same lists where resources are created. A tag policy only checks resources that carry the tag, which is why
-        this page reports untagged spend; the Terraform variable refuses a plan whose default tags are missing or not allowed.
+        Enforce the same lists where resources are created. A tag policy only checks resources that carry the tag, which
+        is why this page reports untagged spend; the Terraform variable refuses a plan whose default tags are missing or
+        not allowed.
       </p>
       <p>
-        <a className="button secondary" href="/api/export/tag-policy?format=json" download>AWS Organizations tag policy (JSON)</a>{" "}
-        <a className="button secondary" href="/api/export/tag-policy?format=terraform" download>Terraform default_tags variable</a>
+        <a className="button secondary" href="/api/export/tag-policy?format=json" download>
+          AWS Organizations tag policy (JSON)
+        </a>{" "}
+        <a className="button secondary" href="/api/export/tag-policy?format=terraform" download>
+          Terraform default_tags variable
+        </a>
       </p>
       <details>
         <summary className="muted">Preview the tag policy</summary>

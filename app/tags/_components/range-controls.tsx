@@ -2,7 +2,11 @@ import Link from "next/link";
 import { COST_METRICS, listTagsRangePresets, toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
 import styles from "./tags.module.css";
 
-const METRIC_LABELS: Record<string, string> = { amortized: "Amortized", unblended: "Unblended", net_amortized: "Net amortized" };
+const METRIC_LABELS: Record<string, string> = {
+  amortized: "Amortized",
+  unblended: "Unblended",
+  net_amortized: "Net amortized",
+};
 
 /** The range and metric of /tags, all in the URL: one-click presets and a plain GET form for any range. */
 export function RangeControls({ query, now }: { query: TagsQuery; now: Date }) {
@@ -14,7 +18,12 @@ export function RangeControls({ query, now }: { query: TagsQuery; now: Date }) {
           {presets.map((p) => {
             const active = p.from === query.from && p.to === query.to;
             return (
-              <Link key={p.label} className={styles.preset} aria-current={active ? "true" : undefined} href={toTagsHref({ ...query, from: p.from, to: p.to })}>
+              <Link
+                key={p.label}
+                className={styles.preset}
+                aria-current={active ? "true" : undefined}
+                href={toTagsHref({ ...query, from: p.from, to: p.to })}
+              >
                 {p.label}
               </Link>
             );
@@ -33,11 +42,15 @@ export function RangeControls({ query, now }: { query: TagsQuery; now: Date }) {
             Metric
             <select className={styles.input} name="metric" defaultValue={query.metric}>
               {COST_METRICS.map((m) => (
-                <option key={m} value={m}>{METRIC_LABELS[m]}</option>
+                <option key={m} value={m}>
+                  {METRIC_LABELS[m]}
+                </option>
               ))}
             </select>
           </label>
-          <button className={`button secondary ${styles.small}`} type="submit">Apply</button>
+          <button className={`button secondary ${styles.small}`} type="submit">
+            Apply
+          </button>
         </form>
       </div>
     </section>

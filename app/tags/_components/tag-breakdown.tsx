@@ -6,14 +6,23 @@ import styles from "./tags.module.css";
 /** Each tag on its own: every dollar is allowed, aliased, not allowed or missing for it (each row adds up to the total). */
 export function TagBreakdownTable({ tags, settings }: { tags: TagBreakdown[]; settings: TagSettings }) {
   const rule = (key: TagBreakdown["key"]) =>
-    key === "project" ? "free text: presence only" : settings.allowed[key].length === 0 ? "no list: presence only" : `${settings.allowed[key].length} allowed values`;
+    key === "project"
+      ? "free text: presence only"
+      : settings.allowed[key].length === 0
+        ? "no list: presence only"
+        : `${settings.allowed[key].length} allowed values`;
   return (
     <section className="panel" aria-label="Per-tag breakdown">
       <h2>Per tag</h2>
       <table className="data">
         <thead>
           <tr>
-            <th>Tag</th><th className="num">Allowed</th><th className="num">Aliased</th><th className="num">Not allowed</th><th className="num">Missing</th><th className="num">Total</th>
+            <th>Tag</th>
+            <th className="num">Allowed</th>
+            <th className="num">Aliased</th>
+            <th className="num">Not allowed</th>
+            <th className="num">Missing</th>
+            <th className="num">Total</th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +44,9 @@ export function TagBreakdownTable({ tags, settings }: { tags: TagBreakdown[]; se
           })}
         </tbody>
       </table>
-      <p className={styles.caption}>Each row is one tag on its own and adds up to the total; a row missing two tags shows in both.</p>
+      <p className={styles.caption}>
+        Each row is one tag on its own and adds up to the total; a row missing two tags shows in both.
+      </p>
     </section>
   );
 }

@@ -2,7 +2,13 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent, formatUsdShort } from "@/lib/reports/money";
 
-export type TrendPoint = { label: string; compliant: number; notAllowed: number; missing: number; compliantShare: number };
+export type TrendPoint = {
+  label: string;
+  compliant: number;
+  notAllowed: number;
+  missing: number;
+  compliantShare: number;
+};
 
 const COLORS = { compliant: "#2f9e6e", notAllowed: "#e8a33d", missing: "#d1495b", share: "#2453d6" };
 
@@ -10,17 +16,62 @@ const COLORS = { compliant: "#2f9e6e", notAllowed: "#e8a33d", missing: "#d1495b"
 export function TrendChart({ points }: { points: TrendPoint[] }) {
   return (
     <div role="img" aria-label="Monthly spend by tag compliance, with the compliant share">
-      <ComposedChart responsive style={{ width: "100%", height: 280 }} data={points} margin={{ top: 8, right: 8, bottom: 4, left: 8 }}>
+      <ComposedChart
+        responsive
+        style={{ width: "100%", height: 280 }}
+        data={points}
+        margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e6ec" />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis yAxisId="usd" tickFormatter={formatUsdShort} tick={{ fontSize: 12 }} width={64} />
-        <YAxis yAxisId="share" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 12 }} width={44} />
-        <Tooltip formatter={(value, name) => (name === "Compliant share" ? formatPercent(Number(value)) : formatUsdShort(Number(value)))} />
+        <YAxis
+          yAxisId="share"
+          orientation="right"
+          domain={[0, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          tick={{ fontSize: 12 }}
+          width={44}
+        />
+        <Tooltip
+          formatter={(value, name) =>
+            name === "Compliant share" ? formatPercent(Number(value)) : formatUsdShort(Number(value))
+          }
+        />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar yAxisId="usd" dataKey="compliant" name="Compliant" stackId="s" fill={COLORS.compliant} isAnimationActive={false} />
-        <Bar yAxisId="usd" dataKey="notAllowed" name="Not allowed" stackId="s" fill={COLORS.notAllowed} isAnimationActive={false} />
-        <Bar yAxisId="usd" dataKey="missing" name="Missing a tag" stackId="s" fill={COLORS.missing} isAnimationActive={false} />
-        <Line yAxisId="share" dataKey="compliantShare" name="Compliant share" stroke={COLORS.share} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+        <Bar
+          yAxisId="usd"
+          dataKey="compliant"
+          name="Compliant"
+          stackId="s"
+          fill={COLORS.compliant}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="usd"
+          dataKey="notAllowed"
+          name="Not allowed"
+          stackId="s"
+          fill={COLORS.notAllowed}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="usd"
+          dataKey="missing"
+          name="Missing a tag"
+          stackId="s"
+          fill={COLORS.missing}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="share"
+          dataKey="compliantShare"
+          name="Compliant share"
+          stroke={COLORS.share}
+          strokeWidth={2}
+          dot={{ r: 3 }}
+          isAnimationActive={false}
+        />
       </ComposedChart>
     </div>
   );

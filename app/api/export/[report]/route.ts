@@ -13,7 +13,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     checkExportOptions(def, options);
     const out = await def.run(options, { db: await getDb(), now: getNow() });
     return new Response(typeof out.body === "string" ? out.body : new Blob([out.body as Uint8Array<ArrayBuffer>]), {
-      headers: { "content-type": out.contentType, "content-disposition": `attachment; filename="${out.filename}"`, "cache-control": "no-store" },
+      headers: {
+        "content-type": out.contentType,
+        "content-disposition": `attachment; filename="${out.filename}"`,
+        "cache-control": "no-store",
+      },
     });
   } catch (err) {
     return errorResponse(err);

@@ -14,7 +14,10 @@ export async function GET(request: Request) {
   try {
     const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) {
-      throw new AppError("bad-input", `Name the container: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`);
+      throw new AppError(
+        "bad-input",
+        `Name the container: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`,
+      );
     }
     return Response.json({ hours: await listUsageHours(await getDb(), parsed.data) });
   } catch (err) {
