@@ -8,7 +8,7 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { addDays, addMonths, startOfMonth, toDay } from "@/lib/dates";
-import { createPostgresTestDb } from "@/lib/db/test-db";
+import { createPostgresTestDb } from "@/testing/databases";
 
 const NOW = new Date("2026-11-26T12:00:00Z"); // the e2e clock: figures comparable between runs
 const TARGET_P95_MS = 300;

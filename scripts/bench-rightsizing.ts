@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createPostgresTestDb } from "@/lib/db/test-db";
+import { createPostgresTestDb } from "@/testing/databases";
 import type { DatadogSyncTimings } from "@/lib/datadog/source";
 import { createDatadogSource } from "@/lib/datadog/source";
 import { summarizeRecommendations, toRightsizingRows } from "@/lib/rightsizing";

@@ -9,7 +9,7 @@ import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
 import { countNaiveRequests } from "@/lib/aws/plan";
 import { parseConfig } from "@/lib/config";
 import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
-import { createPostgresTestDb, type TestDb } from "@/lib/db/test-db";
+import { createPostgresTestDb, type TestDb } from "@/testing/databases";
 import type { Db } from "@/lib/db/types";
 import { runSync } from "@/lib/sync/run-sync";
 import type { DayRange } from "@/lib/sync/types";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { getRightsizingSettings, saveRightsizingSettings } from "@/lib/settings/store";
 import { seedDemoRightsizingSettings } from "./demo-rightsizing-settings";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, seedDemoTagSettings } from "./demo-settings";
 

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
-import { createPostgresTestDb, testDatabases } from "@/lib/db/test-db";
+import { createPostgresTestDb, testDatabases } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { listConfiguredSources } from "@/lib/sync/sources";
 import { startDemoWorld } from "./demo-world";

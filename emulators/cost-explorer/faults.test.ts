@@ -7,7 +7,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateSpend } from "../demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
-import { createTestClient, postRaw } from "./test-client";
+import { createTestClient, postRaw } from "@/testing/cost-explorer-client";
 
 const now = new Date("2026-11-26T00:00:00Z");
 const spend = generateSpend({ now });

@@ -2,7 +2,7 @@
 import { GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
-import { createTestClient } from "./test-client";
+import { createTestClient } from "@/testing/cost-explorer-client";
 
 let emulator: CostExplorerEmulator;
 let client: ReturnType<typeof createTestClient>;

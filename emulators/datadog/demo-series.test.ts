@@ -2,7 +2,7 @@ import { v1, v2 } from "@datadog/datadog-api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatadogEmulator } from "./server";
 import { startDatadogEmulator } from "./server";
-import { createClientConfig, NOW, NOW_SEC } from "./test-helpers";
+import { createClientConfig, NOW, NOW_SEC } from "@/testing/datadog-client";
 
 const DAY = 86400;
 let emu: DatadogEmulator;

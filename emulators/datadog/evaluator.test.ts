@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateQuery, QueryRangeError } from "./evaluator";
 import { parseMetricQuery } from "./query-parser";
 import { createStaticStore } from "./series-store";
-import { TEST_DATASET, TEST_FROM, TEST_TO } from "./test-dataset";
+import { TEST_DATASET, TEST_FROM, TEST_TO } from "@/testing/datadog-emulator-dataset";
 
 const store = createStaticStore(TEST_DATASET);
 const run = (query: string, from = TEST_FROM, to = TEST_TO) => {

@@ -2,8 +2,8 @@ import { client, v1, v2 } from "@datadog/datadog-api-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DatadogEmulator } from "./server";
 import { startDatadogEmulator } from "./server";
-import { TEST_DATASET, TEST_FROM, TEST_TO } from "./test-dataset";
-import { createClientConfig, NOW } from "./test-helpers";
+import { TEST_DATASET, TEST_FROM, TEST_TO } from "@/testing/datadog-emulator-dataset";
+import { createClientConfig, NOW } from "@/testing/datadog-client";
 
 const PERIOD = 60;
 let emu: DatadogEmulator;

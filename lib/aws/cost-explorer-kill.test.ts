@@ -3,10 +3,10 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
-import { createPostgresTestDb, type TestDb } from "@/lib/db/test-db";
+import { createPostgresTestDb, type TestDb } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { listSyncRuns } from "@/lib/sync/runs";
-import { countStagedRows, createTestSource, snapshotCostTables, TEST_CREDENTIALS } from "./test-helpers";
+import { countStagedRows, createTestSource, snapshotCostTables, TEST_CREDENTIALS } from "@/testing/cost-explorer";
 
 const NOW = "2026-11-26T08:00:00Z";
 const RANGE = { from: "2026-10-25", to: "2026-11-04" };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { generateSpend } from "@/emulators/demo/spend";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { listSyncRuns } from "@/lib/sync/runs";
 import type { SyncProgress } from "@/lib/sync/types";
@@ -13,7 +13,7 @@ import {
   createNoWaitPolicy,
   createTestSource,
   snapshotCostTables,
-} from "./test-helpers";
+} from "@/testing/cost-explorer";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const RANGE = { from: "2026-10-25", to: "2026-11-04" };

@@ -4,7 +4,7 @@ import { GetCostAndUsageCommand } from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { generateSpend } from "@/emulators/demo/spend";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import type { SyncProgress } from "@/lib/sync/types";
 import { METRICS } from "./fetch-spend";
@@ -15,7 +15,7 @@ import {
   createTestSource,
   listEmulatorTotals,
   snapshotCostTables,
-} from "./test-helpers";
+} from "@/testing/cost-explorer";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const RANGE = { from: "2026-10-25", to: "2026-11-04" };

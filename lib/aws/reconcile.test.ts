@@ -1,6 +1,6 @@
 // Staging, reconciliation and the swap in SQL, on the embedded database and on Postgres (TEST_DATABASE_URL).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { findMismatches, findMissingDays, findUnexpectedDays, formatMismatches } from "./reconcile";
 import {
   createStagingWriter,

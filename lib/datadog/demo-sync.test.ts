@@ -2,13 +2,13 @@
 // with statistics and a recommendation (or a stated reason for none), and the number of requests does
 // not grow with the number of workloads.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { containerUsageSchema, defaultRightsizingSettings, recommendRequests } from "@/lib/rightsizing";
 import type { ContainerUsage } from "@/lib/rightsizing";
 import { listContainerUsages } from "@/lib/rightsizing/read";
 import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
-import { syncFromEmulator } from "./test-helpers";
+import { syncFromEmulator } from "@/testing/datadog";
 
 const NOW = new Date("2026-11-26T09:17:00Z");
 const keyOf = (u: Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload">) =>

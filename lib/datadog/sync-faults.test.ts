@@ -1,11 +1,11 @@
 // The Datadog sync when Datadog refuses, throttles or breaks: the real client against the emulator's
 // switchable faults. Waits are recorded by a fake sleep, never waited for.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
-import { HAND_MADE_DATASET, NOW } from "./test-dataset";
-import { createFakeTime, readSnapshot, syncFromEmulator } from "./test-helpers";
+import { HAND_MADE_DATASET, NOW } from "@/testing/datadog-dataset";
+import { createFakeTime, readSnapshot, syncFromEmulator } from "@/testing/datadog";
 
 let emulator: DatadogEmulator;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 // The Datadog sync end to end: the real client against the emulator (in process), serving a hand-made
-// dataset whose statistics are computed by hand (see test-dataset.ts), into each test database.
+// dataset whose statistics are computed by hand (see testing/datadog-dataset.ts), into each test database.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
-import { bucketStart, HAND_MADE_DATASET, MiB, NOW } from "./test-dataset";
-import { readSnapshot, syncFromEmulator } from "./test-helpers";
+import { bucketStart, HAND_MADE_DATASET, MiB, NOW } from "@/testing/datadog-dataset";
+import { readSnapshot, syncFromEmulator } from "@/testing/datadog";
 
 let emulator: DatadogEmulator;
 beforeAll(async () => {

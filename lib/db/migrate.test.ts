@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { applyMigrations, listMigrations, type Migration } from "./migrate";
-import { testDatabases, type TestDb } from "./test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 
 const extra = (name: string, sql: string): Migration => ({ name, sql, checksum: `sum-${sql.length}-${name}` });
 

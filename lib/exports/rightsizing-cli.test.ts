@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbedded } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { Db } from "@/lib/db/types";
-import { insertContainers } from "@/lib/rightsizing/test-seed";
-import { TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/lib/rightsizing/test-teams";
+import { insertContainers } from "@/testing/rightsizing-seed";
+import { TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/testing/rightsizing-teams";
 import { saveRightsizingSettings } from "@/lib/settings/store";
 import { rightsizingExport } from "./rightsizing";
 

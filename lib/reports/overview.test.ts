@@ -1,11 +1,11 @@
-// The overview's figures on the hand-made company of ./test-seed.ts (clock: Nov 26, 2026), worked out by hand.
+// The overview's figures on the hand-made company of testing/spend-seed.ts (clock: Nov 26, 2026), worked out by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
-import { toDemoTagSettings } from "@/lib/tags/test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 import { fromUnits, toUnits } from "./money";
 import { getOverview } from "./overview";
-import { SEED_NOW, seedSpend } from "./test-seed";
+import { SEED_NOW, seedSpend } from "@/testing/spend-seed";
 
 const norm = (amount: string | null | undefined) => (amount == null ? amount : fromUnits(toUnits(amount)));
 

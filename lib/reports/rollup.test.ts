@@ -1,11 +1,11 @@
 // The monthly rollup follows the daily data: rebuilt for the months a new run replaced, fully after a reset,
 // and month views that start mid-month mix whole months from the rollup with days from cost_daily.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { fromUnits, toUnits } from "./money";
 import { ensureSpendRollup } from "./rollup";
 import { getSpendReport } from "./spend-report";
-import { SEED_NOW, SEED_RANGE, seedSpend } from "./test-seed";
+import { SEED_NOW, SEED_RANGE, seedSpend } from "@/testing/spend-seed";
 import { toDefaultSpendView, type SpendView } from "./view";
 
 const now = SEED_NOW;

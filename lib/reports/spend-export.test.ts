@@ -12,9 +12,9 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { setProcessDb } from "@/lib/db/process-db";
 import type { Db } from "@/lib/db/types";
 import { saveTagSettings } from "@/lib/settings/store";
-import { toDemoTagSettings } from "@/lib/tags/test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 import { addMoney, fromUnits, toUnits } from "./money";
-import { SEED_NOW, seedSpend } from "./test-seed";
+import { SEED_NOW, seedSpend } from "@/testing/spend-seed";
 
 process.env.COSTWISE_NOW = SEED_NOW.toISOString(); // the route reads the clock through getNow()
 const dataDir = mkdtempSync(path.join(tmpdir(), "costwise-spend-export-"));

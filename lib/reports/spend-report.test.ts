@@ -1,12 +1,12 @@
-// The spend report against the hand-made company of ./test-seed.ts, on the embedded database and on a real
+// The spend report against the hand-made company of testing/spend-seed.ts, on the embedded database and on a real
 // Postgres (TEST_DATABASE_URL). Expected amounts are worked out by hand from SEED_LINES in the comments.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
-import { toDemoTagSettings } from "@/lib/tags/test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 import { addMoney, fromUnits, toUnits } from "./money";
 import { getSpendReport, type SpendReport } from "./spend-report";
-import { SEED_NOW, SEED_RANGE, seedSpend } from "./test-seed";
+import { SEED_NOW, SEED_RANGE, seedSpend } from "@/testing/spend-seed";
 import { toDefaultSpendView, type SpendView } from "./view";
 
 const now = SEED_NOW;

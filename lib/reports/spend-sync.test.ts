@@ -7,10 +7,10 @@ import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulator
 import { createCostExplorerClient } from "@/lib/aws/cost-explorer-client";
 import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
 import { parseConfig } from "@/lib/config";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
 import { runSync } from "@/lib/sync/run-sync";
-import { toDemoTagSettings } from "@/lib/tags/test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 import { addMoney, toCents } from "./money";
 import { getSpendReport, type SpendReport } from "./spend-report";
 import { toDefaultSpendView, type SpendView } from "./view";

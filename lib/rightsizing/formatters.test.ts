@@ -4,7 +4,7 @@ import { toKubectlCommands, toYaml } from "./manifest-formatters";
 import { toCpuQuantity, toMemoryQuantity } from "./quantities";
 import { toRightsizingRows } from "./summarize";
 import { RIGHTSIZING_CSV_COLUMNS, toMarkdownTable, toRightsizingCsvRows } from "./table-formatters";
-import { makeSettings, makeUsage, MiB } from "./test-usage";
+import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 import type { RightsizingRow } from "./types";
 
 const staging = { cluster: "staging-us-east-1", envTag: "staging", namespace: "video", teamTag: "video" };

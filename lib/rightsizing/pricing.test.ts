@@ -3,7 +3,7 @@ import { CPU_TO_GIB_PRICE_RATIO, getUnitPrices, monthlySavings, splitInstancePri
 import { formatCentsAsUsd, roundCpuUpMillicores, toCents } from "./quantities";
 import { recommendRequests } from "./recommend";
 import { defaultRightsizingSettings } from "./settings";
-import { makeSettings, makeUsage, MiB } from "./test-usage";
+import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 import type { Recommendation, UnitPrices } from "./types";
 
 describe("price split (OpenCost's default CPU : RAM price ratio, normalised to the node price)", () => {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { AppError } from "@/lib/errors";
 import { saveRightsizingSettings } from "@/lib/settings/store";
 import { getRightsizingOverview, getTeamRightsizing, listUsageHours } from "./read";
 import { tableQuerySchema } from "./table-query";
-import { insertContainers, insertUsageHours } from "./test-seed";
-import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "./test-teams";
-import { makeUsage, MiB } from "./test-usage";
+import { insertContainers, insertUsageHours } from "@/testing/rightsizing-seed";
+import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/testing/rightsizing-teams";
+import { makeUsage, MiB } from "@/testing/container-usage";
 
 const query = (input: Record<string, unknown> = {}) => tableQuerySchema.parse(input);
 const sumCents = (rows: { savings: { monthlyCents: number }; recommendation: { isInSavingsTotals: boolean } }[]) =>

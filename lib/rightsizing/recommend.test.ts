@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recommendRequests } from "./recommend";
 import { defaultRightsizingSettings as defaults } from "./settings";
-import { makeSettings, makeUsage, MiB } from "./test-usage";
+import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 
 const staging = { envTag: "staging", cluster: "staging-us-east-1" };
 

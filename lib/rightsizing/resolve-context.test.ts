@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recommendRequests } from "./recommend";
 import { resolveEnvironment, resolveTeam, UNTAGGED_LABEL } from "./resolve-context";
 import { defaultRightsizingSettings, parseRightsizingSettings } from "./settings";
-import { makeSettings, makeUsage } from "./test-usage";
+import { makeSettings, makeUsage } from "@/testing/container-usage";
 
 const clusterEnvironments = { "staging-us-east-1": "staging", "prod-us-east-1": "production" };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeRecommendations, toRightsizingRows } from "./summarize";
-import { makeSettings, makeUsage, MiB } from "./test-usage";
+import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 
 // Unit prices $0.04 per vCPU-hour and $0.005 per GiB-hour (makeSettings), 730 h. Cents worked by hand:
 const usages = [

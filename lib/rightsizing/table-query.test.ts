@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery, scopeSchema, tableQuerySchema, toTablePage } from "./table-query";
 import { summarizeRecommendations, toRightsizingRows } from "./summarize";
-import { makeSettings, makeUsage } from "./test-usage";
+import { makeSettings, makeUsage } from "@/testing/container-usage";
 
 describe("parseQuery", () => {
   it("reads what a plain GET form sends: empty fields are absent, the last of repeated keys wins", () => {

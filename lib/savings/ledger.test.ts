@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { AppError } from "@/lib/errors";
-import { insertContainers } from "@/lib/rightsizing/test-seed";
-import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/lib/rightsizing/test-teams";
+import { insertContainers } from "@/testing/rightsizing-seed";
+import { EXPECTED_CENTS, TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/testing/rightsizing-teams";
 import { saveRightsizingSettings, getTagSettings } from "@/lib/settings/store";
 import { parseInitiativeInput, type InitiativeInput } from "./initiative";
 import {
@@ -14,7 +14,7 @@ import {
 } from "./initiatives-store";
 import { getLedger } from "./ledger";
 import { getCandidates } from "./read-candidates";
-import { LEDGER_NOW, S3, seedLedgerSpend } from "./test-seed";
+import { LEDGER_NOW, S3, seedLedgerSpend } from "@/testing/savings-seed";
 
 function input(raw: Record<string, unknown>): InitiativeInput {
   const parsed = parseInitiativeInput(raw, LEDGER_NOW);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { SyncBusyError } from "./lock";
 import { runSync } from "./run-sync";
 import { getLastSuccessfulSync, getSyncRun, listSyncRuns, recoverInterruptedRuns } from "./runs";

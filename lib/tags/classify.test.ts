@@ -13,7 +13,7 @@ import {
   setEnvironmentCategory,
   setUntaggedEnvironmentCategory,
 } from "./settings-operations";
-import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "./test-settings";
+import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
 // Renaming keeps the old value as an alias (issue 7), so resources still tagged `video` group under `media`.

@@ -1,16 +1,16 @@
 // The compliance report against real databases: the dollar split adds up (overall, per department, per
 // month, per tag) to the bill to the cent, and an alias regroups spend without leaving "not allowed".
-// Expected amounts are added up by hand from the rows in ./test-cost-rows.ts.
+// Expected amounts are added up by hand from the rows in testing/tag-cost-rows.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { addMoney, compareMoney } from "@/lib/reports/money";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { getComplianceReport, type ComplianceReport } from "./compliance-report";
 import type { ComplianceSplit } from "./compliance-sql";
 import { updateTagSettings } from "./tag-settings-edit";
 import type { TagsQuery } from "./tags-query";
-import { insertTaggedRows } from "./test-cost-rows";
-import { toDemoTagSettings } from "./test-settings";
+import { insertTaggedRows } from "@/testing/tag-cost-rows";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 
 const QUERY: TagsQuery = { from: "2026-10-01", to: "2026-12-01", metric: "amortized" };
 

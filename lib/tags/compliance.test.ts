@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toComplianceStatus, type TaggedRow } from "./compliance";
 import { DEFAULT_TAG_SETTINGS } from "./settings";
-import { toDemoTagSettings } from "./test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
 

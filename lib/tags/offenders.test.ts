@@ -2,14 +2,14 @@
 // accounts and suggestion, largest first; the export writes them under the CSV contract.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { compareMoney } from "@/lib/reports/money";
 import { tagsExport } from "@/lib/exports/tags";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { hasComplianceData, listTagOffenders } from "./offenders";
 import type { TagsQuery } from "./tags-query";
-import { insertDetailRows, insertTaggedRows } from "./test-cost-rows";
-import { toDemoTagSettings } from "./test-settings";
+import { insertDetailRows, insertTaggedRows } from "@/testing/tag-cost-rows";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 
 const QUERY: TagsQuery = { from: "2026-10-01", to: "2026-12-01", metric: "amortized" };
 const NOW = new Date("2026-11-26T12:00:00Z");

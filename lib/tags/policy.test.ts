@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ENFORCED_FOR, toAwsTagPolicy, toAwsTagPolicyJson, toTerraformDefaultTagsVariable } from "./policy";
 import { DEFAULT_TAG_SETTINGS } from "./settings";
-import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, toDemoTagSettings } from "./test-settings";
+import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
 

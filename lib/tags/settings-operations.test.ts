@@ -9,7 +9,7 @@ import {
   renameAllowedValue,
   setEnvironmentCategory,
 } from "./settings-operations";
-import { DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "./test-settings";
+import { DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
 

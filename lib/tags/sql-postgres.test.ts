@@ -15,7 +15,7 @@ import {
   toResolvedValueSql,
   toStatusSql,
 } from "./sql";
-import { expectOk, RAW_VALUES, SETTINGS_CASES, toDemoTagSettings } from "./test-settings";
+import { expectOk, RAW_VALUES, SETTINGS_CASES, toDemoTagSettings } from "@/testing/tag-settings";
 
 type Row = Record<string, unknown>;
 type Engine = { query(sql: string, params?: unknown[]): Promise<Row[]>; close(): Promise<void> };

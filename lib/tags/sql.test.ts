@@ -10,7 +10,7 @@ import {
   toStatusSql,
   toTagMappingTable,
 } from "./sql";
-import { RAW_VALUES, SETTINGS_CASES, toDemoTagSettings, toEditedTagSettings } from "./test-settings";
+import { RAW_VALUES, SETTINGS_CASES, toDemoTagSettings, toEditedTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
 const edited = toEditedTagSettings();

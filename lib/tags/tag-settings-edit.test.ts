@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyTagSettingsEdit, tagSettingsEditSchema, type TagSettingsEdit } from "./tag-settings-edit";
-import { toDemoTagSettings } from "./test-settings";
+import { toDemoTagSettings } from "@/testing/tag-settings";
 
 describe("tag settings edits from form fields", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setProcessDb } from "@/lib/db/process-db";
-import { testDatabases, type TestDb } from "@/lib/db/test-db";
+import { testDatabases, type TestDb } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { GET } from "./route";
 

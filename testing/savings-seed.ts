@@ -2,7 +2,7 @@
 // each month (written into every dataset by the reports' seed), and the bill's daily totals for EVERY day from
 // March 1 to November 25, 2026, so each month from March to October counts as fully synced.
 import type { Db } from "@/lib/db/types";
-import { seedSpend, type SeedLine } from "@/lib/reports/test-seed";
+import { seedSpend, type SeedLine } from "./spend-seed";
 
 export const LEDGER_NOW = new Date("2026-11-26T12:00:00Z");
 export const S3 = "Amazon Simple Storage Service";

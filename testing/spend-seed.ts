@@ -2,8 +2,8 @@
 // written into every dataset the sync stores (each dataset sums the same lines, as Cost Explorer's
 // groupings do) and into cost_day (the ungrouped daily totals). Test-only; the app never imports it.
 import type { Db } from "@/lib/db/types";
-import { DATASETS } from "./datasets";
-import { addMoney } from "./money";
+import { DATASETS } from "@/lib/reports/datasets";
+import { addMoney } from "@/lib/reports/money";
 
 export type SeedLine = {
   department: string;

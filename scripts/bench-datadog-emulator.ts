@@ -1,11 +1,11 @@
 // Times full-size queries against the emulator (size 10: ~1,500 workloads, ~3,000 containers, 14 days).
 // The emulator runs in a child process so its peak memory is measured alone (Linux /proc).
-// Usage: tsx emulators/datadog/bench.ts [--size 10]
+// Usage: npx tsx scripts/bench-datadog-emulator.ts [--size 10]
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { v1 } from "@datadog/datadog-api-client";
-import { DEFAULT_API_KEY, DEFAULT_APP_KEY } from "./server";
-import { createClientConfig, NOW_SEC } from "./test-helpers";
+import { DEFAULT_API_KEY, DEFAULT_APP_KEY } from "@/emulators/datadog/server";
+import { createClientConfig, NOW_SEC } from "@/testing/datadog-client";
 
 const BY_CONTAINER =
   "kube_cluster_name,kube_namespace,kube_deployment,kube_stateful_set,kube_daemon_set,kube_cronjob,kube_container_name";

@@ -1,7 +1,7 @@
 // Test fixtures only: a busy production container with round numbers, overridable field by field.
-import { parseRightsizingSettings } from "./settings";
-import type { RightsizingSettings, RightsizingSettingsInput } from "./settings";
-import type { ContainerUsage } from "./types";
+import { parseRightsizingSettings } from "@/lib/rightsizing/settings";
+import type { RightsizingSettings, RightsizingSettingsInput } from "@/lib/rightsizing/settings";
+import type { ContainerUsage } from "@/lib/rightsizing/types";
 
 export const MiB = 1024 * 1024;
 

@@ -1,8 +1,8 @@
 // Tests and timing runs only: writes containers and hourly usage straight into the Kubernetes tables,
 // the way the Datadog sync leaves them, so reads can be tested without a sync.
 import type { Sql } from "@/lib/db/types";
-import type { ContainerKey, UsageHour } from "./read";
-import type { ContainerUsage } from "./types";
+import type { ContainerKey, UsageHour } from "@/lib/rightsizing/read";
+import type { ContainerUsage } from "@/lib/rightsizing/types";
 
 const COLUMNS = [
   ["cluster", "text"],

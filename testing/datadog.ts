@@ -6,8 +6,8 @@ import { runSync } from "@/lib/sync/run-sync";
 import type { SyncRunResult } from "@/lib/sync/types";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
-import type { DatadogSourceOptions, DatadogSyncTimings } from "./source";
-import { createDatadogSource } from "./source";
+import type { DatadogSourceOptions, DatadogSyncTimings } from "@/lib/datadog/source";
+import { createDatadogSource } from "@/lib/datadog/source";
 
 export function toDatadogConfig(url: string, keys: { apiKey?: string; appKey?: string } = {}): Config["datadog"] {
   return {

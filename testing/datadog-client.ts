@@ -1,6 +1,6 @@
 // Test helpers: the real Datadog client pointed at an emulator, recording each response's headers.
 import { client } from "@datadog/datadog-api-client";
-import { DEFAULT_API_KEY, DEFAULT_APP_KEY } from "./server";
+import { DEFAULT_API_KEY, DEFAULT_APP_KEY } from "@/emulators/datadog/server";
 
 /** The client's own HTTP library, keeping the last response so tests can read its headers. */
 export class RecordingHttpLibrary extends client.IsomorphicFetchHttpLibrary {

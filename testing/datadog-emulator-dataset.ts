@@ -1,5 +1,5 @@
 // A tiny hand-made dataset whose answers are computed by hand in the tests (evaluator and server).
-import type { StaticDataset } from "./series-store";
+import type { StaticDataset } from "@/emulators/datadog/series-store";
 
 /**
  * test.gauge, seconds → value:

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
-import { openEmbedded } from "./embedded";
-import { applyMigrations, listMigrations } from "./migrate";
-import { openPostgres } from "./postgres";
-import type { Db } from "./types";
+import { openEmbedded } from "@/lib/db/embedded";
+import { applyMigrations, listMigrations } from "@/lib/db/migrate";
+import { openPostgres } from "@/lib/db/postgres";
+import type { Db } from "@/lib/db/types";
 
 export type TestDb = Db & { drop(): Promise<void> };
 export type TestDbFactory = { name: string; create(): Promise<TestDb> };
