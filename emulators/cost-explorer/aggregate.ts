@@ -174,7 +174,7 @@ function listGroups(dataset: Dataset, groupBy: Grouping[], mask: Uint8Array) {
 }
 
 // Ordinal (code unit) order, as in real answers: "AWS Lambda" < "Amazon …" < "AmazonCloudWatch" < "Tax";
-// except that real answers place "EC2 - Other" as if it were named "Amazon EC2 - Other" (see fixtures).
+// except that real answers place "EC2 - Other" as if it were named "Amazon EC2 - Other" (see testing/fixtures/cost-explorer/).
 const SORTS_AS: Record<string, string> = { "EC2 - Other": "Amazon EC2 - Other" };
 
 function compareKeys(a: string[], b: string[]): number {

@@ -1,4 +1,4 @@
-// The emulator's wire answers against real Cost Explorer answers (fixtures/, provenance in fixtures/SOURCES.md):
+// The emulator's wire answers against real Cost Explorer answers (testing/fixtures/cost-explorer/, provenance in testing/fixtures/SOURCES.md):
 // same keys in the same order, same amount format, same group order, same Estimated pattern.
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDay } from "../demo/spend-days";
 import { isEstimated } from "./calendar";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
-import { postRaw } from "./test-client";
+import { postRaw } from "@/testing/cost-explorer-client";
+import { COST_EXPLORER_FIXTURES } from "@/testing/fixtures";
 
 type Json = Record<string, unknown>;
 const readFixture = (name: string): unknown =>
-  JSON.parse(readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"));
+  JSON.parse(readFileSync(path.join(COST_EXPLORER_FIXTURES, name), "utf8"));
 const apiReference = readFixture("aws-apiref-example-gcau-groupby-service-and-tag-environment.json") as Json;
 const cliUntagged = readFixture("awscli-example-gcau-groupby-service-and-tag-environment.json") as Json;
 const monthly = readFixture("gcau-monthly-groupby-service-6months.json") as {

@@ -1,4 +1,4 @@
-// Response bodies with the real field names and order (see fixtures/): v1 `MetricsQueryResponse` and
+// Response bodies with the real field names and order (see testing/fixtures/datadog/): v1 `MetricsQueryResponse` and
 // v2 `TimeseriesFormulaQueryResponse`. Bodies are generated as string chunks (about one per series),
 // not one object tree, so a size-10 answer with millions of points can be streamed out.
 import type { Evaluation } from "./evaluator";

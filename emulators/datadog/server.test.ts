@@ -1,13 +1,15 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { client, v1, v2 } from "@datadog/datadog-api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatadogEmulator } from "./server";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "./server";
-import { TEST_DATASET, TEST_FROM, TEST_TO } from "./test-dataset";
-import { createClientConfig, NOW } from "./test-helpers";
+import { TEST_DATASET, TEST_FROM, TEST_TO } from "@/testing/datadog-emulator-dataset";
+import { createClientConfig, NOW } from "@/testing/datadog-client";
+import { DATADOG_FIXTURES } from "@/testing/fixtures";
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as Record<string, unknown>;
+  JSON.parse(readFileSync(path.join(DATADOG_FIXTURES, name), "utf8")) as Record<string, unknown>;
 
 let emu: DatadogEmulator;
 beforeAll(async () => {
@@ -37,7 +39,7 @@ const v2Query = (
   });
 
 describe("GET /api/v1/query through the real client", () => {
-  it("rolls up each series then aggregates per group (values worked out in test-dataset.ts)", async () => {
+  it("rolls up each series then aggregates per group (values worked out in testing/datadog-emulator-dataset.ts)", async () => {
     const answer = await v1Query("sum:test.gauge{*} by {app}.rollup(max, 600)");
     expect(answer.status).toBe("ok");
     expect(answer.groupBy).toEqual(["app"]);

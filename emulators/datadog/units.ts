@@ -1,5 +1,5 @@
 // Datadog unit objects as they appear in query responses (`unit: [unit, per_unit]`).
-// `core` and `byte` are copied from recorded responses (fixtures/SOURCES.md); `nanocore` from a
+// `core` and `byte` are copied from recorded responses (testing/fixtures/SOURCES.md); `nanocore` from a
 // published test template of a Datadog metrics client (same fields; its id could not be checked).
 
 export type MetricUnit = {

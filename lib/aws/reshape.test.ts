@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CostExplorerClient, GetCostAndUsageCommand } from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COST_EXPLORER_FIXTURES } from "@/testing/fixtures";
 import {
   parseCostAndUsagePage,
   toDailyTotals,
@@ -16,7 +17,7 @@ import {
   type Grouping,
 } from "./reshape";
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures/real");
+const FIXTURES = COST_EXPLORER_FIXTURES;
 const readFixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 // A one-answer server: whatever the SDK asks, it gets `body` back as Cost Explorer would send it.

@@ -5,12 +5,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATADOG_FIXTURES } from "@/testing/fixtures";
 import { createDatadogClient } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 
-const ANSWER = readFileSync(
-  path.join(import.meta.dirname, "fixtures", "real", "v2-timeseries-custom-metrics-unit-null.json"),
-);
+const ANSWER = readFileSync(path.join(DATADOG_FIXTURES, "v2-timeseries-custom-metrics-unit-null.json"));
 const QUERY: PlannedQuery = {
   id: "pods",
   metric: "test.metric",

@@ -7,7 +7,7 @@
 //   series the sync asks for;
 // - the points cap is the same (~1,500 per series); v2 takes the interval in the request, and the
 //   sync chooses it so the cap is never hit (query-plan.ts);
-// - units: both answer Datadog's unit object per series (v2's may be null, see fixtures/real); the
+// - units: both answer Datadog's unit object per series (v2's may be null, see testing/fixtures/datadog); the
 //   query is a POST body, so long `by {…}` clauses never meet URL length limits.
 import { client, logger, v2 } from "@datadog/datadog-api-client";
 import type { Politeness } from "./polite-http";

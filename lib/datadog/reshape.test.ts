@@ -3,11 +3,12 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATADOG_FIXTURES } from "@/testing/fixtures";
 import { createDatadogClient } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 import { reshapeTimeseries, toTagMap } from "./reshape";
 
-const FIXTURES = path.join(import.meta.dirname, "fixtures", "real");
+const FIXTURES = DATADOG_FIXTURES;
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
 const ALL_TIME: QueryWindow = { fromSec: 0, toSec: 4e9, windowStart: "1970-01-01", windowDays: 1 };
 
