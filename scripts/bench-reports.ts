@@ -103,7 +103,7 @@ async function main() {
       HOSTNAME: "127.0.0.1",
     });
     const { parseConfig } = await import("@/lib/config");
-    const { createCostExplorerSource } = await import("@/lib/aws/cost-explorer-source");
+    const { createCostExplorerSource } = await import("@/lib/aws/source");
     const { runSync } = await import("@/lib/sync/run-sync");
     const { seedDemoTagSettings } = await import("./demo-settings");
     const { ensureSpendRollup } = await import("@/lib/reports/rollup");

@@ -4,9 +4,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
-import { createCostExplorerClient } from "@/lib/aws/cost-explorer-client";
-import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
-import { countNaiveRequests } from "@/lib/aws/plan";
+import { createCostExplorerClient } from "@/lib/aws/client";
+import { createCostExplorerSource } from "@/lib/aws/source";
+import { countNaiveRequests } from "@/lib/aws/query-plan";
 import { parseConfig } from "@/lib/config";
 import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
 import { createPostgresTestDb, type TestDb } from "@/testing/databases";

@@ -5,8 +5,8 @@ import type { CostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { parseConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/types";
 import type { DayRange, SyncSource } from "@/lib/sync/types";
-import { createCostExplorerClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/aws/cost-explorer-client";
-import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
+import { createCostExplorerClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/aws/client";
+import { createCostExplorerSource } from "@/lib/aws/source";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 

@@ -1,4 +1,4 @@
-// Tests only: a tiny hand-made Datadog dataset whose statistics are computed by hand in sync.test.ts.
+// Tests only: a tiny hand-made Datadog dataset whose statistics are computed by hand in lib/datadog/source.test.ts.
 //
 // Clock: NOW = 2026-11-26T00:00Z, window = the 14 days before (CPU/memory averages every 900 s, peaks
 // and the stored series every 3600 s). Data lies in the last 40 buckets of 900 s: bucket k (0..39)

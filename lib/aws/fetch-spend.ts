@@ -9,7 +9,7 @@ import {
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import type { DayRange } from "@/lib/sync/types";
-import { sendWithRetries, type RetryPolicy } from "./cost-explorer-client";
+import { sendWithRetries, type RetryPolicy } from "./client";
 import {
   estimatePages,
   toEnvironmentFilter,
@@ -18,7 +18,7 @@ import {
   type CostRequest,
   type TagColumn,
   type TagKeys,
-} from "./plan";
+} from "./query-plan";
 import { findMissingDays, findUnexpectedDays } from "./reconcile";
 import {
   listAccountNames,
@@ -30,7 +30,7 @@ import {
   type CostAndUsagePage,
   type GroupRows,
 } from "./reshape";
-import { createStagingWriter, insertStagedDays, type StagedBatch } from "./staging";
+import { createStagingWriter, insertStagedDays, type StagedBatch } from "./store";
 
 export const METRICS = ["UnblendedCost", "AmortizedCost", "NetAmortizedCost"] as const;
 

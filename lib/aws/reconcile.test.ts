@@ -9,7 +9,7 @@ import {
   readStoredDays,
   swapInStaged,
   type StagedBatch,
-} from "./staging";
+} from "./store";
 
 const RUN = 7;
 const DATASETS = ["department,service", "service,account"] as const;

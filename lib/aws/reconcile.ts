@@ -3,7 +3,7 @@
 // and says what differs.
 import type { Db } from "@/lib/db/types";
 import type { DayRange } from "@/lib/sync/types";
-import { listDays } from "./plan";
+import { listDays } from "./query-plan";
 
 /** One cent: AWS rounds each group separately, so groups of a real answer may miss the total by a fraction of it. */
 export const TOLERANCE_USD = "0.01";

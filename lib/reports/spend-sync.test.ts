@@ -4,8 +4,8 @@
 import { GetCostAndUsageCommand, type CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
-import { createCostExplorerClient } from "@/lib/aws/cost-explorer-client";
-import { createCostExplorerSource } from "@/lib/aws/cost-explorer-source";
+import { createCostExplorerClient } from "@/lib/aws/client";
+import { createCostExplorerSource } from "@/lib/aws/source";
 import { parseConfig } from "@/lib/config";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";

@@ -16,7 +16,7 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
   const sources: SyncSource[] = [];
   // Cost Explorer and Datadog plug in here (issues 3 and 4). Imported on demand: a vendor's SDK loads only when it is on.
   if (config.aws.enabled && (!only || only === "aws")) {
-    const { createCostExplorerSource } = await import("@/lib/aws/cost-explorer-source");
+    const { createCostExplorerSource } = await import("@/lib/aws/source");
     sources.push(createCostExplorerSource(config));
   }
   if (config.datadog.enabled && (!only || only === "datadog")) {

@@ -2,7 +2,7 @@
 // transaction swaps a reconciled run in. Nothing here runs outside the sync lock (lib/sync/lock.ts).
 import type { Db } from "@/lib/db/types";
 import type { DayRange } from "@/lib/sync/types";
-import type { DatasetName, StoredDays } from "./plan";
+import type { DatasetName, StoredDays } from "./query-plan";
 
 /** Rows of one dataset, column by column; a column that is not part of the dataset is an empty array (NULL). */
 export type StagedBatch = {

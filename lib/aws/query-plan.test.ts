@@ -11,7 +11,7 @@ import {
   toGroupDefinition,
   toHistoryStart,
   type StoredDays,
-} from "./plan";
+} from "./query-plan";
 
 const NOW = new Date("2026-11-26T09:30:00Z");
 const none: StoredDays = { lastDay: null, firstEstimatedDay: null };

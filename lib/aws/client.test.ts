@@ -13,7 +13,7 @@ import {
   toBackoffMs,
   type RetryPolicy,
   type SendOptions,
-} from "./cost-explorer-client";
+} from "./client";
 
 const now = new Date("2026-11-26T00:00:00Z");
 const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };

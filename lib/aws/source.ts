@@ -4,11 +4,11 @@ import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { SourceContext, SyncSource } from "@/lib/sync/types";
-import { createCostExplorerClient, type RetryPolicy } from "./cost-explorer-client";
+import { createCostExplorerClient, type RetryPolicy } from "./client";
 import { checkCostAllocationTags, fetchDailyTotals, fetchGrouped, type FetchContext } from "./fetch-spend";
-import { DATASETS, ENVIRONMENT_VALUES_REQUEST, FIXED_REQUESTS, listCostRequests, planSyncRange } from "./plan";
+import { DATASETS, ENVIRONMENT_VALUES_REQUEST, FIXED_REQUESTS, listCostRequests, planSyncRange } from "./query-plan";
 import { findMismatches, formatMismatches } from "./reconcile";
-import { clearStaging, readStoredDays, swapInStaged } from "./staging";
+import { clearStaging, readStoredDays, swapInStaged } from "./store";
 
 export type CostExplorerSourceOptions = {
   /** A ready client (tests pass one with explicit credentials); default: the real one from the config. */
