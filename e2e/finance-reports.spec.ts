@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/csv";
-import { addMoney, fromUnits, toUnits } from "../lib/reports/money";
+import { addMoney, fromUnits, toUnits } from "@/lib/money";
 
 // A finance user on the demo company (the e2e server's clock is 2026-11-26): opens the overview, drills from a
 // department to its projects, switches the metric, changes the range, downloads the CSV and checks its total

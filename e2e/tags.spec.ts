@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { addMoney, compareMoney } from "../lib/reports/money";
+import { addMoney, compareMoney } from "@/lib/money";
 
 // A finance user on /tags: sees untagged and mis-tagged spend in dollars, turns a suggestion into an alias
 // and sees the spend report regroup (compliance still counts it), downloads the tag policy, edits the lists.

@@ -3,7 +3,7 @@
 // groupings do) and into cost_day (the ungrouped daily totals). Test-only; the app never imports it.
 import type { Db } from "@/lib/db/types";
 import { DATASETS } from "@/lib/reports/datasets";
-import { addMoney } from "@/lib/reports/money";
+import { addMoney } from "@/lib/money";
 
 export type SeedLine = {
   department: string;

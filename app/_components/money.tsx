@@ -1,4 +1,4 @@
-import { formatPercent, formatUsd, formatUsdChange } from "@/lib/reports/money";
+import { formatPercent, formatUsd, formatUsdChange } from "@/lib/money";
 
 /** Exact cents; the full stored precision on hover (what the CSV has). */
 export function Money({ amount }: { amount: string }) {

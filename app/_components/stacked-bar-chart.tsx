@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartModel } from "@/lib/reports/chart";
-import { formatUsdShort } from "@/lib/reports/money";
+import { formatUsdShort } from "@/lib/money";
 import { savePng, saveSvg, toStandaloneSvg } from "./chart-save";
 
 const exact = (v: number) =>

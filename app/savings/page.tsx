@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { formatUsd } from "@/lib/reports/money";
+import { formatUsd } from "@/lib/money";
 import { formatAnnualShort } from "@/lib/savings/before-after";
 import { getScopeOptions } from "@/lib/savings/form-options";
 import { getLedger } from "@/lib/savings/ledger";

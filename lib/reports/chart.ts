@@ -3,7 +3,7 @@
 // for drawing.
 import { UNTAGGED_LABEL } from "@/lib/csv";
 import { CATEGORY_COLORS, OTHER_COLOR, toDepartmentColor, toRankColor, UNTAGGED_COLOR } from "./colors";
-import { fromUnits, toChartNumber, toUnits } from "./money";
+import { fromUnits, toChartNumber, toUnits } from "@/lib/money";
 import { formatPeriod, formatPeriodShort } from "./periods";
 import type { SpendReport } from "./spend-report";
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
 import { toDemoTagSettings } from "@/testing/tag-settings";
-import { fromUnits, toUnits } from "./money";
+import { fromUnits, toUnits } from "@/lib/money";
 import { getOverview } from "./overview";
 import { SEED_NOW, seedSpend } from "@/testing/spend-seed";
 

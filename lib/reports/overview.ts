@@ -6,7 +6,7 @@ import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { TagSettings } from "@/lib/tags/settings";
-import { compareMoney, isZeroMoney } from "./money";
+import { compareMoney, isZeroMoney } from "@/lib/money";
 import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";
 import { ensureSpendRollup } from "./rollup";
 import { getTagHealth, type TagHealth } from "./tag-health";

@@ -2,7 +2,7 @@
 // and month views that start mid-month mix whole months from the rollup with days from cost_daily.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
-import { fromUnits, toUnits } from "./money";
+import { fromUnits, toUnits } from "@/lib/money";
 import { ensureSpendRollup } from "./rollup";
 import { getSpendReport } from "./spend-report";
 import { SEED_NOW, SEED_RANGE, seedSpend } from "@/testing/spend-seed";

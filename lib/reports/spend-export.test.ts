@@ -13,7 +13,7 @@ import { setProcessDb } from "@/lib/db/process-db";
 import type { Db } from "@/lib/db/types";
 import { saveTagSettings } from "@/lib/settings/store";
 import { toDemoTagSettings } from "@/testing/tag-settings";
-import { addMoney, fromUnits, toUnits } from "./money";
+import { addMoney, fromUnits, toUnits } from "@/lib/money";
 import { SEED_NOW, seedSpend } from "@/testing/spend-seed";
 
 process.env.COSTWISE_NOW = SEED_NOW.toISOString(); // the route reads the clock through getNow()

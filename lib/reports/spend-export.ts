@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/types";
 import { badInput } from "@/lib/errors";
 import type { ExportDefinition } from "@/lib/exports/types";
 import { DIMENSIONS, type Dimension } from "./datasets";
-import { isZeroMoney } from "./money";
+import { isZeroMoney } from "@/lib/money";
 import { getSpendReport, listAccountNames, type SpendReport } from "./spend-report";
 import { parseSpendView, toSpendQuery, type SpendView } from "./view";
 

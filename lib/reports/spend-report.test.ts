@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
 import { toDemoTagSettings } from "@/testing/tag-settings";
-import { addMoney, fromUnits, toUnits } from "./money";
+import { addMoney, fromUnits, toUnits } from "@/lib/money";
 import { getSpendReport, type SpendReport } from "./spend-report";
 import { SEED_NOW, SEED_RANGE, seedSpend } from "@/testing/spend-seed";
 import { toDefaultSpendView, type SpendView } from "./view";

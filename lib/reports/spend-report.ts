@@ -8,7 +8,7 @@ import type { TagSettings } from "@/lib/tags/settings";
 import { chooseDataset, toNotExactMessage, type Dataset } from "./datasets";
 import { listExactAlternatives, type ViewLink } from "./drill";
 import { toGroupKey, type GroupKey } from "./group-keys";
-import { addMoney, compareMoney, subtractMoney, toRatio } from "./money";
+import { addMoney, compareMoney, subtractMoney, toRatio } from "@/lib/money";
 import { countDays, listPeriods, type Period } from "./periods";
 import { buildPeriodTotalsQuery, buildSpendQuery } from "./spend-sql";
 import { listViewDimensions, type SpendView } from "./view";

@@ -11,7 +11,7 @@ import { testDatabases, type TestDb } from "@/testing/databases";
 import { saveTagSettings } from "@/lib/settings/store";
 import { runSync } from "@/lib/sync/run-sync";
 import { toDemoTagSettings } from "@/testing/tag-settings";
-import { addMoney, toCents } from "./money";
+import { addMoney, toCents } from "@/lib/money";
 import { getSpendReport, type SpendReport } from "./spend-report";
 import { toDefaultSpendView, type SpendView } from "./view";
 

@@ -4,7 +4,7 @@
 import { toDepartmentColor } from "./colors";
 import { DIMENSION_LABELS } from "./datasets";
 import { toDrillLink } from "./drill";
-import { addMoney, formatPercent, formatUsd, formatUsdChange, toRatio } from "./money";
+import { addMoney, formatPercent, formatUsd, formatUsdChange, toRatio } from "@/lib/money";
 import { formatPeriod, formatPeriodShort, type Period } from "./periods";
 import { toChange, type SpendReport, type SpendRow } from "./spend-report";
 import { toSpendHref } from "./view";

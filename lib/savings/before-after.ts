@@ -1,6 +1,6 @@
 // The before/after chart of an initiative as data (pure): one bar per month, each saying whether the realized
 // saving counted it, so the page, the slide preview and the .pptx chart draw the same picture.
-import { formatUsdShort, toChartNumber } from "@/lib/reports/money";
+import { formatUsdShort, toChartNumber } from "@/lib/money";
 import { countMonthDays, type MonthSpend, type RealizedSaving } from "./realized";
 
 export type MonthRole = "before" | "change" | "after" | "not-counted";

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/types";
 import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { addMoney } from "@/lib/reports/money";
+import { addMoney } from "@/lib/money";
 import { toSpendHref } from "@/lib/reports/view";
 import { getRightsizingOverview } from "@/lib/rightsizing/read";
 import { getTagSettings } from "@/lib/settings/store";

@@ -3,7 +3,7 @@
 // (half old, half new) and the current open month (not over yet), annualised × 12. Pure: money as exact
 // decimal strings, arithmetic in integer units (lib/reports/money.ts), the clock passed in.
 import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
-import { fromUnits, toUnits } from "@/lib/reports/money";
+import { fromUnits, toUnits } from "@/lib/money";
 
 /** The scope's spend in one calendar month, and how many of its days the bill's daily totals are synced for. */
 export type MonthSpend = { month: string; amount: string; daysSynced: number };

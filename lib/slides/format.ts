@@ -1,6 +1,6 @@
 // How numbers read on a slide: whole dollars for facts, compact dollars for headlines ($412k), one-decimal
 // percentages — each the page's number rounded to fewer digits, never a different number.
-import { formatUsd, formatUsdShort, toChartNumber } from "@/lib/reports/money";
+import { formatUsd, formatUsdShort, toChartNumber } from "@/lib/money";
 
 /** "$17,584" (rounded half away from zero to whole dollars, like the bill's cents rounding). */
 export function formatUsdWhole(amount: string): string {

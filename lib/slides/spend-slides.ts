@@ -2,7 +2,7 @@
 // spend is tagged. Each slide is built from the same report its source page shows (lib/reports, lib/tags).
 import { toStackedChart } from "@/lib/reports/chart";
 import { CATEGORY_LABELS } from "@/lib/reports/group-keys";
-import { formatPercent, toRatio } from "@/lib/reports/money";
+import { formatPercent, toRatio } from "@/lib/money";
 import { formatDayRange, formatPeriod } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
 import { toSpendHref } from "@/lib/reports/view";

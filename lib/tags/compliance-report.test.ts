@@ -3,7 +3,7 @@
 // Expected amounts are added up by hand from the rows in testing/tag-cost-rows.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
-import { addMoney, compareMoney } from "@/lib/reports/money";
+import { addMoney, compareMoney } from "@/lib/money";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { getComplianceReport, type ComplianceReport } from "./compliance-report";
 import type { ComplianceSplit } from "./compliance-sql";

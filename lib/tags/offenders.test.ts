@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/csv";
 import { testDatabases, type TestDb } from "@/testing/databases";
-import { compareMoney } from "@/lib/reports/money";
+import { compareMoney } from "@/lib/money";
 import { tagsExport } from "@/lib/exports/tags";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { hasComplianceData, listTagOffenders } from "./offenders";

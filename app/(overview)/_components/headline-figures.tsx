@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Change } from "@/app/_components/money";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
-import { addMoney, formatPercent, formatUsd, toRatio } from "@/lib/reports/money";
+import { addMoney, formatPercent, formatUsd, toRatio } from "@/lib/money";
 import type { Overview } from "@/lib/reports/overview";
 import { formatDayRange, formatPeriod } from "@/lib/reports/periods";
 import { addDays, addMonths } from "@/lib/dates";

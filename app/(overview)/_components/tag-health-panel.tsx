@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Money } from "@/app/_components/money";
-import { formatPercent, toRatio } from "@/lib/reports/money";
+import { formatPercent, toRatio } from "@/lib/money";
 import type { Overview } from "@/lib/reports/overview";
 import { NOT_ALLOWED_FILTER, toSpendHref, UNTAGGED_FILTER, type SpendView } from "@/lib/reports/view";
 

@@ -1,7 +1,7 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint, MonthRole } from "@/lib/savings/before-after";
-import { formatUsdShort } from "@/lib/reports/money";
+import { formatUsdShort } from "@/lib/money";
 
 export const ROLE_COLORS: Record<MonthRole, string> = {
   before: "#98a2b3",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatUsd } from "@/lib/reports/money";
+import { formatUsd } from "@/lib/money";
 import { formatCentsAsUsd } from "@/lib/rightsizing/quantities";
 import type { Candidates } from "@/lib/savings/read-candidates";
 import { formatMonth } from "@/lib/savings/realized";

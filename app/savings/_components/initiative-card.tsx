@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatDay } from "@/lib/reports/periods";
-import { formatUsd, toChartNumber } from "@/lib/reports/money";
+import { formatUsd, toChartNumber } from "@/lib/money";
 import { formatAnnualShort } from "@/lib/savings/before-after";
 import { formatScope } from "@/lib/savings/initiative";
 import type { LedgerEntry } from "@/lib/savings/ledger";

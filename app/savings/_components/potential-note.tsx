@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatCentsAsUsd } from "@/lib/rightsizing/quantities";
-import { formatUsd } from "@/lib/reports/money";
+import { formatUsd } from "@/lib/money";
 import type { Potential } from "@/lib/savings/ledger";
 
 /** Rightsizing initiatives: what the rules still recommend, next to what the bill shows was saved. */

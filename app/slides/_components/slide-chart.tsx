@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
-import { formatUsdShort } from "@/lib/reports/money";
+import { formatUsdShort } from "@/lib/money";
 import type { DeckChart } from "@/lib/slides/deck";
 
 const usd = (v: unknown) => formatUsdShort(Number(v));

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Money } from "@/app/_components/money";
 import { toDepartmentColor } from "@/lib/reports/colors";
-import { addMoney, compareMoney, formatPercent, toRatio } from "@/lib/reports/money";
+import { addMoney, compareMoney, formatPercent, toRatio } from "@/lib/money";
 import type { SpendReport } from "@/lib/reports/spend-report";
 import { toSpendHref } from "@/lib/reports/view";
 

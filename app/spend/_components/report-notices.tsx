@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatPercent, formatUsd, toCents, toRatio } from "@/lib/reports/money";
+import { formatPercent, formatUsd, toCents, toRatio } from "@/lib/money";
 import { formatPeriod } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
 import type { TagSettings } from "@/lib/tags/settings";

@@ -1,4 +1,4 @@
-import { formatPercent, formatUsd, isZeroMoney, subtractMoney, toRatio } from "@/lib/reports/money";
+import { formatPercent, formatUsd, isZeroMoney, subtractMoney, toRatio } from "@/lib/money";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";
 import styles from "./tags.module.css";
 

@@ -1,4 +1,4 @@
-import { formatPercent, formatUsd, toChartNumber, toRatio } from "@/lib/reports/money";
+import { formatPercent, formatUsd, toChartNumber, toRatio } from "@/lib/money";
 import { formatDay, formatPeriod, listPeriods } from "@/lib/reports/periods";
 import { addDays } from "@/lib/dates";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { toDepartmentColor } from "@/lib/reports/colors";
-import { formatPercent, formatUsd, toRatio } from "@/lib/reports/money";
+import { formatPercent, formatUsd, toRatio } from "@/lib/money";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";
 import { toSpendLink } from "./spend-links";
 import styles from "./tags.module.css";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Db } from "@/lib/db/types";
-import { formatUsd } from "@/lib/reports/money";
+import { formatUsd } from "@/lib/money";
 import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
 import type { TagSettings } from "@/lib/tags/settings";
 import { toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";

@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/reports/money";
+import { formatUsd } from "@/lib/money";
 import type { TagBreakdown } from "@/lib/tags/compliance-report";
 import type { TagSettings } from "@/lib/tags/settings";
 import styles from "./tags.module.css";

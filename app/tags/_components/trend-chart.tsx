@@ -1,6 +1,6 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPercent, formatUsdShort } from "@/lib/reports/money";
+import { formatPercent, formatUsdShort } from "@/lib/money";
 
 export type TrendPoint = {
   label: string;
