@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   addMoney,
+  formatCentsAsUsd,
   formatPercent,
   formatUsd,
   formatUsdShort,
   fromUnits,
+  roundToCents,
   subtractMoney,
   toCents,
   toRatio,
@@ -67,5 +69,28 @@ describe("money", () => {
     expect(formatPercent(0.1234)).toBe("12.3%");
     expect(formatPercent(-0.05)).toBe("−5.0%");
     expect(formatPercent(0.0004)).toBe("<0.1%");
+  });
+});
+
+describe("whole cents", () => {
+  it.each([
+    [49.275, 4928],
+    [-49.275, -4928],
+    [0.004, 0],
+    [-0.004, 0], // never -0
+    [0.005, 1],
+    [1.005, 101], // 100.49999999999999 in floating point, snapped to 100.5 → 101
+  ])("roundToCents(%s) = %s", (usd, cents) => {
+    expect(Object.is(roundToCents(usd), cents)).toBe(true);
+  });
+
+  it.each([
+    [0, "0.00"],
+    [5, "0.05"],
+    [-5, "-0.05"],
+    [123456, "1234.56"],
+    [-4928, "-49.28"],
+  ])("formatCentsAsUsd(%s) = %s", (cents, text) => {
+    expect(formatCentsAsUsd(cents)).toBe(text);
   });
 });

@@ -1,5 +1,7 @@
-// Money as exact decimal strings (what Postgres `numeric` gives us), with the few sums reports do in JS
-// (chart "Other", changes) done in integer units, and formatting only at display (team brief: never floats).
+// The one money module. An amount is an exact decimal string of USD (what Postgres `numeric` gives us); the few
+// sums done in JS (chart "Other", changes, savings) use integer units, never floats, and formatting happens
+// only at display. Rules that round each row once and then add rows up (rightsizing savings, request costs)
+// keep whole cents as integers, turned into an amount with formatCentsAsUsd.
 
 /** Integer units per USD: 1e-12 USD. AWS sends at most 10 decimals, so sums of them stay exact. */
 const SCALE = 12;
@@ -51,6 +53,26 @@ export function toCents(amount: string): bigint {
   const abs = units < 0n ? -units : units;
   const cents = (abs + perCent / 2n) / perCent;
   return units < 0n ? -cents : cents;
+}
+
+/**
+ * A dollar figure computed in floating point (unit price × hours) to whole cents, rounded half away from zero.
+ * Snapping to 1e-6 cents first removes binary noise (0.0225 × 2190 × 100 = 4927.499999… must count as 4927.5
+ * → 4928). Never returns -0.
+ */
+export function roundToCents(usd: number): number {
+  const snapped = Number(Math.abs(usd * 100).toFixed(6));
+  const cents = Math.round(snapped) * Math.sign(usd);
+  return cents === 0 ? 0 : cents;
+}
+
+/** Integer cents → an amount with two decimals, "-12.34" (CSV contract: plain negatives, no separators). */
+export function formatCentsAsUsd(cents: number): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  const dollars = Math.floor(abs / 100);
+  const rest = String(abs % 100).padStart(2, "0");
+  return `${sign}${dollars}.${rest}`;
 }
 
 /** Exact cents for tables: "$1,234,567.89", "−$12.00" (a real minus sign reads better on a projector). */

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { toCsv } from "@/lib/csv";
 import { AppError } from "@/lib/errors";
+import { formatCentsAsUsd } from "@/lib/money";
 import {
-  formatCentsAsUsd,
   RIGHTSIZING_CSV_COLUMNS,
   summarizeRecommendations,
   toKubectlCommands,

@@ -23,4 +23,4 @@ export { summarizeRecommendations, toRightsizingRows, toWorkloadKey } from "./su
 export type { RightsizingSummary, RightsizingTotals, SavingsTotals, TeamTotals } from "./summarize";
 export { RIGHTSIZING_CSV_COLUMNS, toMarkdownTable, toRightsizingCsvRows } from "./table-formatters";
 export { toKubectlCommands, toYaml } from "./manifest-formatters";
-export { formatCentsAsUsd, toCpuQuantity, toMemoryQuantity } from "./quantities";
+export { toCpuQuantity, toMemoryQuantity } from "./quantities";

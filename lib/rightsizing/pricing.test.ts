@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CPU_TO_GIB_PRICE_RATIO, getUnitPrices, monthlySavings, splitInstancePrice } from "./pricing";
-import { formatCentsAsUsd, roundCpuUpMillicores, toCents } from "./quantities";
+import { roundCpuUpMillicores } from "./quantities";
 import { recommendRequests } from "./recommend";
 import { defaultRightsizingSettings } from "./settings";
 import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
@@ -81,28 +81,7 @@ describe("monthly savings = Δ vCPU and GiB × replicas × 730 h × unit prices 
   });
 });
 
-describe("money and quantity helpers", () => {
-  it.each([
-    [49.275, 4928],
-    [-49.275, -4928],
-    [0.004, 0],
-    [-0.004, 0], // never -0
-    [0.005, 1],
-    [1.005, 101], // 100.49999999999999 in floating point, snapped to 100.5 → 101
-  ])("toCents(%s) = %s", (usd, cents) => {
-    expect(Object.is(toCents(usd), cents)).toBe(true);
-  });
-
-  it.each([
-    [0, "0.00"],
-    [5, "0.05"],
-    [-5, "-0.05"],
-    [123456, "1234.56"],
-    [-4928, "-49.28"],
-  ])("formatCentsAsUsd(%s) = %s", (cents, text) => {
-    expect(formatCentsAsUsd(cents)).toBe(text);
-  });
-
+describe("quantity helpers", () => {
   it.each([
     [5, 5],
     [99.2, 100],

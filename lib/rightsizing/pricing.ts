@@ -1,5 +1,6 @@
 // Dollars of a recommendation (issue 4 "Dollars"): node price → unit prices → monthly savings per row.
-import { BYTES_PER_GIB, MILLICORES_PER_VCPU, toCents } from "./quantities";
+import { roundToCents } from "@/lib/money";
+import { BYTES_PER_GIB, MILLICORES_PER_VCPU } from "./quantities";
 import type { InstancePricing, RightsizingSettings } from "./settings";
 import type { ContainerUsage, Recommendation, Savings, UnitPrices } from "./types";
 
@@ -46,5 +47,5 @@ export function monthlySavings(rec: Recommendation, usage: ContainerUsage, price
   const gibDelta = (memoryNow - (rec.recommended.memoryRequest ?? 0)) / BYTES_PER_GIB;
   const hourlyUsd = vcpuDelta * prices.vcpuHourUsd + gibDelta * prices.gibHourUsd;
   const monthlyUsd = hourlyUsd * usage.replicas * prices.hoursPerMonth;
-  return { vcpuDelta, gibDelta, monthlyUsd, monthlyCents: toCents(monthlyUsd) };
+  return { vcpuDelta, gibDelta, monthlyUsd, monthlyCents: roundToCents(monthlyUsd) };
 }

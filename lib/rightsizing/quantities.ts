@@ -1,4 +1,4 @@
-// Units, rounding and number formatting shared by the rightsizing rules and formatters.
+// Units, rounding and number formatting shared by the rightsizing rules and formatters (money: lib/money.ts).
 // Units (chosen once): CPU in millicores, memory in bytes. The sync converts Datadog's nanocores,
 // cores and bytes at the boundary; everything here stays in these two units until display.
 
@@ -32,23 +32,6 @@ export function roundCpuUpMillicores(millicores: number, stepAbove: number, step
 // "Memory up to whole Mi": issue 4. Returns MiB (an integer).
 export function roundMemoryUpMib(mib: number): number {
   return ceilTolerant(mib);
-}
-
-// Round half away from zero to integer cents. Snapping to 1e-6 cents first removes binary noise
-// (0.0225 × 2190 × 100 = 4927.499999… must count as 4927.5 → 4928). Never returns -0.
-export function toCents(usd: number): number {
-  const snapped = Number(Math.abs(usd * 100).toFixed(6));
-  const cents = Math.round(snapped) * Math.sign(usd);
-  return cents === 0 ? 0 : cents;
-}
-
-// Integer cents → "-12.34" (CSV contract: plain negatives, no thousands separators). No floats involved.
-export function formatCentsAsUsd(cents: number): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  const dollars = Math.floor(abs / 100);
-  const rest = String(abs % 100).padStart(2, "0");
-  return `${sign}${dollars}.${rest}`;
 }
 
 // Plain decimal without exponent notation, at most `digits` decimals, trailing zeros trimmed.

@@ -1,14 +1,8 @@
 // Table exports of rightsizing rows (issue 6 "Output a team can use"): CSV rows for the shared CSV
 // writer (issue 2 CSV contract: header row, units in headers, no thousands separators, plain negatives,
 // money at full precision) and a Markdown table with the same rows for a ticket or chat message.
-import {
-  BYTES_PER_MIB,
-  bytesToMib,
-  formatCentsAsUsd,
-  formatDecimal,
-  toCpuQuantity,
-  toMemoryQuantity,
-} from "./quantities";
+import { formatCentsAsUsd } from "@/lib/money";
+import { BYTES_PER_MIB, bytesToMib, formatDecimal, toCpuQuantity, toMemoryQuantity } from "./quantities";
 import { UNTAGGED_LABEL } from "./resolve-context";
 import type { RightsizingRow } from "./types";
 

@@ -1,9 +1,8 @@
 // The changes made and the amount saved (domain.md §5): one slide per chosen initiative from the savings ledger,
 // rightsizing potential by team from the /rightsizing overview, and the total saved per year.
 import { formatDay } from "@/lib/reports/periods";
-import { addMoney } from "@/lib/money";
+import { addMoney, formatCentsAsUsd } from "@/lib/money";
 import type { RightsizingSummary } from "@/lib/rightsizing/summarize";
-import { formatCentsAsUsd } from "@/lib/rightsizing/quantities";
 import { ROLE_LABELS, type MonthRole } from "@/lib/savings/before-after";
 import { formatScope } from "@/lib/savings/initiative";
 import type { LedgerEntry } from "@/lib/savings/ledger";

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/types";
+import { formatCentsAsUsd } from "@/lib/money";
 import { withSyncLock } from "./lock";
 import { markInterruptedRuns } from "./runs";
 import type { DayRange, SourceResult, SyncProgress, SyncRunResult, SyncSource } from "./types";
@@ -18,7 +19,6 @@ export type RunSyncOptions = {
   onStart?: (runId: number) => void;
 };
 
-const centsToUsd = (cents: number) => (cents / 100).toFixed(2);
 const PROGRESS_WRITE_INTERVAL_MS = 500;
 
 /**
@@ -94,7 +94,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
           },
           countRequest() {
             result.requests++;
-            result.requestCostUsd = centsToUsd(result.requests * source.requestCostCents);
+            result.requestCostUsd = formatCentsAsUsd(result.requests * source.requestCostCents);
             progress = { ...progress, requests: result.requests };
             publish();
           },
@@ -132,7 +132,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
       status,
       sources: results,
       requests,
-      requestCostUsd: centsToUsd(costCents),
+      requestCostUsd: formatCentsAsUsd(costCents),
       rowsWritten: totalOf(results, "rowsWritten"),
       error: errors.length ? errors.join("\n") : null,
     };

@@ -1,14 +1,12 @@
 // Display formatting of the rightsizing pages (exports keep their own exact formats in lib/rightsizing).
-import { formatCentsAsUsd } from "@/lib/rightsizing";
+import { formatCentsAsUsd, formatUsd as formatAmount } from "@/lib/money";
 
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
-/** Integer cents → "$1,234.56" / "−$12.00": exact (no float), thousands separated for reading. */
+/** Integer cents → "$1,234.56" / "−$12.00": the one money format (lib/money.ts), from the rule's cents. */
 export function formatUsd(cents: number): string {
-  const [dollars = "0", rest = "00"] = formatCentsAsUsd(Math.abs(cents)).split(".");
-  const grouped = dollars.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${cents < 0 ? "−" : ""}$${grouped}.${rest}`;
+  return formatAmount(formatCentsAsUsd(cents));
 }
 
 /** A saving signed the way people read it: "+$12.00" saved, "−$3.00" added. */

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { formatUsd } from "@/lib/money";
-import { formatCentsAsUsd } from "@/lib/rightsizing/quantities";
+import { formatCentsAsUsd, formatUsd } from "@/lib/money";
 import type { Candidates } from "@/lib/savings/read-candidates";
 import { formatMonth } from "@/lib/savings/realized";
 

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { formatCentsAsUsd } from "@/lib/rightsizing/quantities";
-import { formatUsd } from "@/lib/money";
+import { formatCentsAsUsd, formatUsd } from "@/lib/money";
 import type { Potential } from "@/lib/savings/ledger";
 
 /** Rightsizing initiatives: what the rules still recommend, next to what the bill shows was saved. */
