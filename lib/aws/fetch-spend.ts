@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-cost-explorer";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { STORED_METRICS, type Metric } from "@/lib/metrics";
 import type { DayRange } from "@/lib/sync/types";
 import { sendWithRetries, type RetryPolicy } from "./client";
 import {
@@ -32,7 +33,14 @@ import {
 } from "./reshape";
 import { createStagingWriter, insertStagedDays, type StagedBatch } from "./store";
 
-export const METRICS = ["UnblendedCost", "AmortizedCost", "NetAmortizedCost"] as const;
+/** Cost Explorer's name for each metric. */
+const COST_EXPLORER_NAMES: Record<Metric, string> = {
+  unblended: "UnblendedCost",
+  amortized: "AmortizedCost",
+  net_amortized: "NetAmortizedCost",
+};
+/** What every request asks for, in the stored columns' order: pages are read back in that order (amounts[m]). */
+export const COST_EXPLORER_METRICS = STORED_METRICS.map((m) => COST_EXPLORER_NAMES[m]);
 
 export type FetchContext = {
   client: CostExplorerClient;
@@ -138,7 +146,7 @@ async function forEachPage(
 const baseInput = (fc: FetchContext): GetCostAndUsageCommandInput => ({
   TimePeriod: { Start: fc.range.from, End: fc.range.to },
   Granularity: "DAILY",
-  Metrics: [...METRICS],
+  Metrics: [...COST_EXPLORER_METRICS],
 });
 
 /** The ungrouped request: daily totals (Total is only filled without GroupBy) and the Estimated flags. */
@@ -147,7 +155,7 @@ export async function fetchDailyTotals(fc: FetchContext): Promise<{ days: string
   const days: string[] = [];
   let estimated = 0;
   await forEachPage(fc, label, baseInput(fc), async (page, where) => {
-    const totals = toDailyTotals(page, where, { metrics: METRICS, granularity: "DAILY" });
+    const totals = toDailyTotals(page, where, { metrics: COST_EXPLORER_METRICS, granularity: "DAILY" });
     const [unblended = [], amortized = [], netAmortized = []] = totals.amounts;
     await insertStagedDays(fc.db, fc.runId, {
       days: totals.days,
@@ -189,7 +197,7 @@ export async function fetchGrouped(
   const writer = createStagingWriter(fc.db, fc.runId, request.dataset);
   try {
     const pages = await forEachPage(fc, request.label, input, async (page, where) => {
-      const groupRows = toGroupRows(page, where, { metrics: METRICS, granularity: "DAILY", groupBy });
+      const groupRows = toGroupRows(page, where, { metrics: COST_EXPLORER_METRICS, granularity: "DAILY", groupBy });
       for (const [id, name] of listAccountNames(page)) fc.accounts.set(id, name);
       onRows?.(groupRows);
       await writer.add(toStagedBatch(request, groupRows));

@@ -2,17 +2,17 @@
 // Explorer's ungrouped daily total within a cent. The sums are SQL over numeric (exact); this file only asks
 // and says what differs.
 import type { Db } from "@/lib/db/types";
+import type { STORED_METRICS } from "@/lib/metrics";
 import type { DayRange } from "@/lib/sync/types";
 import { listDays } from "./query-plan";
 
 /** One cent: AWS rounds each group separately, so groups of a real answer may miss the total by a fraction of it. */
 export const TOLERANCE_USD = "0.01";
-export const METRIC_COLUMNS = ["unblended", "amortized", "net_amortized"] as const;
 
 export type Mismatch = {
   day: string;
   dataset: string;
-  metric: (typeof METRIC_COLUMNS)[number];
+  metric: (typeof STORED_METRICS)[number];
   /** Cost Explorer's daily total; null when the day has rows but no total. */
   total: string | null;
   /** What the dataset's rows add up to ("0" when it has none that day). */

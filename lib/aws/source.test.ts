@@ -7,7 +7,7 @@ import { generateSpend } from "@/emulators/demo/spend";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import type { SyncProgress } from "@/lib/sync/types";
-import { METRICS } from "./fetch-spend";
+import { COST_EXPLORER_METRICS } from "./fetch-spend";
 import {
   clearCostTables,
   countStagedRows,
@@ -178,7 +178,7 @@ describe.each(testDatabases())("Cost Explorer source on $name", ({ create }) => 
     const input = {
       TimePeriod: { Start: RANGE.from, End: RANGE.to },
       Granularity: "DAILY" as const,
-      Metrics: [...METRICS],
+      Metrics: [...COST_EXPLORER_METRICS],
       GroupBy: [
         { Type: "TAG" as const, Key: "project" },
         { Type: "DIMENSION" as const, Key: "SERVICE" },

@@ -6,11 +6,12 @@ import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { TagSettings } from "@/lib/tags/settings";
+import { METRIC_COLUMN, type Metric } from "@/lib/metrics";
 import { compareMoney, isZeroMoney } from "@/lib/money";
 import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";
 import { ensureSpendRollup } from "./rollup";
 import { getTagHealth, type TagHealth } from "./tag-health";
-import { toDefaultSpendView, type Metric, type SpendView } from "./view";
+import { toDefaultSpendView, type SpendView } from "./view";
 
 export type MonthFigure = {
   from: string;
@@ -150,7 +151,7 @@ async function sumSameDays(
   months: { lastMonth: string; thisMonth: string; nextMonth: string },
   metric: Metric,
 ): Promise<string | null> {
-  const column = { amortized: "amortized", unblended: "unblended", net_amortized: "net_amortized" }[metric];
+  const column = METRIC_COLUMN[metric];
   const [row] = await db.sql.query<{ days: number; total: string | null }>(
     `WITH n AS (SELECT count(*)::int AS days FROM cost_day WHERE day >= $2::date AND day < $3::date)
      SELECT n.days, (SELECT sum(${column}) FROM cost_day WHERE day >= $1::date AND day < least($1::date + n.days, $2::date)) AS total FROM n`,

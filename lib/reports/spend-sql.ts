@@ -3,11 +3,12 @@
 // once per raw value and period instead of once per stored row.
 import { toEnvironmentCategorySql, toResolvedValueSql, toStatusSql } from "@/lib/tags/sql";
 import { addMonths, startOfMonth } from "@/lib/dates";
+import { METRIC_COLUMN, type Metric } from "@/lib/metrics";
 import type { TagSettings } from "@/lib/tags/settings";
 import type { Dataset, Dimension, StoredDimension } from "./datasets";
 import { DIMENSIONS, listNeededDimensions } from "./datasets";
 import type { Granularity } from "./periods";
-import { NOT_ALLOWED_FILTER, UNTAGGED_FILTER, type Metric, type SpendView } from "./view";
+import { NOT_ALLOWED_FILTER, UNTAGGED_FILTER, type SpendView } from "./view";
 
 export type SqlQuery = { text: string; params: unknown[] };
 
@@ -17,11 +18,6 @@ const COLUMN: Record<StoredDimension, string> = {
   environment: "environment",
   service: "service",
   account: "account_id",
-};
-const METRIC_COLUMN: Record<Metric, string> = {
-  amortized: "amortized",
-  unblended: "unblended",
-  net_amortized: "net_amortized",
 };
 const TAG_DIMENSIONS = ["department", "project", "environment"] as const;
 type TagDimension = (typeof TAG_DIMENSIONS)[number];

@@ -5,7 +5,7 @@ import { toComplianceStatusSql, toStatusSql } from "@/lib/tags/sql";
 import type { TagSettings } from "@/lib/tags/settings";
 import { ensureSpendRollup } from "./rollup";
 import { toSourceSql } from "./spend-sql";
-import type { Metric } from "./view";
+import type { Metric } from "@/lib/metrics";
 
 export type TagHealthKey = "department" | "project" | "environment";
 export type TagHealth = {

@@ -4,18 +4,10 @@ import { z } from "zod";
 import { UNTAGGED_LABEL } from "@/lib/csv";
 import { addDays, addMonths, daysBetween, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
+import { METRICS, type Metric } from "@/lib/metrics";
 import { ENVIRONMENT_CATEGORIES } from "@/lib/tags/settings";
 import { DIMENSIONS, type Dimension } from "./datasets";
 import { GRANULARITIES, type Granularity } from "./periods";
-
-export const METRICS = ["amortized", "unblended", "net_amortized"] as const;
-export type Metric = (typeof METRICS)[number];
-
-export const METRIC_LABELS: Record<Metric, string> = {
-  amortized: "Amortized",
-  unblended: "Unblended",
-  net_amortized: "Net amortized",
-};
 
 /** Filter tokens besides plain values: spend without the tag, and spend whose value is outside the allowed list. */
 export const UNTAGGED_FILTER = UNTAGGED_LABEL;

@@ -1,9 +1,9 @@
 // Tag compliance in dollars (issue 7): overall and per department, the monthly trend, and each tag's
 // own breakdown, for a day range. Sums in SQL over numeric; amounts come back as exact decimal strings.
 import type { Db } from "@/lib/db/types";
+import { METRIC_COLUMN } from "@/lib/metrics";
 import {
   COMPLIANCE_DATASET,
-  METRIC_COLUMN,
   SPLIT_COLUMNS_SQL,
   toClassifiedRowsSql,
   toComplianceSplit,

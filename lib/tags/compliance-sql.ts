@@ -2,17 +2,11 @@
 // each tag's status, the department reports group under, and the row's compliance status (./sql.ts).
 import type { TagSettings } from "./settings";
 import { toComplianceStatusSql, toResolvedValueSql, toStatusSql } from "./sql";
-import type { CostMetric, TagsQuery } from "./tags-query";
+import { METRIC_COLUMN } from "@/lib/metrics";
+import type { TagsQuery } from "./tags-query";
 
 /** The dataset with department, project and environment together: every cost row gets one status. */
 export const COMPLIANCE_DATASET = "department,project,environment";
-
-/** Metric → column, so the column name written into SQL never comes from input. */
-export const METRIC_COLUMN: Record<CostMetric, string> = {
-  amortized: "amortized",
-  unblended: "unblended",
-  net_amortized: "net_amortized",
-};
 
 /**
  * A CTE body (`SELECT … FROM cost_daily`) with columns day, department (raw), amount, department_value

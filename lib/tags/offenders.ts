@@ -1,9 +1,10 @@
 // Offenders (issue 7): each missing tag and each value outside the allowed lists, with its spend, the
 // services and linked accounts it comes from, and the allowed value it most likely meant.
 import type { Db } from "@/lib/db/types";
+import { METRIC_COLUMN } from "@/lib/metrics";
 import { compareMoney } from "@/lib/money";
 import { suggestAllowedValue } from "./classify";
-import { COMPLIANCE_DATASET, METRIC_COLUMN } from "./compliance-sql";
+import { COMPLIANCE_DATASET } from "./compliance-sql";
 import { CONSTRAINED_TAG_KEYS, TAG_KEYS, type ConstrainedTagKey, type TagKey, type TagSettings } from "./settings";
 import { toMissingSql, toStatusSql } from "./sql";
 import type { TagsQuery } from "./tags-query";

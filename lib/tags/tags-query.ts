@@ -2,16 +2,9 @@
 // the URL or CLI flags with the same defaults, so a page and its download always show the same numbers.
 import { addMonths, parseDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
-import { METRICS, type Metric } from "@/lib/reports/view";
+import { DEFAULT_METRIC, isMetric, METRICS, type Metric } from "@/lib/metrics";
 
-/** The same metrics as every spend report. */
-export const COST_METRICS = METRICS;
-export type CostMetric = Metric;
-
-/** issue 5: reports are amortized by default. */
-export const DEFAULT_COST_METRIC: CostMetric = "amortized";
-
-export type TagsQuery = { from: string; to: string; metric: CostMetric };
+export type TagsQuery = { from: string; to: string; metric: Metric };
 
 /**
  * The last three full months and the current month so far: long enough to see a trend, short enough
@@ -32,7 +25,7 @@ export function parseTagsQuery(input: RawInput, now: Date): TagsQuery {
   const defaults = toDefaultTagsRange(now);
   const from = readOne(input, "from");
   const to = readOne(input, "to");
-  const metric = readOne(input, "metric") ?? DEFAULT_COST_METRIC;
+  const metric = readOne(input, "metric") ?? DEFAULT_METRIC;
   const range = {
     from: from === undefined ? defaults.from : parseDay(from, "from"),
     to: to === undefined ? defaults.to : parseDay(to, "to"),
@@ -40,14 +33,10 @@ export function parseTagsQuery(input: RawInput, now: Date): TagsQuery {
   if (range.from >= range.to) {
     throw badInput(`from (${range.from}) must be before to (${range.to}); to is the first day not included.`);
   }
-  if (!isCostMetric(metric)) {
-    throw badInput(`metric must be one of ${COST_METRICS.join(", ")} (got "${metric}").`);
+  if (!isMetric(metric)) {
+    throw badInput(`metric must be one of ${METRICS.join(", ")} (got "${metric}").`);
   }
   return { ...range, metric };
-}
-
-export function isCostMetric(value: string): value is CostMetric {
-  return (COST_METRICS as readonly string[]).includes(value);
 }
 
 function readOne(input: RawInput, name: string): string | undefined {
@@ -72,6 +61,6 @@ export function listTagsRangePresets(now: Date): { label: string; from: string; 
 /** The URL of /tags (or its export) for a query; the metric is left out when it is the default. */
 export function toTagsHref(query: TagsQuery, path = "/tags"): string {
   const params = new URLSearchParams({ from: query.from, to: query.to });
-  if (query.metric !== DEFAULT_COST_METRIC) params.set("metric", query.metric);
+  if (query.metric !== DEFAULT_METRIC) params.set("metric", query.metric);
   return `${path}?${params.toString()}`;
 }

@@ -4,7 +4,8 @@ import { toStackedChart } from "@/lib/reports/chart";
 import { DIMENSION_PLURALS } from "@/lib/reports/datasets";
 import { formatDayRange } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
-import { METRIC_LABELS, toSpendQuery } from "@/lib/reports/view";
+import { METRIC_LABELS } from "@/lib/metrics";
+import { toSpendQuery } from "@/lib/reports/view";
 
 // More daily columns than a quarter do not fit a table anyone reads; the CSV has them all.
 const MAX_DAY_COLUMNS = 93;

@@ -4,7 +4,8 @@ import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { DIMENSION_LABELS } from "@/lib/reports/datasets";
 import { listFilterChips } from "@/lib/reports/drill";
 import { GRANULARITIES } from "@/lib/reports/periods";
-import { METRIC_LABELS, METRICS, toDefaultRange, toSpendHref, toSpendQuery, type SpendView } from "@/lib/reports/view";
+import { METRIC_LABELS, METRICS } from "@/lib/metrics";
+import { toDefaultRange, toSpendHref, toSpendQuery, type SpendView } from "@/lib/reports/view";
 import { ViewForm } from "./view-form";
 
 const GRANULARITY_LABELS = { month: "Month", day: "Day", total: "Total" } as const;

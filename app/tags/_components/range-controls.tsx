@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { COST_METRICS, listTagsRangePresets, toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
+import { METRICS as COST_METRICS } from "@/lib/metrics";
+import { listTagsRangePresets, toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
 import styles from "./tags.module.css";
 
 const METRIC_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
 // Links from /tags to the spend report behind a number (lib/reports/view.ts owns the URL format).
-import { UNTAGGED_FILTER, toSpendHref, type Metric } from "@/lib/reports/view";
+import type { Metric } from "@/lib/metrics";
+import { UNTAGGED_FILTER, toSpendHref } from "@/lib/reports/view";
 import type { Dimension } from "@/lib/reports/datasets";
 import type { TagsQuery } from "@/lib/tags/tags-query";
 
