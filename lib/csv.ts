@@ -1,10 +1,9 @@
 /**
  * The CSV contract (README): RFC 4180, UTF-8, CRLF, header row, ISO dates, no thousands separators,
- * plain negatives, amounts at full stored precision, one label "(untagged)" for a missing tag value.
+ * plain negatives, amounts at full stored precision, one label "(untagged)" for a missing tag value
+ * (UNTAGGED_LABEL, lib/labels.ts).
  */
 export type CsvValue = string | number | bigint | boolean | null | undefined;
-
-export const UNTAGGED_LABEL = "(untagged)";
 
 /** A number as plain decimal text: never exponent notation, never a thousands separator. */
 export function formatCsvNumber(n: number): string {

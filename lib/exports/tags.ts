@@ -1,4 +1,5 @@
-import { toCsv, UNTAGGED_LABEL } from "@/lib/csv";
+import { toCsv } from "@/lib/csv";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import { AppError, badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
 import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";

@@ -1,7 +1,7 @@
 // Chart shaping (issue 5: stacked bars over time, top N + "Other"): the biggest groups by total over the
 // range keep their own series, the rest are added up exactly into "Other"; numbers become floats only here,
 // for drawing.
-import { UNTAGGED_LABEL } from "@/lib/csv";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import { CATEGORY_COLORS, OTHER_COLOR, toDepartmentColor, toRankColor, UNTAGGED_COLOR } from "./colors";
 import { fromUnits, toChartNumber, toUnits } from "@/lib/money";
 import { formatPeriod, formatPeriodShort } from "./periods";

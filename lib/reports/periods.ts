@@ -1,5 +1,6 @@
 // Report periods: calendar months or days clipped to the half-open range [from, to), or the whole range.
 import { addDays, addMonths, daysBetween, startOfMonth } from "@/lib/dates";
+import { SHORT_MONTH_NAMES } from "@/lib/labels";
 
 export const GRANULARITIES = ["month", "day", "total"] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -23,10 +24,12 @@ export function countDays(period: Period): number {
   return daysBetween(period.start, period.end);
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 function toParts(day: string) {
-  return { year: day.slice(0, 4), month: MONTHS[Number(day.slice(5, 7)) - 1] ?? "?", date: Number(day.slice(8, 10)) };
+  return {
+    year: day.slice(0, 4),
+    month: SHORT_MONTH_NAMES[Number(day.slice(5, 7)) - 1] ?? "?",
+    date: Number(day.slice(8, 10)),
+  };
 }
 
 /** "Nov 3, 2026" */

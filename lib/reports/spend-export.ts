@@ -1,6 +1,7 @@
 // The `spend` export: the /spend view as CSV (the CSV contract: long format, one row per group and period)
 // or JSON. The same definition serves GET /api/export/spend?… and `npm run -s export -- spend …`.
-import { toCsv, UNTAGGED_LABEL, type CsvValue } from "@/lib/csv";
+import { toCsv, type CsvValue } from "@/lib/csv";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import type { Db } from "@/lib/db/types";
 import { badInput } from "@/lib/errors";
 import type { ExportDefinition } from "@/lib/exports/types";

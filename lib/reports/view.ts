@@ -1,7 +1,7 @@
 // The view of a spend report as it lives in the URL (issue 5 "Shareable"), parsed the same way for the page,
 // the web export (GET /api/export/spend?…) and the CLI (`npm run -s export -- spend --…`), with the same defaults.
 import { z } from "zod";
-import { UNTAGGED_LABEL } from "@/lib/csv";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import { addDays, addMonths, daysBetween, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
 import { METRICS, type Metric } from "@/lib/metrics";

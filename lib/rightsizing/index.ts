@@ -9,7 +9,7 @@ export {
   parseRightsizingSettings,
   rightsizingSettingsSchema,
 } from "./settings";
-export { resolveEnvironment, resolveHpa, resolveTeam, UNTAGGED_LABEL } from "./resolve-context";
+export { resolveEnvironment, resolveHpa, resolveTeam } from "./resolve-context";
 export { recommendRequests } from "./recommend";
 export {
   CPU_TO_GIB_PRICE_RATIO,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recommendRequests } from "./recommend";
-import { resolveEnvironment, resolveTeam, UNTAGGED_LABEL } from "./resolve-context";
+import { UNTAGGED_LABEL } from "@/lib/labels";
+import { resolveEnvironment, resolveTeam } from "./resolve-context";
 import { defaultRightsizingSettings, parseRightsizingSettings } from "./settings";
 import { makeSettings, makeUsage } from "@/testing/container-usage";
 

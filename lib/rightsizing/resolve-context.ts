@@ -1,9 +1,7 @@
 // Who owns a container and where it runs: environment, team and HPA, each with where it came from.
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import type { RightsizingSettings } from "./settings";
 import type { ContainerUsage, ResolvedEnvironment, ResolvedHpa, ResolvedTeam } from "./types";
-
-// CSV contract (issue 2): "(untagged)" is the one label for a missing tag value, everywhere.
-export const UNTAGGED_LABEL = "(untagged)";
 
 function normalize(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

@@ -3,7 +3,7 @@
 // money at full precision) and a Markdown table with the same rows for a ticket or chat message.
 import { formatCentsAsUsd } from "@/lib/money";
 import { BYTES_PER_MIB, bytesToMib, formatDecimal, toCpuQuantity, toMemoryQuantity } from "./quantities";
-import { UNTAGGED_LABEL } from "./resolve-context";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import type { RightsizingRow } from "./types";
 
 export const RIGHTSIZING_CSV_COLUMNS = [

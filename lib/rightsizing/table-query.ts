@@ -2,7 +2,7 @@
 // options (the same schema, so a shared page URL and its download select the same rows), applied in JS
 // after the rules ran, because team and environment are resolved by the rules with the current settings.
 import { z } from "zod";
-import { UNTAGGED_LABEL } from "./resolve-context";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import { toWorkloadKey } from "./summarize";
 import { FLAGS } from "./types";
 import type { Flag, RightsizingRow, Severity } from "./types";

@@ -1,5 +1,6 @@
 // The before/after chart of an initiative as data (pure): one bar per month, each saying whether the realized
 // saving counted it, so the page, the slide preview and the .pptx chart draw the same picture.
+import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import { formatUsdShort, toChartNumber } from "@/lib/money";
 import { countMonthDays, type MonthSpend, type RealizedSaving } from "./realized";
 
@@ -24,10 +25,8 @@ export const ROLE_LABELS: Record<MonthRole, string> = {
   "not-counted": "Not counted",
 };
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 export function formatMonthShort(month: string): string {
-  return `${SHORT_MONTHS[Number(month.slice(5, 7)) - 1] ?? "?"} '${month.slice(2, 4)}`;
+  return `${SHORT_MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? "?"} '${month.slice(2, 4)}`;
 }
 
 export function toBeforeAfterPoints(realized: RealizedSaving, months: readonly MonthSpend[]): ChartPoint[] {

@@ -3,6 +3,7 @@
 // (half old, half new) and the current open month (not over yet), annualised × 12. Pure: money as exact
 // decimal strings, arithmetic in integer units (lib/reports/money.ts), the clock passed in.
 import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
+import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import { fromUnits, toUnits } from "@/lib/money";
 
 /** The scope's spend in one calendar month, and how many of its days the bill's daily totals are synced for. */
@@ -38,11 +39,9 @@ export type RealizedSaving =
 
 export type RealizedInput = { changeDate: string; months: number; now: Date; spend: readonly MonthSpend[] };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /** "Jun 2026" */
 export function formatMonth(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1] ?? "?"} ${month.slice(0, 4)}`;
+  return `${SHORT_MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? "?"} ${month.slice(0, 4)}`;
 }
 
 export function countMonthDays(month: string): number {

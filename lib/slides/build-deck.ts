@@ -1,5 +1,6 @@
 // The deck in order (issue 8): title; where the money goes; customer-serving vs R&D; how well spend is tagged;
 // one slide per chosen initiative; rightsizing potential by team; total saved per year; thank you. Pure.
+import { MONTH_NAMES } from "@/lib/labels";
 import { formatDay } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
 import type { RightsizingSummary } from "@/lib/rightsizing/summarize";
@@ -23,23 +24,8 @@ export type DeckInput = {
   initiatives: LedgerEntry[];
 };
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 export function toDeck(input: DeckInput): Deck {
-  const month = `${MONTHS[Number(input.asOf.slice(5, 7)) - 1] ?? ""} ${input.asOf.slice(0, 4)}`;
+  const month = `${MONTH_NAMES[Number(input.asOf.slice(5, 7)) - 1] ?? ""} ${input.asOf.slice(0, 4)}`;
   const title: Slide = {
     id: "title",
     layout: "title",

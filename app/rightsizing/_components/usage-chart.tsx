@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import type { ContainerKey, UsageHour } from "@/lib/rightsizing/read";
 
 type Lines = { request: number | null; limit: number | null; recommended: number | null };
@@ -166,9 +167,8 @@ function Panel({
 
 const COLORS = { avg: "#2453d6", max: "#f79009", request: "#5b6272", recommended: "#13795b", limit: "#b42318" };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 function toDayLabel(hour: string): string {
-  return `${MONTHS[Number(hour.slice(5, 7)) - 1] ?? ""} ${Number(hour.slice(8, 10))}`;
+  return `${SHORT_MONTH_NAMES[Number(hour.slice(5, 7)) - 1] ?? ""} ${Number(hour.slice(8, 10))}`;
 }
 
 // The axis top rounded up to 1, 2, 4 or 8 × a power of ten, so its quarter ticks are round numbers.

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { UNTAGGED_LABEL } from "@/lib/csv";
+import { UNTAGGED_LABEL } from "@/lib/labels";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
 import { CATEGORY_LABELS } from "@/lib/reports/group-keys";
 import { listEnvironmentCategories } from "@/lib/tags/classify";
