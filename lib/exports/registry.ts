@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
-import { spendExport } from "@/lib/reports/spend-export";
+import { spendExport } from "./spend";
 import { syncRunsExport } from "./sync-runs";
 import { tagPolicyExport } from "./tag-policy";
 import { tagsExport } from "./tags";

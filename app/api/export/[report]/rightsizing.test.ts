@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
-import { GET } from "@/app/api/export/[report]/route";
+import { GET } from "./route";
 import { parseCsv } from "@/lib/csv";
 import { setProcessDb } from "@/lib/db/process-db";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { insertContainers } from "@/testing/rightsizing-seed";
 import { TEST_PRICING_SETTINGS, TEST_TEAMS } from "@/testing/rightsizing-teams";
 import { saveRightsizingSettings } from "@/lib/settings/store";
-import { getExport } from "./registry";
-import { rightsizingExport } from "./rightsizing";
+import { getExport } from "@/lib/exports/registry";
+import { rightsizingExport } from "@/lib/exports/rightsizing";
 
 const now = new Date("2026-11-26T12:00:00Z");
 

@@ -4,11 +4,11 @@ import { toCsv, type CsvValue } from "@/lib/csv";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import type { Db } from "@/lib/db/types";
 import { badInput } from "@/lib/errors";
-import type { ExportDefinition } from "@/lib/exports/types";
-import { DIMENSIONS, type Dimension } from "./datasets";
+import type { ExportDefinition } from "./types";
+import { DIMENSIONS, type Dimension } from "@/lib/reports/datasets";
 import { isZeroMoney } from "@/lib/money";
-import { getSpendReport, listAccountNames, type SpendReport } from "./spend-report";
-import { parseSpendView, toSpendQuery, type SpendView } from "./view";
+import { getSpendReport, listAccountNames, type SpendReport } from "@/lib/reports/spend-report";
+import { parseSpendView, toSpendQuery, type SpendView } from "@/lib/reports/view";
 
 const COLUMNS: Record<Dimension, string[]> = {
   department: ["department"],
