@@ -1,7 +1,7 @@
 // The demo company's own tag settings (team brief "The demo company"): its allowed departments and
 // environments, seeded once so a fresh demo shows its mis-tagged spend. Called by scripts/demo-world.ts.
 import type { Db } from "@/lib/db/types";
-import { DEFAULT_TAG_SETTINGS } from "@/lib/tags/settings";
+import { DEFAULT_TAG_SETTINGS } from "@/lib/settings/tags";
 import { readSettingDocument, saveTagSettings } from "@/lib/settings/store";
 
 export const DEMO_DEPARTMENTS = ["platform", "payments", "video", "data", "growth", "security", "finance", "support"];

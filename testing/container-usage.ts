@@ -1,6 +1,6 @@
 // Test fixtures only: a busy production container with round numbers, overridable field by field.
-import { parseRightsizingSettings } from "@/lib/rightsizing/settings";
-import type { RightsizingSettings, RightsizingSettingsInput } from "@/lib/rightsizing/settings";
+import { parseRightsizingSettings } from "@/lib/settings/rightsizing";
+import type { RightsizingSettings, RightsizingSettingsInput } from "@/lib/settings/rightsizing";
 import type { ContainerUsage } from "@/lib/rightsizing/types";
 
 export const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 // Tests only: a small estate of two teams whose recommendations and cents are worked out by hand below.
 // Unit prices (settings): $0.04 per vCPU-hour, $0.005 per GiB-hour, 730 hours a month.
-import type { RightsizingSettingsInput } from "@/lib/rightsizing/settings";
+import type { RightsizingSettingsInput } from "@/lib/settings/rightsizing";
 import { makeUsage, MiB } from "./container-usage";
 
 export const TEST_PRICING_SETTINGS: RightsizingSettingsInput = {

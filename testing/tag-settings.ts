@@ -1,6 +1,6 @@
 // Settings shared by the tag tests: the demo company's lists (team brief) plus one alias, as finance
 // would set it from a suggestion on /tags. Test-only; nothing in the app imports it.
-import { DEFAULT_TAG_SETTINGS, parseTagSettings, type TagSettings } from "@/lib/tags/settings";
+import { DEFAULT_TAG_SETTINGS, parseTagSettings, type TagSettings } from "@/lib/settings/tags";
 import { addAlias, renameAllowedValue, setUntaggedEnvironmentCategory } from "@/lib/tags/settings-operations";
 
 export const DEMO_DEPARTMENTS = ["platform", "payments", "video", "data", "growth", "security", "finance", "support"];

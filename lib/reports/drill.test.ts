@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TAG_SETTINGS } from "@/lib/tags/settings";
+import { DEFAULT_TAG_SETTINGS } from "@/lib/settings/tags";
 import { listExactAlternatives, toDrillLink } from "./drill";
 import { toGroupKey } from "./group-keys";
 import { toDefaultSpendView, type SpendView } from "./view";

@@ -1,7 +1,7 @@
 // How one grouped value of a report reads: its label, its tag status, and the filter value that selects it.
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import { classifyTagValue, type TagStatus } from "@/lib/tags/classify";
-import type { EnvironmentCategory, TagSettings } from "@/lib/tags/settings";
+import type { EnvironmentCategory, TagSettings } from "@/lib/settings/tags";
 import type { Dimension } from "./datasets";
 import { UNTAGGED_FILTER } from "./view";
 

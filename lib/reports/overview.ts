@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/types";
 import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { METRIC_COLUMN, type Metric } from "@/lib/metrics";
 import { compareMoney, isZeroMoney } from "@/lib/money";
 import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";

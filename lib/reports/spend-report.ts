@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { ensureSpendRollup } from "./rollup";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { chooseDataset, toNotExactMessage, type Dataset } from "./datasets";
 import { listExactAlternatives, type ViewLink } from "./drill";
 import { toGroupKey, type GroupKey } from "./group-keys";

@@ -4,7 +4,7 @@
 import { toEnvironmentCategorySql, toResolvedValueSql, toStatusSql } from "@/lib/tags/sql";
 import { addMonths, startOfMonth } from "@/lib/dates";
 import { METRIC_COLUMN, type Metric } from "@/lib/metrics";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import type { Dataset, Dimension, StoredDimension } from "./datasets";
 import { DIMENSIONS, listNeededDimensions } from "./datasets";
 import type { Granularity } from "./periods";

@@ -2,7 +2,7 @@
 // (issue 5 "Untagged and not allowed"), from the dataset that holds the three tags together.
 import type { Db } from "@/lib/db/types";
 import { toComplianceStatusSql, toStatusSql } from "@/lib/tags/sql";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { ensureSpendRollup } from "./rollup";
 import { toSourceSql } from "./spend-sql";
 import type { Metric } from "@/lib/metrics";

@@ -5,7 +5,7 @@ import { UNTAGGED_LABEL } from "@/lib/labels";
 import { addDays, addMonths, daysBetween, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
 import { METRICS, type Metric } from "@/lib/metrics";
-import { ENVIRONMENT_CATEGORIES } from "@/lib/tags/settings";
+import { ENVIRONMENT_CATEGORIES } from "@/lib/settings/tags";
 import { DIMENSIONS, type Dimension } from "./datasets";
 import { GRANULARITIES, type Granularity } from "./periods";
 

@@ -8,7 +8,7 @@ export {
   instancePricingSchema,
   parseRightsizingSettings,
   rightsizingSettingsSchema,
-} from "./settings";
+} from "@/lib/settings/rightsizing";
 export { resolveEnvironment, resolveHpa, resolveTeam } from "./resolve-context";
 export { recommendRequests } from "./recommend";
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CPU_TO_GIB_PRICE_RATIO, getUnitPrices, monthlySavings, splitInstancePrice } from "./pricing";
 import { roundCpuUpMillicores } from "./quantities";
 import { recommendRequests } from "./recommend";
-import { defaultRightsizingSettings } from "./settings";
+import { defaultRightsizingSettings } from "@/lib/settings/rightsizing";
 import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 import type { Recommendation, UnitPrices } from "./types";
 

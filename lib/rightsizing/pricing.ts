@@ -1,7 +1,7 @@
 // Dollars of a recommendation (issue 4 "Dollars"): node price → unit prices → monthly savings per row.
 import { roundToCents } from "@/lib/money";
 import { BYTES_PER_GIB, MILLICORES_PER_VCPU } from "./quantities";
-import type { InstancePricing, RightsizingSettings } from "./settings";
+import type { InstancePricing, RightsizingSettings } from "@/lib/settings/rightsizing";
 import type { ContainerUsage, Recommendation, Savings, UnitPrices } from "./types";
 
 // Price split rule (the one OpenCost uses when it knows a node's total price but not its parts):

@@ -4,7 +4,7 @@
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { getRightsizingSettings } from "@/lib/settings/store";
-import type { RightsizingSettings } from "./settings";
+import type { RightsizingSettings } from "@/lib/settings/rightsizing";
 import { summarizeRecommendations, toRightsizingRows } from "./summarize";
 import type { RightsizingSummary, TeamTotals } from "./summarize";
 import { isInScope, toEnvironmentKey, toTablePage } from "./table-query";

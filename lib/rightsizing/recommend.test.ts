@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recommendRequests } from "./recommend";
-import { defaultRightsizingSettings as defaults } from "./settings";
+import { defaultRightsizingSettings as defaults } from "@/lib/settings/rightsizing";
 import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 
 const staging = { envTag: "staging", cluster: "staging-us-east-1" };

@@ -2,7 +2,7 @@
 // explained recommendation out. Pure: no clock, no I/O; settings are passed in so changes apply at once.
 import { bytesToMib, formatForReason as f, mibToBytes, roundCpuUpMillicores, roundMemoryUpMib } from "./quantities";
 import { resolveEnvironment, resolveHpa, resolveTeam } from "./resolve-context";
-import type { RightsizingSettings } from "./settings";
+import type { RightsizingSettings } from "@/lib/settings/rightsizing";
 import { FLAGS } from "./types";
 import type {
   ContainerUsage,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recommendRequests } from "./recommend";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import { resolveEnvironment, resolveTeam } from "./resolve-context";
-import { defaultRightsizingSettings, parseRightsizingSettings } from "./settings";
+import { defaultRightsizingSettings, parseRightsizingSettings } from "@/lib/settings/rightsizing";
 import { makeSettings, makeUsage } from "@/testing/container-usage";
 
 const clusterEnvironments = { "staging-us-east-1": "staging", "prod-us-east-1": "production" };

@@ -1,6 +1,6 @@
 // Who owns a container and where it runs: environment, team and HPA, each with where it came from.
 import { UNTAGGED_LABEL } from "@/lib/labels";
-import type { RightsizingSettings } from "./settings";
+import type { RightsizingSettings } from "@/lib/settings/rightsizing";
 import type { ContainerUsage, ResolvedEnvironment, ResolvedHpa, ResolvedTeam } from "./types";
 
 function normalize(value: string | null | undefined): string | null {

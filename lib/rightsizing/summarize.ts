@@ -2,7 +2,7 @@
 // integer cents, so rows add up exactly to team totals and team totals to the grand total.
 import { getUnitPrices, monthlySavings } from "./pricing";
 import { recommendRequests } from "./recommend";
-import type { RightsizingSettings } from "./settings";
+import type { RightsizingSettings } from "@/lib/settings/rightsizing";
 import { FLAGS } from "./types";
 import type { ContainerUsage, Flag, RightsizingRow } from "./types";
 

@@ -1,7 +1,7 @@
 // Choices for the scope fields of the initiative form: the allowed tag values and the values the data holds.
 import type { Db } from "@/lib/db/types";
 import { getRightsizingContext } from "@/lib/rightsizing/read";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 
 export type ScopeOptions = {
   departments: string[];

@@ -8,7 +8,7 @@ import { addMoney } from "@/lib/money";
 import { toSpendHref } from "@/lib/reports/view";
 import { getRightsizingOverview } from "@/lib/rightsizing/read";
 import { getTagSettings } from "@/lib/settings/store";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { toBeforeAfterPoints, type ChartPoint } from "./before-after";
 import type { Initiative } from "./initiative";
 import { listInitiatives } from "./initiatives-store";

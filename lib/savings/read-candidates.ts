@@ -5,7 +5,7 @@ import type { TeamTotals } from "@/lib/rightsizing/summarize";
 import { getRightsizingOverview } from "@/lib/rightsizing/read";
 import { getSpendReport } from "@/lib/reports/spend-report";
 import { toDefaultRange, toSpendHref, type SpendView } from "@/lib/reports/view";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { toAbandonedCandidates, type AbandonedCandidate } from "./candidates";
 import type { Initiative } from "./initiative";
 

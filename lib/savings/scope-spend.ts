@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db/types";
 import { getSpendReport } from "@/lib/reports/spend-report";
 import type { SpendView } from "@/lib/reports/view";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import type { InitiativeScope } from "./initiative";
 import type { MonthSpend } from "./realized";
 

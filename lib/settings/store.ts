@@ -1,11 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_TAG_SETTINGS, parseTagSettings, toValidatedTagSettings, type TagSettings } from "@/lib/tags/settings";
-import {
-  defaultRightsizingSettings,
-  parseRightsizingSettings,
-  type RightsizingSettings,
-} from "@/lib/rightsizing/settings";
+import { DEFAULT_TAG_SETTINGS, parseTagSettings, toValidatedTagSettings, type TagSettings } from "./tags";
+import { defaultRightsizingSettings, parseRightsizingSettings, type RightsizingSettings } from "./rightsizing";
 
 /**
  * Settings people edit on /settings, one JSON document per key in the `setting` table.

@@ -7,7 +7,7 @@ import { formatDayRange, formatPeriod } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
 import { toSpendHref } from "@/lib/reports/view";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";
-import type { EnvironmentCategory } from "@/lib/tags/settings";
+import type { EnvironmentCategory } from "@/lib/settings/tags";
 import { formatMonthShort } from "@/lib/savings/before-after";
 import { DECK_COLORS, type DeckChart, type Slide } from "./deck";
 import { formatUsdCompact, formatUsdWhole, toChartValue, toHexColor } from "./format";

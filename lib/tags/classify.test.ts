@@ -6,7 +6,7 @@ import {
   suggestAllowedValue,
   toEditDistance,
 } from "./classify";
-import { DEFAULT_TAG_SETTINGS, type TagKey } from "./settings";
+import { DEFAULT_TAG_SETTINGS, type TagKey } from "@/lib/settings/tags";
 import {
   addAllowedValue,
   renameAllowedValue,

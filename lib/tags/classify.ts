@@ -7,7 +7,7 @@
 //   `Production ` and `Prod` are not `production`; they are not allowed unless an alias maps them.
 // - `value` is what reports group under: the allowed value, the alias target, or for a value not allowed
 //   the raw value unchanged (not trimmed), so each report row is one raw value an alias can fix.
-import type { EnvironmentCategory, TagKey, TagSettings } from "./settings";
+import type { EnvironmentCategory, TagKey, TagSettings } from "@/lib/settings/tags";
 
 export type TagStatus = "allowed" | "aliased" | "not-allowed" | "missing";
 

@@ -10,7 +10,7 @@ import {
   toStatusedRowsSql,
   type ComplianceSplit,
 } from "./compliance-sql";
-import { TAG_KEYS, type TagKey, type TagSettings } from "./settings";
+import { TAG_KEYS, type TagKey, type TagSettings } from "@/lib/settings/tags";
 import type { TagsQuery } from "./tags-query";
 
 export type DepartmentCompliance = ComplianceSplit & {

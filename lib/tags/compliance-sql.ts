@@ -1,6 +1,6 @@
 // The classified cost rows every tag-compliance read starts from: one row of the three-tag dataset with
 // each tag's status, the department reports group under, and the row's compliance status (./sql.ts).
-import type { TagSettings } from "./settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { toComplianceStatusSql, toResolvedValueSql, toStatusSql } from "./sql";
 import { METRIC_COLUMN } from "@/lib/metrics";
 import type { TagsQuery } from "./tags-query";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toComplianceStatus, type TaggedRow } from "./compliance";
-import { DEFAULT_TAG_SETTINGS } from "./settings";
+import { DEFAULT_TAG_SETTINGS } from "@/lib/settings/tags";
 import { toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();

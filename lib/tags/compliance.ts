@@ -2,7 +2,7 @@
 // compliant — so compliant + missing + not allowed = total. An aliased value is still not allowed here:
 // the alias fixes the reports, not the resource (issue 7 "Aliases from here"). ./sql.ts has the SQL twin.
 import { classifyTagValue, type TagClassification } from "./classify";
-import { TAG_KEYS, type TagKey, type TagSettings } from "./settings";
+import { TAG_KEYS, type TagKey, type TagSettings } from "@/lib/settings/tags";
 
 export const COMPLIANCE_STATUSES = ["missing", "not-allowed", "compliant"] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];

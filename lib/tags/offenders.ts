@@ -5,7 +5,13 @@ import { METRIC_COLUMN } from "@/lib/metrics";
 import { compareMoney } from "@/lib/money";
 import { suggestAllowedValue } from "./classify";
 import { COMPLIANCE_DATASET } from "./compliance-sql";
-import { CONSTRAINED_TAG_KEYS, TAG_KEYS, type ConstrainedTagKey, type TagKey, type TagSettings } from "./settings";
+import {
+  CONSTRAINED_TAG_KEYS,
+  TAG_KEYS,
+  type ConstrainedTagKey,
+  type TagKey,
+  type TagSettings,
+} from "@/lib/settings/tags";
 import { toMissingSql, toStatusSql } from "./sql";
 import type { TagsQuery } from "./tags-query";
 

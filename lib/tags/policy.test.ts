@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_ENFORCED_FOR, toAwsTagPolicy, toAwsTagPolicyJson, toTerraformDefaultTagsVariable } from "./policy";
-import { DEFAULT_TAG_SETTINGS } from "./settings";
+import { DEFAULT_TAG_SETTINGS } from "@/lib/settings/tags";
 import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();

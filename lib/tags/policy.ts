@@ -1,6 +1,6 @@
 // The allowed lists as code (issue 7 "The policy as code"), so the same rules hold where resources are
 // created: an AWS Organizations tag policy and a Terraform `default_tags` variable with validations.
-import { TAG_KEYS, type TagKey, type TagSettings } from "./settings";
+import { TAG_KEYS, type TagKey, type TagSettings } from "@/lib/settings/tags";
 
 type Assign<T> = { "@@assign": T };
 
@@ -25,7 +25,7 @@ export type AwsTagPolicyOptions = { enforcedFor?: readonly string[] };
  * - the policy key equals the tag key except for case; `tag_key` fixes the key's capitalisation;
  * - without `tag_value` any value (even none) is compliant — so `project` (free text) and a department
  *   list left empty (presence only) get only `tag_key`: the policy cannot require a tag;
- * - `*` in `tag_value` is a wildcard: allowed values cannot contain one (settings.ts keeps to AWS's characters).
+ * - `*` in `tag_value` is a wildcard: allowed values cannot contain one (lib/settings/tags.ts keeps to AWS's characters).
  * Tag policies check only resources that carry the tag, which is why Costwise reports untagged spend.
  */
 export function toAwsTagPolicy(settings: TagSettings, options: AwsTagPolicyOptions = {}): AwsTagPolicy {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyTagValue } from "./classify";
-import type { TagSettings, TagSettingsResult } from "./settings";
+import type { TagSettings, TagSettingsResult } from "@/lib/settings/tags";
 import {
   addAlias,
   addAllowedValue,

@@ -8,7 +8,7 @@ import {
   type TagAlias,
   type TagSettings,
   type TagSettingsResult,
-} from "./settings";
+} from "@/lib/settings/tags";
 
 /** Adds an allowed value (typed by a person, so surrounding spaces are trimmed). */
 export function addAllowedValue(settings: TagSettings, key: ConstrainedTagKey, value: string): TagSettingsResult {

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categorizeEnvironment, classifyTagValue } from "./classify";
 import { toComplianceStatus } from "./compliance";
-import { TAG_KEYS, type TagSettings } from "./settings";
+import { TAG_KEYS, type TagSettings } from "@/lib/settings/tags";
 import { addAlias } from "./settings-operations";
 import {
   toComplianceProblemKeySql,

@@ -2,7 +2,7 @@
 // with classifyTagValue and categorizeEnvironment. ./sql-postgres.test.ts runs the SQL itself.
 import { describe, expect, it } from "vitest";
 import { categorizeEnvironment, classifyTagValue } from "./classify";
-import { DEFAULT_TAG_SETTINGS, TAG_KEYS, type TagSettings } from "./settings";
+import { DEFAULT_TAG_SETTINGS, TAG_KEYS, type TagSettings } from "@/lib/settings/tags";
 import {
   toClassificationFromTable,
   toEnvironmentCategorySql,

@@ -7,7 +7,7 @@
 // The fragments follow the mapping table below; ./sql.test.ts checks the table against classifyTagValue,
 // ./sql.pg.test.ts runs the fragments in Postgres.
 import { TAG_WHITESPACE, type TagClassification } from "./classify";
-import type { EnvironmentCategory, TagKey, TagSettings } from "./settings";
+import type { EnvironmentCategory, TagKey, TagSettings } from "@/lib/settings/tags";
 
 /** One raw value the settings know, matched exactly. */
 export type TagMappingRow = {

@@ -3,7 +3,12 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
-import { CONSTRAINED_TAG_KEYS, ENVIRONMENT_CATEGORIES, type TagSettings, type TagSettingsResult } from "./settings";
+import {
+  CONSTRAINED_TAG_KEYS,
+  ENVIRONMENT_CATEGORIES,
+  type TagSettings,
+  type TagSettingsResult,
+} from "@/lib/settings/tags";
 import {
   addAlias,
   addAllowedValue,

@@ -4,7 +4,7 @@ import { UNTAGGED_LABEL } from "@/lib/labels";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
 import { CATEGORY_LABELS } from "@/lib/reports/group-keys";
 import { listEnvironmentCategories } from "@/lib/tags/classify";
-import type { EnvironmentCategory, TagSettings } from "@/lib/tags/settings";
+import type { EnvironmentCategory, TagSettings } from "@/lib/settings/tags";
 
 function Category({ category }: { category: EnvironmentCategory }) {
   return (

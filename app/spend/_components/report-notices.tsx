@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatPercent, formatUsd, toCents, toRatio } from "@/lib/money";
 import { formatPeriod } from "@/lib/reports/periods";
 import type { SpendReport } from "@/lib/reports/spend-report";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 
 /** What a finance reader must know before trusting the numbers: reconciliation, aliases, Estimated and missing days. */
 export function ReportNotices({ report, settings }: { report: SpendReport; settings: TagSettings }) {

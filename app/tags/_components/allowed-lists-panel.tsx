@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CONSTRAINED_TAG_KEYS, type TagSettings } from "@/lib/tags/settings";
+import { CONSTRAINED_TAG_KEYS, type TagSettings } from "@/lib/settings/tags";
 import { AllowedListEditor } from "./allowed-list-editor";
 import styles from "./tags.module.css";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import type { EnvironmentCategory } from "@/lib/tags/settings";
+import type { EnvironmentCategory } from "@/lib/settings/tags";
 import { editTagSettings, type TagEditState } from "../actions";
 import styles from "./tags.module.css";
 

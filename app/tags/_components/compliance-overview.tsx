@@ -2,7 +2,7 @@ import { EmptyState } from "@/app/_components/empty-state";
 import type { Db } from "@/lib/db/types";
 import { formatDay, formatDayRange } from "@/lib/reports/periods";
 import { getComplianceReport } from "@/lib/tags/compliance-report";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import type { TagsQuery } from "@/lib/tags/tags-query";
 import { ComplianceStats } from "./compliance-stats";
 import { ComplianceTrend } from "./compliance-trend";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Db } from "@/lib/db/types";
 import { formatUsd } from "@/lib/money";
 import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
 import { OffenderFix } from "./offender-fix";
 import { toSpendLink } from "./spend-links";

@@ -1,4 +1,4 @@
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import { toAwsTagPolicyJson } from "@/lib/tags/policy";
 import styles from "./tags.module.css";
 

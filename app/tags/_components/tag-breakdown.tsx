@@ -1,6 +1,6 @@
 import { formatUsd } from "@/lib/money";
 import type { TagBreakdown } from "@/lib/tags/compliance-report";
-import type { TagSettings } from "@/lib/tags/settings";
+import type { TagSettings } from "@/lib/settings/tags";
 import styles from "./tags.module.css";
 
 /** Each tag on its own: every dollar is allowed, aliased, not allowed or missing for it (each row adds up to the total). */

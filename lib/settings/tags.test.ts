@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TAG_SETTINGS, parseTagSettings } from "./settings";
+import { DEFAULT_TAG_SETTINGS, parseTagSettings } from "./tags";
 
 describe("parseTagSettings defaults", () => {
   it("fills every field from issue 5's defaults", () => {
