@@ -6,7 +6,7 @@ import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
 import { createPostgresTestDb, testDatabases } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
-import { listConfiguredSources } from "@/lib/sync/sources";
+import { listConfiguredSources } from "@/lib/jobs/sources";
 import { startDemoWorld } from "./demo-world";
 import { startServer } from "./serve";
 

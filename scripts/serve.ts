@@ -7,7 +7,7 @@ import { setProcessDb } from "@/lib/db/process-db";
 import type { Db } from "@/lib/db/types";
 import { recoverInterruptedRuns } from "@/lib/sync/runs";
 import { startSyncSchedule } from "@/lib/sync/schedule";
-import { startSyncInBackground } from "@/lib/sync/start-sync";
+import { startSyncInBackground } from "@/lib/jobs/start-sync";
 
 export async function startServer(opts: { config: Config; db: Db; log: (line: string) => void }) {
   const { config, db, log } = opts;

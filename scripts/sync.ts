@@ -6,7 +6,7 @@ import { parseDayRange } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
 import { formatProgress } from "@/lib/sync/format-progress";
 import { runSync } from "@/lib/sync/run-sync";
-import { listConfiguredSources, listSourceStatuses } from "@/lib/sync/sources";
+import { listConfiguredSources, listSourceStatuses } from "@/lib/jobs/sources";
 
 const spec: FlagSpec = {
   from: { value: true, description: "first day to fetch (UTC, YYYY-MM-DD); default: each source's incremental plan" },

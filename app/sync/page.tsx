@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { listSyncRuns, recoverInterruptedRuns } from "@/lib/sync/runs";
-import { listSourceStatuses } from "@/lib/sync/sources";
+import { listSourceStatuses } from "@/lib/jobs/sources";
 import { PageHeader } from "../_components/page-header";
 import { SyncLive } from "./sync-live";
 

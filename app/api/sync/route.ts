@@ -3,7 +3,7 @@ import { getConfig, getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
 import { listSyncRuns } from "@/lib/sync/runs";
-import { startSyncInBackground } from "@/lib/sync/start-sync";
+import { startSyncInBackground } from "@/lib/jobs/start-sync";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
 import type { Db } from "@/lib/db/types";
-import { listSourceStatuses } from "@/lib/sync/sources";
+import { listSourceStatuses } from "@/lib/jobs/sources";
 
 /** Read-only: what the environment configured (database, sources, tag keys, schedule). */
 export function DeploymentSection({ db }: { db: Db }) {

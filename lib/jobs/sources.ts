@@ -1,5 +1,7 @@
+// The sources this deployment has. runSync (lib/sync) runs any SyncSource it is given; this is the one place
+// that turns the config into the vendors' sources, so the sync engine sits below them and never names a vendor.
 import type { Config } from "@/lib/config";
-import type { SyncSource } from "./types";
+import type { SyncSource } from "@/lib/sync/types";
 
 export type SourceStatus = { name: string; label: string; enabled: boolean; reason: string };
 
@@ -14,7 +16,7 @@ export function listSourceStatuses(config: Config): SourceStatus[] {
 /** The sync sources that are configured, optionally only one of them (--only). */
 export async function listConfiguredSources(config: Config, only?: string): Promise<SyncSource[]> {
   const sources: SyncSource[] = [];
-  // Cost Explorer and Datadog plug in here (issues 3 and 4). Imported on demand: a vendor's SDK loads only when it is on.
+  // Imported on demand: a vendor's SDK loads only when its source is on.
   if (config.aws.enabled && (!only || only === "aws")) {
     const { createCostExplorerSource } = await import("@/lib/aws/source");
     sources.push(createCostExplorerSource(config));

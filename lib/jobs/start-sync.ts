@@ -1,8 +1,8 @@
 import type { Config } from "@/lib/config";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { SyncBusyError } from "./lock";
-import { runSync } from "./run-sync";
+import { SyncBusyError } from "@/lib/sync/lock";
+import { runSync } from "@/lib/sync/run-sync";
 import { listConfiguredSources } from "./sources";
 
 /**
