@@ -1,10 +1,8 @@
 // Offenders against real databases: each missing tag and value not allowed with its spend, services,
-// accounts and suggestion, largest first; the export writes them under the CSV contract.
+// accounts and suggestion, largest first. (The export that writes them: lib/exports/tags.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/csv";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { compareMoney } from "@/lib/money";
-import { tagsExport } from "@/lib/exports/tags";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
 import { hasComplianceData, listTagOffenders } from "./offenders";
 import type { TagsQuery } from "./tags-query";
@@ -59,60 +57,10 @@ describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
     expect(offenders.find((o) => o.key === "project")?.accounts).toBeNull();
   });
 
-  it("exports one CSV row per tag key, value and problem, with (untagged) for a missing tag", async () => {
-    const out = await tagsExport.run({ from: QUERY.from, to: QUERY.to }, { db, now: NOW });
-    expect(out.filename).toBe("tag-offenders-2026-10-01-2026-12-01.csv");
-    const [header, ...rows] = parseCsv(String(out.body));
-    expect(header).toEqual([
-      "period_start",
-      "period_end",
-      "tag_key",
-      "value",
-      "problem",
-      "alias_of",
-      "suggestion",
-      "spend_usd",
-      "services",
-      "accounts",
-    ]);
-    expect(rows).toHaveLength(7);
-    expect(rows[1]).toEqual([
-      "2026-10-01",
-      "2026-12-01",
-      "department",
-      "Platform",
-      "not allowed",
-      "",
-      "platform",
-      "20.10",
-      "Amazon Elastic Compute Cloud - Compute; AmazonCloudWatch",
-      "costwise-shared (333333333333)",
-    ]);
-    expect(rows.find((r) => r[2] === "department" && r[4] === "missing")?.[3]).toBe("(untagged)");
-    expect(rows.find((r) => r[3] === "Production ")).toBeDefined(); // trailing space kept (quoted in the file)
-    const json = JSON.parse(
-      String((await tagsExport.run({ from: QUERY.from, to: QUERY.to, format: "json" }, { db, now: NOW })).body),
-    );
-    expect(json.offenders).toHaveLength(7);
-  });
-
   it("tells a range without data apart from a range without offenders", async () => {
     expect(await hasComplianceData(db, QUERY)).toBe(true);
     const empty = { ...QUERY, from: "2024-01-01", to: "2024-02-01" };
     expect(await hasComplianceData(db, empty)).toBe(false);
     expect(await listTagOffenders(db, empty, await getTagSettings(db))).toEqual([]);
-  });
-
-  it("refuses bad options with a message", async () => {
-    await expect(tagsExport.run({ from: "2026-10-01", to: "2026-09-01" }, { db, now: NOW })).rejects.toMatchObject({
-      kind: "bad-input",
-    });
-    await expect(tagsExport.run({ format: "xlsx" }, { db, now: NOW })).rejects.toThrow(
-      'format must be csv or json (got "xlsx").',
-    );
-    // A range without data is not an empty list of offenders.
-    await expect(tagsExport.run({ from: "2024-01-01", to: "2024-02-01" }, { db, now: NOW })).rejects.toMatchObject({
-      kind: "not-found",
-    });
   });
 });
