@@ -1,4 +1,4 @@
-import { badInput } from "@/lib/errors";
+import { badInput } from "./errors";
 
 /** UTC days "YYYY-MM-DD"; ranges are half-open [from, to) everywhere. */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,4 +1,4 @@
-import { toAppError } from "@/lib/errors";
+import { toAppError } from "./errors";
 
 /** The one error answer of every route handler: `{ error: { kind, message } }` with the kind's status. */
 export function errorResponse(err: unknown): Response {

@@ -1,8 +1,8 @@
 // GetCostAndUsage: a plan (filter, groups, and how many groups each period has — one cheap pass) and
 // the sums of one period at a time, in integer 1e-8 USD (exact, so groups add up to the ungrouped Total
 // to the unit). Pages aggregate only their own periods, so memory stays at one page, whatever the range.
-import { firstOfMonth } from "../demo/spend-days";
-import { RECORD_TYPES, toAmortized, toNet, UNITS_PER_USD } from "../demo/spend-table";
+import { firstOfMonth } from "@/emulators/demo/spend-days";
+import { RECORD_TYPES, toAmortized, toNet, UNITS_PER_USD } from "@/emulators/demo/spend-table";
 import { isEstimated, toCompletenessPercent } from "./calendar";
 import { listDimensionValuesByKey, listTagValuesByKey, toVisibleDays, type Dataset } from "./dataset";
 import { compileFilter } from "./filter";

@@ -1,6 +1,6 @@
 // Amounts as Cost Explorer writes them: decimal strings without trailing zeros ("3.3", "0",
 // "0.0000000282"). Money stays in integer units of 1e-8 USD until it becomes text here.
-import { UNITS_PER_USD } from "../demo/spend-table";
+import { UNITS_PER_USD } from "@/emulators/demo/spend-table";
 
 const FRACTION_DIGITS = String(UNITS_PER_USD).length - 1;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDay } from "../demo/spend-days";
+import { parseDay } from "@/emulators/demo/spend-days";
 import { isEstimated, toCompletenessPercent, toDefaultHistoryStart, toLatestEnd } from "./calendar";
 
 const day = (text: string) => parseDay(text) ?? Number.NaN;

@@ -1,5 +1,5 @@
 // What Cost Explorer shows on a given day, against the injected clock.
-import { dayOfMonth, firstOfMonth } from "../demo/spend-days";
+import { dayOfMonth, firstOfMonth } from "@/emulators/demo/spend-days";
 
 /** The real window: from the 1st of the month 13 months back (e.g. 2025-10-01 on 2026-11-26). */
 export function toDefaultHistoryStart(nowDay: number): number {

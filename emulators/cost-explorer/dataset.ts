@@ -1,6 +1,6 @@
 // The emulator's view of the generated spend: the clock, the history limit, and which tag keys are
 // activated for cost allocation (a key that is not active reads as absent everywhere, as on AWS).
-import { RECORD_TYPES, TAG_KEYS, type SpendTable, type TagKey } from "../demo/spend-table";
+import { RECORD_TYPES, TAG_KEYS, type SpendTable, type TagKey } from "@/emulators/demo/spend-table";
 import type { SupportedDimension } from "./validate";
 
 export type CostAllocationTag = { TagKey: string; Type: "UserDefined" | "AWSGenerated"; Status: "Active" | "Inactive" };

@@ -5,7 +5,7 @@ import {
   type GetCostAndUsageCommandInput,
 } from "@aws-sdk/client-cost-explorer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateSpend } from "../demo/spend";
+import { generateSpend } from "@/emulators/demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
 import { createTestClient, postRaw } from "@/testing/cost-explorer-client";
 

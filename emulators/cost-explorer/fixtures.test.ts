@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseDay } from "../demo/spend-days";
+import { parseDay } from "@/emulators/demo/spend-days";
 import { isEstimated } from "./calendar";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
 import { postRaw } from "@/testing/cost-explorer-client";

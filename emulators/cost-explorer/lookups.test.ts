@@ -6,7 +6,7 @@ import {
   ListCostAllocationTagsCommand,
 } from "@aws-sdk/client-cost-explorer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { generateSpend } from "../demo/spend";
+import { generateSpend } from "@/emulators/demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
 import { createTestClient } from "@/testing/cost-explorer-client";
 

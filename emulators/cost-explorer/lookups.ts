@@ -1,6 +1,6 @@
 // GetDimensionValues, GetTags and ListCostAllocationTags: what values exist in a period, and which
 // tag keys are activated. Lists page at the emulator's page size (or MaxResults when smaller).
-import { formatDay } from "../demo/spend-days";
+import { formatDay } from "@/emulators/demo/spend-days";
 import { listDimensionValuesByKey, listTagValuesByKey, toAccountName, toVisibleDays, type Dataset } from "./dataset";
 import { compileFilter } from "./filter";
 import { decodeToken, fingerprintOf, toPage } from "./paging";

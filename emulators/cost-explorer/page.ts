@@ -1,7 +1,7 @@
 // One GetCostAndUsage page: at most `pageSize` groups from `offset`, counted across periods, so a
 // period's groups can continue on the next page (in a ResultsByTime entry with the same TimePeriod).
 // Keys in the alphabetical order of AWS's wire format (the API reference's sample response).
-import { formatDay } from "../demo/spend-days";
+import { formatDay } from "@/emulators/demo/spend-days";
 import { aggregatePeriod, type CostAndUsagePlan } from "./aggregate";
 import { formatQuantity, formatUnits } from "./amounts";
 import { toAccountName, type Dataset } from "./dataset";

@@ -6,7 +6,7 @@ import {
   type ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSpend } from "../demo/spend";
+import { generateSpend } from "@/emulators/demo/spend";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "./server";
 import { createTestClient, toUnits } from "@/testing/cost-explorer-client";
 

@@ -2,9 +2,9 @@
 // unchanged, serving the demo company's spend. Usage: see README.md (startCostExplorerEmulator).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { generateSpend } from "../demo/spend";
-import { parseDay, toDayNumber } from "../demo/spend-days";
-import type { SpendTable } from "../demo/spend-table";
+import { generateSpend } from "@/emulators/demo/spend";
+import { parseDay, toDayNumber } from "@/emulators/demo/spend-days";
+import type { SpendTable } from "@/emulators/demo/spend-table";
 import { planCostAndUsage, type CostAndUsagePlan } from "./aggregate";
 import { toDefaultHistoryStart } from "./calendar";
 import { handleControlRequest } from "./control";

@@ -1,6 +1,6 @@
 // Request checks, as strict as Cost Explorer's. Messages quoted from real AWS answers where one is
 // known (see README.md "Validation"); the others follow Coral's constraint wording.
-import { formatDay, parseDay } from "../demo/spend-days";
+import { formatDay, parseDay } from "@/emulators/demo/spend-days";
 import { toLatestEnd } from "./calendar";
 import { constraintError, ServiceError, validationError } from "./protocol";
 

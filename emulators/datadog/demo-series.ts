@@ -1,9 +1,9 @@
 // The demo company's clusters as Datadog source series: one series per pod × container (kubelet
 // metrics), per pod (`kubernetes.pods.running`), per workload (kube-state-metrics) and per HPA, with
 // the tags the Datadog Agent puts on them. Samples are computed on demand, never stored.
-import type { DemoClusters, DemoContainer, DemoPod, DemoWorkload } from "../demo/clusters";
-import { getRequestsAt, SAMPLE_SECONDS } from "../demo/clusters";
-import type { Sampler } from "../demo/clusters-usage";
+import type { DemoClusters, DemoContainer, DemoPod, DemoWorkload } from "@/emulators/demo/clusters";
+import { getRequestsAt, SAMPLE_SECONDS } from "@/emulators/demo/clusters";
+import type { Sampler } from "@/emulators/demo/clusters-usage";
 import {
   countOomKills,
   createCpuSampler,
@@ -11,7 +11,7 @@ import {
   getAutoscaledReplicas,
   getFirstOomKill,
   hash32,
-} from "../demo/clusters-usage";
+} from "@/emulators/demo/clusters-usage";
 import type { SeriesStore, SourceSeries, Tags } from "./series-store";
 import { getMetricUnit } from "./units";
 

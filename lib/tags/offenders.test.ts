@@ -10,7 +10,6 @@ import { insertDetailRows, insertTaggedRows } from "@/testing/tag-cost-rows";
 import { toDemoTagSettings } from "@/testing/tag-settings";
 
 const QUERY: TagsQuery = { from: "2026-10-01", to: "2026-12-01", metric: "amortized" };
-const NOW = new Date("2026-11-26T12:00:00Z");
 
 describe.each(testDatabases())("tag offenders on $name", ({ create }) => {
   let db: TestDb;
