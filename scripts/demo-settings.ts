@@ -1,4 +1,4 @@
-// The demo company's own tag settings (team brief "The demo company"): its allowed departments and
+// The demo company's own tag settings (emulators/demo/spend-catalog.ts): its allowed departments and
 // environments, seeded once so a fresh demo shows its mis-tagged spend. Called by scripts/demo-world.ts.
 import type { Db } from "@/lib/db/types";
 import { DEFAULT_TAG_SETTINGS } from "@/lib/settings/tags";

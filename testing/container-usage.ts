@@ -39,7 +39,7 @@ export function makeUsage(overrides: UsageOverrides = {}): ContainerUsage {
   };
 }
 
-// Defaults from issue 4, plus explicit round unit prices ($0.04 per vCPU-hour, $0.005 per GiB-hour)
+// The default settings, plus explicit round unit prices ($0.04 per vCPU-hour, $0.005 per GiB-hour)
 // so dollar tests can be computed by hand.
 export function makeSettings(input: RightsizingSettingsInput = {}): RightsizingSettings {
   return parseRightsizingSettings({

@@ -1,4 +1,4 @@
-// Settings shared by the tag tests: the demo company's lists (team brief) plus one alias, as finance
+// Settings shared by the tag tests: the demo company's lists (emulators/demo/) plus one alias, as finance
 // would set it from a suggestion on /tags. Test-only; nothing in the app imports it.
 import { DEFAULT_TAG_SETTINGS, parseTagSettings, type TagSettings } from "@/lib/settings/tags";
 import { addAlias, renameAllowedValue, setUntaggedEnvironmentCategory } from "@/lib/tags/settings-operations";

@@ -202,7 +202,7 @@ function planMainContainer(
         cpuCores: [0.1, 0.25, 0.25, 0.5, 1][Math.floor(between(0, 5))]!,
         memoryBytes: niceMemory(memory * between(2, 5)),
       };
-      // What the teams applied ~2 months ago: 10m CPU, memory = idle × 1.3 (domain.md §3).
+      // What the teams applied ~2 months ago: 10m CPU, memory = idle × 1.3.
       const lean = { cpuCores: 0.01, memoryBytes: Math.ceil((memory * 1.3) / MI) * MI };
       const usage: UsageProfile = {
         kind: "idle",

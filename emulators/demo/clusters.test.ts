@@ -50,7 +50,7 @@ describe("generateDemoClusters", () => {
     expect(other.workloads.map((x) => x.key)).not.toEqual(demo.workloads.map((x) => x.key));
   });
 
-  it("has the brief's clusters, teams and ~150 workloads at size 1", () => {
+  it("has the demo company's clusters, teams and ~150 workloads at size 1", () => {
     expect(demo.clusters.map((c) => [c.name, c.environment])).toEqual([
       ["prod-us-east-1", "production"],
       ["staging-us-east-1", "staging"],

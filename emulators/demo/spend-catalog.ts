@@ -1,5 +1,5 @@
-// The demo company's AWS estate (see /work/team-brief.md "The demo company"): who runs what, where,
-// and how much it costs per day before growth, noise and the savings events are applied.
+// The demo company's AWS estate: who runs what, where, and how much it costs per day before growth, noise and
+// the savings events are applied. Its mis-tagged resources and savings are there for the demo to show.
 import type { Account } from "./spend-table";
 
 export const DEPARTMENTS = ["platform", "payments", "video", "data", "growth", "security", "finance", "support"];
@@ -152,7 +152,7 @@ export const PROJECTS: Project[] = [
 /** All daily amounts above are multiplied by this, to land the company at ~$300–350k a month. */
 export const SPEND_SCALE = 0.8;
 
-/** Savings that land in the data, in whole months relative to the month of `now` (team brief). */
+/** Savings that land in the data, in whole months relative to the month of `now`, for the savings page to find. */
 export const SAVINGS = {
   /** video-recordings moved to Glacier Instant Retrieval: its S3 cost × 0.3 from this month on. */
   recordingsToGlacier: { month: -5, factor: 0.3 },

@@ -1,5 +1,5 @@
 // The HTTP layer under the real Datadog client: counts every attempt, reads the rate-limit headers,
-// waits before the budget runs out, and on 429 waits as told (issue 4: "Cheap and polite").
+// waits before the budget runs out, and on 429 waits as told.
 // Datadog documents the headers (api/latest/rate-limits): X-RateLimit-Limit, -Period, -Remaining,
 // -Reset (seconds until the period ends) and -Name.
 import { client } from "@datadog/datadog-api-client";

@@ -1,10 +1,10 @@
-// What the Datadog sync asks for (issue 4 "The sync source"): a fixed list of metric queries over the
+// What the Datadog sync asks for: a fixed list of metric queries over the
 // window. Pure: no clock, no I/O. Every query groups by workload and container, never by pod, and
 // merges the replicas in Datadog's space aggregation, so the number of requests depends only on the
 // number of metrics — not on clusters, workloads or pods.
 import { toUtcDay } from "./time";
 
-/** Metric names the sync reads. Defaults from issue 4; a deployment with other names passes its own. */
+/** Metric names the sync reads: the Datadog Agent's by default; a deployment with other names passes its own. */
 export type MetricNames = {
   cpuUsage: string; // nanocores, per container
   memoryWorkingSet: string; // bytes, per container
@@ -152,7 +152,7 @@ export function planQueries(opts: {
   const c = chartInterval;
   const p = chooseInterval(span + EXISTENCE_LOOKBACK_SECONDS, statsInterval); // = s unless the cap needs more
 
-  // "Values per replica, replicas merged with max" (issue 4): each pod's series is rolled up in time
+  // "Values per replica, replicas merged with max": each pod's series is rolled up in time
   // first, then `max:` takes the busiest replica per interval.
   const queries: PlannedQuery[] = [
     q("cpuAvg", m.cpuUsage, `max:${m.cpuUsage}{*} ${byContainer}.rollup(avg, ${s})`, s, "max", cpu(1e-9)),

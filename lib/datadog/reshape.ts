@@ -1,6 +1,5 @@
 // Datadog v2 timeseries answer (as the real client deserialises it) → our columnar series, checked and
-// converted to our units once, here: CPU to millicores, memory to bytes (issue 4: "Units converted
-// once, at the boundary").
+// converted to our units once, here at the boundary: CPU to millicores, memory to bytes.
 import { z } from "zod";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 

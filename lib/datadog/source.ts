@@ -1,5 +1,5 @@
-// The Datadog sync source (issue 4): fetches the query plan through the real client, folds each answer
-// into per-container statistics, stores the snapshot. Plugged into runSync by lib/sync/sources.ts.
+// The Datadog sync source: fetches the query plan through the real client, folds each answer
+// into per-container statistics, stores the snapshot. Plugged into runSync by lib/jobs/sources.ts.
 import type { Config } from "@/lib/config";
 import { getRightsizingSettings } from "@/lib/settings/store";
 import type { SourceContext, SyncSource } from "@/lib/sync/types";

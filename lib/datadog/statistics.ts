@@ -1,4 +1,4 @@
-// The usage statistics, defined once (issue 4 "Statistics, defined once"). Pure functions over one
+// The usage statistics, defined once. Pure functions over one
 // merged series (values per replica, replicas already merged with `max`); NaN = no data in a bucket.
 
 /**

@@ -35,7 +35,7 @@ const optionsSchema = tableQuerySchema.omit({ page: true, size: true }).extend({
     .default("csv"),
 });
 
-/** Current versus recommended Kubernetes requests, one row per container (issue 6 "Output a team can use"). */
+/** Current versus recommended Kubernetes requests, one row per container. */
 export const rightsizingExport: ExportDefinition = {
   name: "rightsizing",
   summary: "current versus recommended Kubernetes requests, one row per container, with monthly savings",

@@ -3,7 +3,7 @@ import { getTagSettings } from "@/lib/settings/store";
 import { toAwsTagPolicyJson, toTerraformDefaultTagsVariable } from "@/lib/tags/policy";
 import type { ExportDefinition } from "./types";
 
-/** The allowed tag lists as code (issue 7): an AWS Organizations tag policy or a Terraform variable. */
+/** The allowed tag lists as code: an AWS Organizations tag policy or a Terraform variable. */
 export const tagPolicyExport: ExportDefinition = {
   name: "tag-policy",
   summary: "the allowed tag values as an AWS Organizations tag policy or a Terraform default_tags variable",

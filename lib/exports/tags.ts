@@ -6,7 +6,7 @@ import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/o
 import { parseTagsQuery, type TagsQuery } from "@/lib/tags/tags-query";
 import type { ExportDefinition } from "./types";
 
-/** Tag offenders (issue 7): one row per tag key, value and problem, with spend, services and accounts. */
+/** Tag offenders: one row per tag key, value and problem, with spend, services and accounts. */
 export const tagsExport: ExportDefinition = {
   name: "tags",
   summary: "tag offenders: each missing tag and value not allowed, with spend, services and accounts",

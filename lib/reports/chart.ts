@@ -1,4 +1,4 @@
-// Chart shaping (issue 5: stacked bars over time, top N + "Other"): the biggest groups by total over the
+// Chart shaping (stacked bars over time, top N + "Other"): the biggest groups by total over the
 // range keep their own series, the rest are added up exactly into "Other"; numbers become floats only here,
 // for drawing.
 import { UNTAGGED_LABEL } from "@/lib/labels";

@@ -1,4 +1,4 @@
-// One colour per department across every page (issue 5): a pure function of the department and the allowed
+// One colour per department across every page: a pure function of the department and the allowed
 // list, so the overview trend, /spend and the slides agree without sharing state.
 
 /** Tableau 10 without its grey, then six more for values outside the allowed list: distinct on a projector. */

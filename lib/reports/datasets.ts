@@ -1,5 +1,5 @@
-// Which stored dataset answers a view exactly (issue 3: the sync stores only some combinations exactly;
-// issue 5: "A combination the data cannot answer exactly says so instead of guessing").
+// Which stored dataset answers a view exactly: the sync stores only some combinations exactly, and a combination
+// the data cannot answer exactly says so instead of guessing (ARCHITECTURE.md, Reports).
 
 /** What a report can group and filter by. `category` is derived from `environment` through the tag settings. */
 export const DIMENSIONS = ["department", "project", "environment", "service", "account", "category"] as const;

@@ -1,4 +1,4 @@
-// Drill-down (issue 5): department → its projects → their environments, and the services behind any one,
+// Drill-down: department → its projects → their environments, and the services behind any one,
 // only through views the stored data answers exactly; when a step is not exact, the nearest exact view
 // that drops filters, said in words.
 import { chooseDataset, DIMENSION_LABELS, DIMENSION_PLURALS, DIMENSIONS, type Dimension } from "./datasets";

@@ -1,4 +1,4 @@
-// The overview (issue 5 "Overview /"): this month so far, last month and its change, the 13-month trend by
+// The overview: this month so far, last month and its change, the 13-month trend by
 // department, customer-serving vs R&D, untagged and not-allowed share, top movers, the last sync. Every
 // figure comes with the spend view behind it, so the page can link each one.
 import type { Db } from "@/lib/db/types";

@@ -91,7 +91,7 @@ export function buildSpendQuery(view: SpendView, dataset: Dataset, settings: Tag
     } else if (value === UNTAGGED_FILTER) {
       conditions.push(`${status(d)} = 'missing'`);
     } else if (value === NOT_ALLOWED_FILTER) {
-      // Outside the allowed list, also when an alias maps it (the tag itself is still wrong: issue 7).
+      // Outside the allowed list, also when an alias maps it (the tag itself is still wrong).
       conditions.push(`${status(d)} IN ('not-allowed', 'aliased')`);
     } else {
       conditions.push(`${resolved(d)} = ${p(value)}`);

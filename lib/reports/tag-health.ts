@@ -1,5 +1,5 @@
-// How much spend has no department / project / environment tag, or a value outside the allowed lists
-// (issue 5 "Untagged and not allowed"), from the dataset that holds the three tags together.
+// How much spend has no department / project / environment tag, or a value outside the allowed lists, from
+// the dataset that holds the three tags together.
 import type { Db } from "@/lib/db/types";
 import { toComplianceStatusSql, toStatusSql } from "@/lib/tags/sql";
 import type { TagSettings } from "@/lib/settings/tags";

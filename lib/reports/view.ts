@@ -1,4 +1,4 @@
-// The view of a spend report as it lives in the URL (issue 5 "Shareable"), parsed the same way for the page,
+// The view of a spend report as it lives in the URL, parsed the same way for the page,
 // the web export (GET /api/export/spend?…) and the CLI (`npm run -s export -- spend --…`), with the same defaults.
 import { z } from "zod";
 import { UNTAGGED_LABEL } from "@/lib/labels";

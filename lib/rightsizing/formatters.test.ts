@@ -55,7 +55,7 @@ function findContainer(docs: unknown[], workload: string, container: string): Re
   return undefined;
 }
 
-describe("CSV rows (issue 2 CSV contract, issue 6 columns)", () => {
+describe("CSV rows (the CSV contract, the table's columns)", () => {
   const header: string[] = [...RIGHTSIZING_CSV_COLUMNS];
   const body = toRightsizingCsvRows(rows);
   const cell = (row: string[] | undefined, column: (typeof RIGHTSIZING_CSV_COLUMNS)[number]) =>

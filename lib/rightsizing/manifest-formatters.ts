@@ -1,4 +1,4 @@
-// Exports an engineer can apply (issue 6): YAML `resources:` blocks per workload, ready to paste into a
+// Exports an engineer can apply: YAML `resources:` blocks per workload, ready to paste into a
 // manifest (also a valid strategic-merge patch: containers merge by name), and one
 // `kubectl set resources` command per container. Written by hand: small, deterministic, no dependency.
 import { toCpuQuantity, toMemoryQuantity } from "./quantities";

@@ -35,7 +35,7 @@ describe("price split (OpenCost's default CPU : RAM price ratio, normalised to t
   });
 });
 
-describe("monthly savings = Δ vCPU and GiB × replicas × 730 h × unit prices (issue 4)", () => {
+describe("monthly savings = Δ vCPU and GiB × replicas × 730 h × unit prices", () => {
   const prices: UnitPrices = { instanceType: "t", vcpuHourUsd: 0.04, gibHourUsd: 0.005, hoursPerMonth: 730 };
   const GiB = 1024 * MiB;
   const rec = (current: [number | null, number | null], next: [number, number] | null) =>

@@ -1,4 +1,4 @@
-// Dollars of a recommendation (issue 4 "Dollars"): node price → unit prices → monthly savings per row.
+// Dollars of a recommendation: node price → unit prices → monthly savings per row.
 import { roundToCents } from "@/lib/money";
 import { BYTES_PER_GIB, MILLICORES_PER_VCPU } from "./quantities";
 import type { InstancePricing, RightsizingSettings } from "@/lib/settings/rightsizing";
@@ -34,7 +34,7 @@ export function getUnitPrices(cluster: string, settings: RightsizingSettings): U
   return splitInstancePrice(pricing, settings.hoursPerMonth);
 }
 
-// Savings per month = change in requested vCPU and GiB × replicas × 730 h × unit prices (issue 4).
+// Savings per month = change in requested vCPU and GiB × replicas × 730 h × unit prices.
 // Computed in floating point for the row, then rounded ONCE to integer cents (half away from zero);
 // every total is a sum of these integer cents, so rows add up exactly to team and grand totals.
 // Positive = saved (requests go down), negative = added (a raise). A missing current request counts

@@ -22,14 +22,14 @@ export function mibToBytes(mib: number): number {
   return mib * BYTES_PER_MIB;
 }
 
-// "Round CPU up to whole millicores (5m steps above 100m)": issue 4.
+// CPU rounds up to whole millicores, in steps above a threshold (5m above 100m by default).
 export function roundCpuUpMillicores(millicores: number, stepAbove: number, step: number): number {
   const whole = ceilTolerant(millicores);
   if (whole <= stepAbove) return whole;
   return ceilTolerant(millicores / step) * step;
 }
 
-// "Memory up to whole Mi": issue 4. Returns MiB (an integer).
+// Memory rounds up to whole MiB. Returns MiB (an integer).
 export function roundMemoryUpMib(mib: number): number {
   return ceilTolerant(mib);
 }

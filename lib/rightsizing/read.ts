@@ -1,6 +1,6 @@
 // Reads behind /rightsizing, /rightsizing/[team] and the rightsizing export: the stored usage (one row
 // per container, filled by the Datadog sync) → recommendations computed now, with the current settings,
-// so a settings change shows everywhere at once without a sync (issue 4).
+// so a settings change shows everywhere at once without a sync.
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { getRightsizingSettings } from "@/lib/settings/store";
@@ -166,7 +166,7 @@ export type UnmappedEnvironment = { cluster: string; value: string | null; conta
 export type RightsizingOverview = RightsizingContext & {
   scope: Scope;
   summary: RightsizingSummary;
-  /** Environment values on neither list (treated as production), for the page to list (issue 4). */
+  /** Environment values on neither list (treated as production), for the page to list. */
   unmapped: UnmappedEnvironment[];
 };
 

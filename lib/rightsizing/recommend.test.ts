@@ -5,7 +5,7 @@ import { makeSettings, makeUsage, MiB } from "@/testing/container-usage";
 
 const staging = { envTag: "staging", cluster: "staging-us-east-1" };
 
-describe("idle non-production rule (domain.md §3: CPU 10m, memory = idle × 1.3)", () => {
+describe("idle non-production rule (CPU 10m, memory = idle × 1.3)", () => {
   it("gives 10m CPU and idle × 1.3 memory, rounded up to whole Mi, with the reason", () => {
     // 212 × 1.3 = 275.6 → 276Mi; peak 230 × 1.15 = 264.5 → 265Mi stays below, so no guard.
     const rec = recommendRequests(
@@ -43,7 +43,7 @@ describe("idle non-production rule (domain.md §3: CPU 10m, memory = idle × 1.3
   });
 });
 
-describe("usage-based rule (issue 4: CPU = p95 × 1.2, memory = peak × 1.15)", () => {
+describe("usage-based rule (CPU = p95 × 1.2, memory = peak × 1.15)", () => {
   it("production: 412m × 1.2 = 494.4 → 495m (5m steps); peak 800Mi × 1.15 = 920Mi", () => {
     const rec = recommendRequests(makeUsage({ cpu: { p95: 412 }, memory: { peak: 800 * MiB } }), defaults);
     expect(rec.rule).toBe("usage-based");
@@ -78,7 +78,7 @@ describe("usage-based rule (issue 4: CPU = p95 × 1.2, memory = peak × 1.15)", 
   });
 });
 
-describe("rounding and floors (issue 4)", () => {
+describe("rounding and floors", () => {
   it.each([
     // [p95, expected CPU request]: ≤100m whole millicores, above 100m 5m steps, floor 10m
     [0, 10],
@@ -126,7 +126,7 @@ describe("rounding and floors (issue 4)", () => {
   });
 });
 
-describe("peak guard, everywhere (issue 4)", () => {
+describe("peak guard, everywhere", () => {
   it("raises idle memory to peak × 1.15 and says so", () => {
     // idle 212 × 1.3 = 276 < peak 300 × 1.15 = 345
     const rec = recommendRequests(
@@ -141,7 +141,7 @@ describe("peak guard, everywhere (issue 4)", () => {
   });
 });
 
-describe("OOM kills (issue 4: neither memory request nor limit goes down)", () => {
+describe("OOM kills (neither memory request nor limit goes down)", () => {
   it.each([
     // [case, usage, expected memory request MiB, expected memory limit MiB | null]
     ["rule would cut: request kept", { oomKills: 2 }, 1024, 2048], // peak 400 → 460 < 1024
@@ -183,7 +183,7 @@ describe("OOM kills (issue 4: neither memory request nor limit goes down)", () =
   });
 });
 
-describe("limits never go down (issue 4)", () => {
+describe("limits never go down", () => {
   it.each([
     // [case, limits, expected cpu limit, expected memory limit MiB]; request becomes 480m / 460Mi
     ["no limits stay none", { cpu: null, memory: null }, null, null],
@@ -200,7 +200,7 @@ describe("limits never go down (issue 4)", () => {
   });
 });
 
-describe("under-provisioned (issue 4: a raise, shown apart)", () => {
+describe("under-provisioned (a raise, shown apart)", () => {
   it.each([
     // [case, usage, flagged, direction]
     ["CPU p95 above request", { cpu: { p95: 600 }, requests: { cpu: 500 } }, true, "raise"],
@@ -226,7 +226,7 @@ describe("under-provisioned (issue 4: a raise, shown apart)", () => {
   });
 });
 
-describe("data (issue 4)", () => {
+describe("data", () => {
   it.each([
     [0, "insufficient-data"],
     [2.9, "insufficient-data"],
@@ -256,7 +256,7 @@ describe("data (issue 4)", () => {
   });
 });
 
-describe("no request (issue 4: counts as 0 and is flagged)", () => {
+describe("no request (counts as 0 and is flagged)", () => {
   it.each([
     ["CPU", { cpu: null }, "no CPU request set (counted as 0)"],
     ["memory", { memory: null }, "no memory request set (counted as 0)"],
@@ -275,7 +275,7 @@ describe("no request (issue 4: counts as 0 and is flagged)", () => {
   });
 });
 
-describe("HPA (issue 4: flagged, left out of savings totals)", () => {
+describe("HPA (flagged, left out of savings totals)", () => {
   const override = { cluster: "prod-us-east-1", namespace: "payments", workload: "api" };
   it.each([
     ["from metrics", {}, true, [], true, "metric"],

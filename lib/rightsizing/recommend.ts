@@ -1,5 +1,5 @@
-// The rightsizing rules (issue 4 "Rightsizing rules", domain.md §3): one container's usage in, one
-// explained recommendation out. Pure: no clock, no I/O; settings are passed in so changes apply at once.
+// The rightsizing rules (docs/rules.md, Rightsizing): one container's usage in, one explained recommendation
+// out. Pure: no clock, no I/O; settings are passed in so changes apply at once.
 import { bytesToMib, formatForReason as f, mibToBytes, roundCpuUpMillicores, roundMemoryUpMib } from "./quantities";
 import { resolveEnvironment, resolveHpa, resolveTeam } from "./resolve-context";
 import type { RightsizingSettings } from "@/lib/settings/rightsizing";
@@ -33,7 +33,7 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
   const notes: string[] = [];
   const base = { environment, team, hpa, current, parameters: toParameters(settings) };
 
-  // "Under 3 days of samples → no recommendation, with the reason": issue 4.
+  // Too few days of samples: no recommendation, and the reason says so.
   if (usage.dataDays < settings.minDataDays) {
     flags.add("insufficient-data");
     addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes);
@@ -52,26 +52,26 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
     };
   }
 
-  // Idle rule only on the explicit non-production list, CPU p95 strictly below the threshold: issue 4.
+  // The idle rule only on the explicit non-production list, with CPU p95 strictly below the threshold.
   const isIdle = !environment.isProduction && usage.cpu.p95 < settings.idleCpuThresholdMillicores;
   const cpu = isIdle ? idleCpu(settings) : usageCpu(usage, settings);
   const memory = recommendMemory(usage, settings, isIdle, flags, notes);
 
-  // Limits never go down automatically: issue 4. CPU limit is "unchanged", except that a request above
+  // Limits never go down automatically. CPU limit is "unchanged", except that a request above
   // its limit is rejected by Kubernetes, so a limit below the new request is raised to it (our decision).
   const cpuLimit = current.cpuLimit === null ? null : Math.max(current.cpuLimit, cpu.value);
   if (cpuLimit !== null && current.cpuLimit !== null && cpuLimit > current.cpuLimit) {
     flags.add("limit-raised");
     notes.push(`CPU limit raised to ${cpuLimit}m (a request above its limit is invalid)`);
   }
-  // Memory limit = max(current limit, new memory request); no limit stays none: issue 4.
+  // Memory limit = max(current limit, new memory request); no limit stays none.
   const memoryLimit = current.memoryLimit === null ? null : Math.max(current.memoryLimit, memory.value);
   if (memoryLimit !== null && current.memoryLimit !== null && memoryLimit > current.memoryLimit) {
     flags.add("limit-raised");
     notes.push(`memory limit raised to ${f(bytesToMib(memoryLimit))}Mi (never below the request)`);
   }
 
-  // Under-provisioned (p95 above the CPU request, or peak above the memory request): issue 4.
+  // Under-provisioned: p95 above the CPU request, or peak above the memory request.
   if (current.cpuRequest !== null && usage.cpu.p95 > current.cpuRequest) {
     flags.add("under-provisioned");
     notes.push(`under-provisioned: CPU p95 ${f(usage.cpu.p95)}m above request ${f(current.cpuRequest)}m`);
@@ -101,7 +101,7 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
     direction,
     severity: toSeverity(change, direction, settings.severity),
     flags: orderFlags(flags),
-    isInSavingsTotals: !hpa.isScaled, // HPA-scaled: left out of savings totals, issue 4
+    isInSavingsTotals: !hpa.isScaled, // HPA-scaled: left out of savings totals
     reason: [head, ...notes].join("; "),
   };
 }
@@ -119,7 +119,7 @@ function describeRule(
   return `busy non-production (${env}, ${p95} ≥ ${f(settings.idleCpuThresholdMillicores)}m)`;
 }
 
-// "CPU request 10m" for idle non-production: domain.md §3. Floor 10m: issue 4.
+// Idle non-production: the idle CPU request (10m), never below the CPU floor (10m).
 function idleCpu(settings: RightsizingSettings): Step {
   const wanted = roundCpuUpMillicores(
     settings.idleCpuRequestMillicores,
@@ -131,7 +131,7 @@ function idleCpu(settings: RightsizingSettings): Step {
   return { value, text: `CPU ${wanted}m${floorText}` };
 }
 
-// "CPU request = p95 × 1.2" for production and busy non-production: issue 4. Rounded up, then floored.
+// Production and busy non-production: CPU request = p95 × 1.2, rounded up, then floored.
 function usageCpu(usage: ContainerUsage, settings: RightsizingSettings): Step {
   const rounded = roundCpuUpMillicores(
     usage.cpu.p95 * settings.cpuP95Multiplier,
@@ -153,7 +153,7 @@ function recommendMemory(
   const floor = settings.memoryFloorMib;
   const idleMib = bytesToMib(usage.memory.idle);
   const peakMib = bytesToMib(usage.memory.peak);
-  // Idle non-production: idle memory × 1.3 (domain.md §3); otherwise peak × 1.15 (issue 4).
+  // Idle non-production: idle memory × 1.3; otherwise peak × 1.15.
   const [label, basisMib, multiplier] = isIdle
     ? ["idle", idleMib, settings.idleMemoryMultiplier]
     : ["peak", peakMib, settings.memoryPeakMultiplier];
@@ -162,7 +162,7 @@ function recommendMemory(
   const floorText = ruleMib > rounded ? ` → floor ${ruleMib}Mi` : "";
   const text = `memory = ${label} ${f(basisMib)}Mi × ${multiplier} = ${rounded}Mi${floorText}`;
 
-  // Peak guard, everywhere: never below peak working set × 1.15, and say so (issue 4).
+  // Peak guard, everywhere: never below peak working set × 1.15, and say so.
   const guardMib = Math.max(floor, roundMemoryUpMib(peakMib * settings.memoryPeakMultiplier));
   let valueBytes = mibToBytes(ruleMib);
   if (guardMib > ruleMib) {
@@ -171,7 +171,7 @@ function recommendMemory(
     notes.push(`peak guard: memory raised to peak ${f(peakMib)}Mi × ${settings.memoryPeakMultiplier} = ${guardMib}Mi`);
   }
 
-  // OOM-killed in the window: the memory request does not go down; warning on the row (issue 4).
+  // OOM-killed in the window: the memory request does not go down; warning on the row.
   if (usage.oomKills > 0) {
     flags.add("oom");
     const currentBytes = usage.requests.memory;
@@ -200,7 +200,7 @@ function addContextNotes(
     flags.add("oom");
     notes.push(`OOM-killed ${usage.oomKills}× in the window`);
   }
-  // A container with no request counts as 0 and is flagged: issue 4.
+  // A container with no request counts as 0 and is flagged.
   const missing = [usage.requests.cpu === null ? "CPU" : null, usage.requests.memory === null ? "memory" : null]
     .filter((x) => x !== null)
     .join(" and ");
@@ -212,7 +212,7 @@ function addContextNotes(
     flags.add("hpa");
     notes.push(`HPA-scaled (${hpaSource}): replicas follow the requests, so it is left out of savings totals`);
   }
-  // Younger than the window: flagged "young" (issue 4).
+  // Younger than the window: flagged "young".
   if (usage.firstSeen > usage.windowStart) {
     flags.add("young");
     notes.push(`young: first seen ${usage.firstSeen}, after the window start ${usage.windowStart}`);
@@ -228,7 +228,7 @@ function addContextNotes(
 }
 
 function toChange(current: ResourceValues, recommended: ResourceValues): RequestChange {
-  const cpuNow = current.cpuRequest ?? 0; // no request counts as 0: issue 4
+  const cpuNow = current.cpuRequest ?? 0; // no request counts as 0
   const memoryNow = current.memoryRequest ?? 0;
   const cpuMillicores = (recommended.cpuRequest ?? 0) - cpuNow;
   const memoryBytes = (recommended.memoryRequest ?? 0) - memoryNow;
@@ -240,7 +240,7 @@ function toChange(current: ResourceValues, recommended: ResourceValues): Request
   };
 }
 
-// A row that raises either request is a raise (it needs attention and is shown apart, issue 4), even
+// A row that raises either request is a raise (it needs attention and is shown apart), even
 // when the other request goes down; a cut lowers at least one request and raises none.
 function toDirection(change: RequestChange): Direction {
   if (change.cpuMillicores > 0 || change.memoryBytes > 0) return "raise";

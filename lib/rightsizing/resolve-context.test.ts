@@ -7,7 +7,7 @@ import { makeSettings, makeUsage } from "@/testing/container-usage";
 
 const clusterEnvironments = { "staging-us-east-1": "staging", "prod-us-east-1": "production" };
 
-describe("environment (issue 4: safety-critical; tag first, then cluster mapping)", () => {
+describe("environment (safety-critical; tag first, then cluster mapping)", () => {
   it.each([
     // [env tag, cluster, expected value, source, isProduction, isUnmapped]
     ["staging", "x", "staging", "tag", false, false],
@@ -54,7 +54,7 @@ describe("environment (issue 4: safety-critical; tag first, then cluster mapping
   });
 });
 
-describe("team (issue 4: team tag, then namespace mapping)", () => {
+describe("team (team tag, then namespace mapping)", () => {
   const settings = makeSettings({ namespaceTeams: { checkout: "payments" } });
   it.each([
     ["video", "checkout", "video", "tag"],
@@ -67,8 +67,8 @@ describe("team (issue 4: team tag, then namespace mapping)", () => {
   });
 });
 
-describe("settings (issue 4 defaults)", () => {
-  it("has the defaults of issue 4", () => {
+describe("settings (the defaults of docs/rules.md)", () => {
+  it("has the documented defaults", () => {
     const s = defaultRightsizingSettings;
     expect(s.nonProductionEnvironments).toEqual(["staging", "development", "dev", "test", "qa", "sandbox"]);
     expect(s).toMatchObject({

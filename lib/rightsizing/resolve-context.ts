@@ -8,8 +8,8 @@ function normalize(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-// Environment from the `env` tag, else the cluster → environment mapping (issue 4).
-// Safety (issue 4: "Environment is safety-critical"): only values on the explicit non-production list
+// Environment from the `env` tag, else the cluster → environment mapping.
+// Safety: only values on the explicit non-production list
 // are non-production; `prod`, `prd`, a missing tag and any unknown value are production. Matching is
 // trimmed and case-insensitive, so `Staging ` is staging and `Prod` is production.
 export function resolveEnvironment(
@@ -32,7 +32,7 @@ export function resolveEnvironment(
   };
 }
 
-// Team from the team tag, else the namespace → team mapping, else (untagged) (issue 4).
+// Team from the team tag, else the namespace → team mapping, else (untagged).
 export function resolveTeam(
   usage: Pick<ContainerUsage, "teamTag" | "namespace">,
   settings: Pick<RightsizingSettings, "namespaceTeams">,
@@ -44,7 +44,7 @@ export function resolveTeam(
   return { value: UNTAGGED_LABEL, source: "none" };
 }
 
-// HPA from the metrics, unless a per-workload override in settings forces it on or off (issue 4).
+// HPA from the metrics, unless a per-workload override in settings forces it on or off.
 export function resolveHpa(
   usage: Pick<ContainerUsage, "cluster" | "namespace" | "workloadKind" | "workload" | "hasHpa">,
   settings: Pick<RightsizingSettings, "hpaOverrides">,

@@ -32,7 +32,7 @@ const usages = [
   }),
 ];
 
-describe("summarizeRecommendations (issue 4 Dollars, issue 6 totals)", () => {
+describe("summarizeRecommendations (dollars per row, totals per team and overall)", () => {
   const rows = toRightsizingRows(usages, makeSettings());
   const summary = summarizeRecommendations(rows);
 

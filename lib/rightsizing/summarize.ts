@@ -1,4 +1,4 @@
-// Rows and totals: per team and overall (issue 6 "/rightsizing"). Money totals are sums of each row's
+// Rows and totals: per team and overall. Money totals are sums of each row's
 // integer cents, so rows add up exactly to team totals and team totals to the grand total.
 import { getUnitPrices, monthlySavings } from "./pricing";
 import { recommendRequests } from "./recommend";
@@ -93,7 +93,7 @@ function totalRows(rows: RightsizingRow[]): RightsizingTotals {
       else totals.savings.raisesCents -= cents;
       totals.savings.netCents += cents;
     } else if (rec.hpa.isScaled) {
-      totals.savings.excludedHpaNetCents += cents; // HPA rows: counted, not in savings totals (issue 4)
+      totals.savings.excludedHpaNetCents += cents; // HPA rows: counted, not in savings totals
     }
 
     if (rec.recommended !== null && rec.direction !== "none") {

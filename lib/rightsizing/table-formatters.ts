@@ -1,6 +1,6 @@
-// Table exports of rightsizing rows (issue 6 "Output a team can use"): CSV rows for the shared CSV
-// writer (issue 2 CSV contract: header row, units in headers, no thousands separators, plain negatives,
-// money at full precision) and a Markdown table with the same rows for a ticket or chat message.
+// Table exports of rightsizing rows: CSV rows for the shared CSV writer (README's CSV contract: header row, units
+// in headers, no thousands separators, plain negatives, money at full precision) and a Markdown table with the
+// same rows for a ticket or chat message.
 import { formatCentsAsUsd } from "@/lib/money";
 import { BYTES_PER_MIB, bytesToMib, formatDecimal, toCpuQuantity, toMemoryQuantity } from "./quantities";
 import { UNTAGGED_LABEL } from "@/lib/labels";

@@ -1,4 +1,4 @@
-// Filters, sorting and paging of rightsizing rows (issue 6): parsed from URL search params or export
+// Filters, sorting and paging of rightsizing rows: parsed from URL search params or export
 // options (the same schema, so a shared page URL and its download select the same rows), applied in JS
 // after the rules ran, because team and environment are resolved by the rules with the current settings.
 import { z } from "zod";
@@ -20,7 +20,7 @@ const optionalText = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
-// Cluster and environment: the filters of the overview and of every team page (issue 6).
+// Cluster and environment: the filters of the overview and of every team page.
 export const scopeSchema = z.object({ cluster: optionalText, environment: optionalText });
 export type Scope = { cluster?: string | undefined; environment?: string | undefined };
 

@@ -12,7 +12,7 @@ export type {
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a UTC day YYYY-MM-DD");
 const nonNegative = z.number().nonnegative();
 
-// One container of one workload over the usage window, as the sync stores it (issue 4 "Statistics").
+// One container of one workload over the usage window, as the sync stores it.
 export const containerUsageSchema = z.object({
   cluster: z.string().min(1),
   namespace: z.string().min(1),

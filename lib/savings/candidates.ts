@@ -1,5 +1,5 @@
-// Candidates the data suggests (issue 8): projects whose spend stopped or fell to near zero — abandoned or shut
-// down, often the low-hanging fruit of domain.md §4 — each with the saving the ledger would measure if it were
+// Candidates the data suggests: projects whose spend stopped or fell to near zero — abandoned or shut
+// down, often the first savings to look for (docs/rules.md) — each with the saving the ledger would measure if it were
 // recorded as an initiative (the same arithmetic, realized.ts), so the suggestion and the ledger agree.
 import { compareMoney, toUnits } from "@/lib/money";
 import { countMonthDays, toRealizedSaving, type MonthSpend } from "./realized";

@@ -1,4 +1,4 @@
-// A savings initiative (issue 8): a named change with a date and a scope. The scope is a filter the spend
+// A savings initiative: a named change with a date and a scope. The scope is a filter the spend
 // report answers exactly (lib/reports: same filter values, same datasets), so the ledger's numbers are the
 // numbers /spend shows for the same filter. Parsed from form data and from the database the same way.
 import { z } from "zod";

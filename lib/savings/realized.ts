@@ -1,7 +1,7 @@
-// Realized saving of an initiative, measured on the bill (issue 8): the average monthly spend of its scope over
+// Realized saving of an initiative, measured on the bill: the average monthly spend of its scope over
 // N full months before the change against up to N full months after it, leaving out the month of the change
 // (half old, half new) and the current open month (not over yet), annualised × 12. Pure: money as exact
-// decimal strings, arithmetic in integer units (lib/reports/money.ts), the clock passed in.
+// decimal strings, arithmetic in integer units (lib/money.ts), the clock passed in.
 import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
 import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import { fromUnits, toUnits } from "@/lib/money";

@@ -7,7 +7,7 @@ import type { TagSettings } from "@/lib/settings/tags";
 import type { InitiativeScope } from "./initiative";
 import type { MonthSpend } from "./realized";
 
-/** The /spend view of a scope over [from, to), month by month, amortized (issue 8: "monthly amortized spend"). */
+/** The /spend view of a scope over [from, to), month by month, amortized. */
 export function toScopeView(scope: InitiativeScope, range: { from: string; to: string }): SpendView {
   const dimensions = Object.keys(scope.filters) as SpendView["by"];
   // Grouping by a filtered dimension needs no extra dataset column, so the view is exact whenever the filter is.

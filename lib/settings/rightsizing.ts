@@ -1,4 +1,4 @@
-// Rightsizing settings: every number of the rules is a setting with the default from issue 4.
+// Rightsizing settings: every number of the rules is a setting, with the defaults of docs/rules.md (Rightsizing).
 // Parsed with zod so /settings, the CLI and tests all go through one validation.
 import { z } from "zod";
 
@@ -21,7 +21,8 @@ export const instancePricingSchema = z
 
 export type InstancePricing = z.infer<typeof instancePricingSchema>;
 
-// Default node: t3a.xlarge on-demand us-east-1, 4 vCPU / 16 GiB / $0.1504 per hour (issue 4, domain.md §3).
+// Default node: t3a.xlarge on-demand us-east-1, 4 vCPU / 16 GiB / $0.1504 per hour, the cheapest memory per GiB
+// for the memory-bound non-production clusters (docs/rules.md, Rightsizing).
 export const DEFAULT_INSTANCE_PRICING: InstancePricing = {
   instanceType: "t3a.xlarge",
   vcpu: 4,
@@ -29,7 +30,7 @@ export const DEFAULT_INSTANCE_PRICING: InstancePricing = {
   hourlyUsd: 0.1504,
 };
 
-// Force HPA on or off for one workload (issue 4: "a manual per-workload override in settings").
+// Force HPA on or off for one workload.
 // workloadKind is optional: when given it must match too.
 export const hpaOverrideSchema = z.object({
   cluster: z.string().min(1),
@@ -42,22 +43,22 @@ export const hpaOverrideSchema = z.object({
 export type HpaOverride = z.infer<typeof hpaOverrideSchema>;
 
 export const rightsizingSettingsSchema = z.object({
-  // The idle rule applies ONLY to these (issue 4: "Environment is safety-critical"). Compared trimmed, lower-case.
+  // The idle rule applies ONLY to these: cutting production to 10m must never happen. Compared trimmed, lower-case.
   nonProductionEnvironments: z
     .array(environmentName)
     .default(["staging", "development", "dev", "test", "qa", "sandbox"]),
   // Values recognised as production; anything on neither list is production AND listed as unmapped.
   productionEnvironments: z.array(environmentName).default(["production", "prod", "prd"]),
-  idleCpuThresholdMillicores: z.number().positive().default(25), // "CPU p95 below 25m": issue 4
-  idleCpuRequestMillicores: z.number().positive().default(10), // "CPU request 10m": domain.md §3
-  idleMemoryMultiplier: z.number().min(1).default(1.3), // "idle memory × 1.3": domain.md §3
-  cpuP95Multiplier: z.number().min(1).default(1.2), // "CPU request = p95 × 1.2": issue 4
-  memoryPeakMultiplier: z.number().min(1).default(1.15), // "memory = peak × 1.15", peak guard: issue 4
-  cpuFloorMillicores: z.number().int().positive().default(10), // floors: issue 4
+  idleCpuThresholdMillicores: z.number().positive().default(25), // idle: CPU p95 below 25m
+  idleCpuRequestMillicores: z.number().positive().default(10), // idle: CPU request 10m
+  idleMemoryMultiplier: z.number().min(1).default(1.3), // idle: memory = idle memory × 1.3
+  cpuP95Multiplier: z.number().min(1).default(1.2), // otherwise: CPU request = p95 × 1.2
+  memoryPeakMultiplier: z.number().min(1).default(1.15), // otherwise memory = peak × 1.15; the peak guard everywhere
+  cpuFloorMillicores: z.number().int().positive().default(10), // floors
   memoryFloorMib: z.number().int().positive().default(32),
-  cpuStepAboveMillicores: z.number().int().nonnegative().default(100), // "5m steps above 100m": issue 4
+  cpuStepAboveMillicores: z.number().int().nonnegative().default(100), // 5m steps above 100m
   cpuStepMillicores: z.number().int().positive().default(5),
-  minDataDays: z.number().nonnegative().default(3), // "under 3 days of samples → no recommendation": issue 4
+  minDataDays: z.number().nonnegative().default(3), // under 3 days of samples → no recommendation
   windowDays: z.number().int().positive().default(14), // read by the sync
   teamTagKey: z.string().trim().min(1).default("team"), // read by the sync, which fills ContainerUsage.teamTag
   namespaceTeams: z.record(z.string(), z.string().trim().min(1)).default({}),
@@ -65,7 +66,7 @@ export const rightsizingSettingsSchema = z.object({
   defaultPricing: instancePricingSchema.default(DEFAULT_INSTANCE_PRICING),
   clusterPricing: z.record(z.string(), instancePricingSchema).default({}),
   hpaOverrides: z.array(hpaOverrideSchema).default([]),
-  hoursPerMonth: z.number().positive().default(730), // "× 730 hours": issue 4
+  hoursPerMonth: z.number().positive().default(730), // savings a month = hourly prices × 730 hours
   // Severity by the larger relative change of the two requests (ours; documented in recommend.ts).
   severity: z
     .object({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_TAG_SETTINGS, parseTagSettings } from "./tags";
 
 describe("parseTagSettings defaults", () => {
-  it("fills every field from issue 5's defaults", () => {
+  it("fills every field with the defaults", () => {
     expect(parseTagSettings({})).toEqual({
       ok: true,
       settings: {

@@ -1,12 +1,12 @@
-// Tag settings: allowed values, aliases and environment categories (issue 5 "Tag rules").
+// Tag settings: allowed values, aliases and environment categories.
 // Stored as JSON in the database later; parsed here so every reader gets the same defaults and checks.
 import { z } from "zod";
 
-/** The three cost-allocation tags every resource carries (domain.md §1). */
+/** The three cost-allocation tags every resource carries. */
 export const TAG_KEYS = ["department", "project", "environment"] as const;
 export type TagKey = (typeof TAG_KEYS)[number];
 
-/** Keys whose values come from a fixed list; `project` is free text (domain.md §1). */
+/** Keys whose values come from a fixed list; `project` is free text. */
 export const CONSTRAINED_TAG_KEYS = ["department", "environment"] as const;
 export type ConstrainedTagKey = (typeof CONSTRAINED_TAG_KEYS)[number];
 
@@ -28,9 +28,9 @@ export type TagSettings = {
 
 export type TagSettingsResult = { ok: true; settings: TagSettings } | { ok: false; errors: string[] };
 
-// Issue 5: until edited, environment allows these four; an empty department list checks presence only.
+// Until edited, environment allows these four; an empty department list checks presence only.
 export const DEFAULT_ENVIRONMENTS = ["production", "staging", "development", "shared"] as const;
-// Issue 5 / domain.md: customer-serving = production; every other environment (and untagged) is R&D.
+// Customer-serving = production; every other environment (and untagged) is R&D (docs/rules.md, Tags).
 // Derived from the allowed list when no categories are stored, so a custom list never meets stale defaults.
 function toDefaultCategories(environments: readonly string[]): Record<string, EnvironmentCategory> {
   return Object.fromEntries(environments.map((env) => [env, env === "production" ? "customer-serving" : "rnd"]));

@@ -1,4 +1,4 @@
-// The deck in order (issue 8): title; where the money goes; customer-serving vs R&D; how well spend is tagged;
+// The deck in order: title; where the money goes; customer-serving vs R&D; how well spend is tagged;
 // one slide per chosen initiative; rightsizing potential by team; total saved per year; thank you. Pure.
 import { MONTH_NAMES } from "@/lib/labels";
 import { formatDay } from "@/lib/reports/periods";

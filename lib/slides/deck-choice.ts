@@ -1,5 +1,5 @@
-// Which initiatives the presenter put in the deck, and in which order (issue 8: "that choice is saved, so the
-// command line exports the same deck"): one setting document, key "deck", like lib/settings/store.ts.
+// Which initiatives the presenter put in the deck, and in which order, saved so the command line exports the
+// same deck: one setting document, key "deck", like lib/settings/store.ts.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-// The all-hands deck as data (issue 8, domain.md §5): pure, no React, no pptx. The /slides preview and the
+// The all-hands deck as data: pure, no React, no pptx. The /slides preview and the
 // .pptx writer both render this one model, so the browser and PowerPoint show the same slides and numbers.
 
 /** A chart's series: values are display numbers (dollars as floats, never used for arithmetic). */

@@ -1,4 +1,4 @@
-// The changes made and the amount saved (domain.md §5): one slide per chosen initiative from the savings ledger,
+// The changes made and the amount saved: one slide per chosen initiative from the savings ledger,
 // rightsizing potential by team from the /rightsizing overview, and the total saved per year.
 import { formatDay } from "@/lib/reports/periods";
 import { addMoney, formatCentsAsUsd } from "@/lib/money";

@@ -1,4 +1,4 @@
-// The spend before (domain.md §5): where the money goes by department, customer-serving vs R&D, and how well
+// The spend before: where the money goes by department, customer-serving vs R&D, and how well
 // spend is tagged. Each slide is built from the same report its source page shows (lib/reports, lib/tags).
 import { toStackedChart } from "@/lib/reports/chart";
 import { CATEGORY_LABELS } from "@/lib/reports/group-keys";

@@ -16,7 +16,7 @@ import {
 import { DEMO_DEPARTMENTS, DEMO_ENVIRONMENTS, expectOk, toDemoTagSettings } from "@/testing/tag-settings";
 
 const demo = toDemoTagSettings();
-// Renaming keeps the old value as an alias (issue 7), so resources still tagged `video` group under `media`.
+// Renaming keeps the old value as an alias, so resources still tagged `video` group under `media`.
 const renamed = expectOk(renameAllowedValue(demo, "department", "video", "media"));
 
 describe("classifyTagValue", () => {

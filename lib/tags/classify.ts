@@ -1,5 +1,5 @@
-// The one classifier of raw tag values (issue 5 "Tag rules"), suggestions for values outside the lists
-// (issue 7 "Offenders") and the customer-serving / R&D category of an environment.
+// The one classifier of raw tag values, suggestions for values outside the lists
+// and the customer-serving / R&D category of an environment.
 //
 // Semantics, shared with the SQL in ./sql.ts:
 // - Missing: no tag (null/undefined), "" (AWS reports untagged as `department$`) or only TAG_WHITESPACE.
@@ -35,7 +35,7 @@ export function classifyTagValue(
   settings: TagSettings,
 ): TagClassification {
   if (isMissingTagValue(raw)) return { status: "missing", value: null, raw: raw ?? null };
-  // `project` is free text and an empty allowed list checks presence only (issue 5).
+  // `project` is free text and an empty allowed list checks presence only.
   if (key === "project") return { status: "allowed", value: raw, raw };
   const allowed = settings.allowed[key];
   if (allowed.length === 0 || allowed.includes(raw)) return { status: "allowed", value: raw, raw };
@@ -47,7 +47,7 @@ export function classifyTagValue(
 /**
  * Customer-serving or R&D for a raw `environment` value: missing → the untagged setting; allowed or
  * aliased → the category of the resolved value (R&D when none is set); not allowed → R&D, since
- * "every other environment is R&D" (domain.md §1) and an unknown environment is still an environment.
+ * "every other environment is R&D" and an unknown environment is still an environment.
  */
 export function categorizeEnvironment(
   rawEnvironment: string | null | undefined,

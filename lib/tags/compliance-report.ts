@@ -1,4 +1,4 @@
-// Tag compliance in dollars (issue 7): overall and per department, the monthly trend, and each tag's
+// Tag compliance in dollars: overall and per department, the monthly trend, and each tag's
 // own breakdown, for a day range. Sums in SQL over numeric; amounts come back as exact decimal strings.
 import type { Db } from "@/lib/db/types";
 import { METRIC_COLUMN } from "@/lib/metrics";
@@ -18,7 +18,7 @@ export type DepartmentCompliance = ComplianceSplit & {
   department: string | null;
   /** How the department tag itself reads: allowed (maybe partly through aliases), not allowed, or missing. */
   departmentStatus: "allowed" | "not-allowed" | "missing";
-  /** Spend grouped here only through an alias, and the raw values it came from (issue 5: say when an alias changed a number). */
+  /** Spend grouped here only through an alias, and the raw values it came from (a report says when an alias changed a number). */
   regroupedSpend: string;
   regroupedFrom: string[];
 };

@@ -1,6 +1,6 @@
-// One compliance status per cost row (issue 7): missing a required tag, else a value not allowed, else
+// One compliance status per cost row: missing a required tag, else a value not allowed, else
 // compliant — so compliant + missing + not allowed = total. An aliased value is still not allowed here:
-// the alias fixes the reports, not the resource (issue 7 "Aliases from here"). ./sql.ts has the SQL twin.
+// the alias fixes the reports, not the resource. ./sql.ts has the SQL twin.
 import { classifyTagValue, type TagClassification } from "./classify";
 import { TAG_KEYS, type TagKey, type TagSettings } from "@/lib/settings/tags";
 

@@ -1,4 +1,4 @@
-// Offenders (issue 7): each missing tag and each value outside the allowed lists, with its spend, the
+// Offenders: each missing tag and each value outside the allowed lists, with its spend, the
 // services and linked accounts it comes from, and the allowed value it most likely meant.
 import type { Db } from "@/lib/db/types";
 import { METRIC_COLUMN } from "@/lib/metrics";

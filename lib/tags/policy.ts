@@ -1,4 +1,4 @@
-// The allowed lists as code (issue 7 "The policy as code"), so the same rules hold where resources are
+// The allowed lists as code, so the same rules hold where resources are
 // created: an AWS Organizations tag policy and a Terraform `default_tags` variable with validations.
 import { TAG_KEYS, type TagKey, type TagSettings } from "@/lib/settings/tags";
 
@@ -49,7 +49,7 @@ export function toAwsTagPolicyJson(settings: TagSettings, options: AwsTagPolicyO
 
 /**
  * A Terraform variable for the provider's `default_tags`, refusing a plan whose tags break the rules
- * (domain.md §1: the tags are set once per provider and a checker refused bad changes). `map(string)`
+ * (the tags are set once per provider and a checker refuses bad changes: docs/rules.md, Tags). `map(string)`
  * keeps any extra tags a team sets; `lookup(..., "")` makes a missing key fail its check instead of erroring.
  */
 export function toTerraformDefaultTagsVariable(settings: TagSettings): string {

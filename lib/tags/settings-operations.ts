@@ -1,4 +1,4 @@
-// Edits to the tag settings (issue 5 settings page, issue 7 "Allowed lists" and "Aliases from here").
+// Edits to the tag settings: from /settings, and from /tags (the allowed lists, an alias from an offender).
 // Each returns new settings or errors a person can act on; the input is never changed.
 import {
   toComparableTagValue,

@@ -1,5 +1,5 @@
-// The tag rules as SQL, so reports apply aliases and categories when they are read (issue 5: stored data
-// keeps raw values; a settings change shows on every page at once, without a sync).
+// The tag rules as SQL, so reports apply aliases and categories when they are read: stored data keeps raw
+// values, and a settings change shows on every page at once, without a sync.
 //
 // Every builder appends its values to `params` and returns a fragment with `$n` placeholders. The SQL text
 // depends only on the column and the placeholder numbers, never on the settings, so it can be prepared
