@@ -39,11 +39,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The inclusive last day of a half-open range, for display. */
-export function lastDayOf(range: { to: string }): string {
-  return addDays(range.to, -1);
-}
-
 /** Checks a half-open range given by a user; both ends optional in the input but required here. */
 export function parseDayRange(from: string, to: string, names = { from: "from", to: "to" }) {
   const range = { from: parseDay(from, names.from), to: parseDay(to, names.to) };

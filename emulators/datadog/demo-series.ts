@@ -31,33 +31,6 @@ type Context = {
 
 const NOT_SET = NaN;
 
-/** Every metric the demo store answers, with what each series is. */
-export const DEMO_METRICS: Readonly<Record<string, string>> = {
-  "kubernetes.cpu.usage.total": "CPU used, nanocores, per pod × container",
-  "kubernetes.memory.working_set": "memory working set, bytes, per pod × container",
-  "kubernetes.memory.usage": "memory usage incl. page cache, bytes, per pod × container",
-  "kubernetes.cpu.requests": "CPU request, cores, per pod × container (absent when not set)",
-  "kubernetes.cpu.limits": "CPU limit, cores, per pod × container (absent when not set)",
-  "kubernetes.memory.requests": "memory request, bytes, per pod × container (absent when not set)",
-  "kubernetes.memory.limits": "memory limit, bytes, per pod × container (absent when not set)",
-  "kubernetes.containers.restarts": "restarts of the container in this pod (gauge, resets with a new pod)",
-  "kubernetes.containers.last_state.terminated":
-    "1 with reason:oomkilled once the container was OOM-killed in this pod",
-  "kubernetes.pods.running": "1 per running pod (pod-level tags, no container)",
-  "kubernetes_state.deployment.replicas_desired": "desired replicas per Deployment",
-  "kubernetes_state.deployment.replicas_available": "available replicas per Deployment",
-  "kubernetes_state.statefulset.replicas_desired": "desired replicas per StatefulSet",
-  "kubernetes_state.statefulset.replicas_ready": "ready replicas per StatefulSet",
-  "kubernetes_state.daemonset.desired": "desired pods per DaemonSet",
-  "kubernetes_state.daemonset.ready": "ready pods per DaemonSet",
-  "kubernetes_state.hpa.desired_replicas": "HPA desired replicas (tags: horizontalpodautoscaler, kube_namespace)",
-  "kubernetes_state.hpa.current_replicas": "HPA current replicas",
-  "kubernetes_state.hpa.min_replicas": "HPA minimum",
-  "kubernetes_state.hpa.max_replicas": "HPA maximum",
-  "kubernetes_state.hpa.spec_target_metric":
-    "HPA target (tags metric_name, metric_target_type), e.g. cpu utilization 70",
-};
-
 export function createDemoStore(demo: DemoClusters): SeriesStore {
   let context: Context | null = null;
   const cache = new Map<string, SourceSeries[]>();

@@ -38,10 +38,3 @@ export function dayOfMonth(day: number): number {
 export function weekday(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
-
-/** Whole months from the month of `from` to the month of `to` (negative when `to` is earlier). */
-export function monthsBetween(from: number, to: number): number {
-  const a = new Date(from * MS_PER_DAY);
-  const b = new Date(to * MS_PER_DAY);
-  return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth());
-}

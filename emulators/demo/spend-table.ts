@@ -72,7 +72,3 @@ export type SpendTable = {
   /** Usage units per USD per service, for UsageQuantity (not money, floats are fine). */
   unitsPerUsd: Float64Array;
 };
-
-export function rowCount(table: SpendTable): number {
-  return table.dayStart[table.dayCount] ?? 0;
-}

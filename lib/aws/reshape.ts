@@ -31,7 +31,6 @@ const costAllocationTagsSchema = z.object({
   CostAllocationTags: z.array(z.object({ TagKey: z.string(), Type: z.string().optional(), Status: z.string() })),
   NextToken: z.string().min(1).optional(),
 });
-export type CostAllocationTagsPage = z.infer<typeof costAllocationTagsSchema>;
 
 export type Grouping = { Type: "TAG" | "DIMENSION"; Key: string };
 export type Granularity = "DAILY" | "MONTHLY";

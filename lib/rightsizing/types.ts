@@ -2,12 +2,7 @@
 // what Kubernetes stores); converted to MiB only for display and for the "whole Mi" rounding rule.
 import { z } from "zod";
 
-export type {
-  RightsizingSettings,
-  RightsizingSettingsInput,
-  InstancePricing,
-  HpaOverride,
-} from "@/lib/settings/rightsizing";
+export type { RightsizingSettings, RightsizingSettingsInput, InstancePricing } from "@/lib/settings/rightsizing";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a UTC day YYYY-MM-DD");
 const nonNegative = z.number().nonnegative();

@@ -40,8 +40,6 @@ export const hpaOverrideSchema = z.object({
   hasHpa: z.boolean(),
 });
 
-export type HpaOverride = z.infer<typeof hpaOverrideSchema>;
-
 export const rightsizingSettingsSchema = z.object({
   // The idle rule applies ONLY to these: cutting production to 10m must never happen. Compared trimmed, lower-case.
   nonProductionEnvironments: z
