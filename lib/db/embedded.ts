@@ -178,10 +178,3 @@ function wrapPglite(pglite: PGlite, label: string, hooks: CloseHooks = {}): Db {
     },
   };
 }
-
-/** An in-memory embedded database for tests: no directory, no lock. */
-export async function openMemoryEmbedded(): Promise<Db> {
-  const pglite = new PGlite();
-  await pglite.waitReady;
-  return wrapPglite(pglite, "embedded Postgres (PGlite) in memory");
-}
