@@ -71,6 +71,9 @@ describe.each(testDatabases())("savings ledger on $name", ({ create }) => {
     await expect(deleteInitiative(db, made.id)).rejects.toSatisfy(
       (e) => e instanceof AppError && e.kind === "not-found",
     );
+    await expect(
+      updateInitiative(db, made.id, input({ name: "Temp 3", changeDate: "2026-02-03" }), LEDGER_NOW),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.kind === "not-found");
     expect(await listInitiatives(db, LEDGER_NOW)).toEqual([]);
   });
 
