@@ -62,8 +62,11 @@ const nameTaken = (name: string, id?: number) =>
   );
 
 async function checkNameFree(tx: Prisma.TransactionClient, name: string, exceptId: number | null) {
+  // Prisma answers a case-insensitive `equals` with ILIKE and passes the value as the pattern: escape the
+  // pattern characters, or "L%" would clash with "Load test off".
+  const literal = name.replace(/[\\%_]/g, "\\$&");
   const clash = await tx.savingsInitiative.findFirst({
-    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId === null ? {} : { id: { not: exceptId } }) },
+    where: { name: { equals: literal, mode: "insensitive" }, ...(exceptId === null ? {} : { id: { not: exceptId } }) },
     select: { id: true },
   });
   if (clash) throw nameTaken(name, clash.id);
