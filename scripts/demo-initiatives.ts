@@ -1,10 +1,10 @@
-// The demo company's savings initiatives (team brief "Savings events"; emulators/demo/spend-catalog.ts SAVINGS and
+// The demo company's savings initiatives, the changes its bill shows (emulators/demo/spend-catalog.ts SAVINGS and
 // PROJECTS endMonth): each change lands on the 1st of a month relative to `now`, so the ledger measures it on the
 // synced bill. Called by the demo after its first sync; adds them only to an empty ledger, so a person's edits stay.
 import type { Db } from "@/lib/db/types";
 import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { parseInitiativeInput } from "@/lib/savings/initiative";
-import { createInitiative } from "@/lib/savings/initiatives-store";
+import { countInitiatives, createInitiative } from "@/lib/savings/initiatives-store";
 
 const EC2 = "Amazon Elastic Compute Cloud - Compute";
 
@@ -48,8 +48,7 @@ const DEMO_INITIATIVES = [
 
 /** Adds the demo initiatives when there are none yet; returns how many it added. */
 export async function seedDemoInitiatives(db: Db, now: Date): Promise<number> {
-  const [row] = await db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM savings_initiative");
-  if ((row?.n ?? 0) > 0) return 0;
+  if ((await countInitiatives(db)) > 0) return 0;
   const month = startOfMonth(toDay(now));
   for (const d of DEMO_INITIATIVES) {
     const parsed = parseInitiativeInput({ ...d, changeDate: addMonths(month, -d.monthsAgo) }, now);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EmbeddedLockedError, openEmbedded, takeLock } from "./embedded";
 import { applyMigrations } from "./migrate";
+import { testDatabases } from "@/testing/databases";
 import type { Db } from "./types";
 
 const dirs: string[] = [];
@@ -57,7 +58,36 @@ describe("embedded database lock", () => {
     open.push(reader);
     expect(reader.kind).toBe("embedded-shared");
     expect(await reader.sql.query("SELECT value FROM setting WHERE key = 'k'")).toEqual([{ value: { a: 1 } }]);
+    // Prisma reaches it the same way, interactive transactions included (the server keeps one open to its client).
+    expect(await reader.prisma.setting.findUnique({ where: { key: "k" } })).toMatchObject({ value: { a: 1 } });
+    await reader.prisma.$transaction(async (tx) => {
+      const row = await tx.setting.findUniqueOrThrow({ where: { key: "k" } });
+      await tx.setting.update({ where: { key: "k" }, data: { value: { a: (row.value as { a: number }).a + 1 } } });
+    });
+    expect(await owner.prisma.setting.findUnique({ where: { key: "k" } })).toMatchObject({ value: { a: 2 } });
     writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify(info));
+  });
+
+  it("lets a Prisma transaction wait its turn behind a long one (a sync's swap) instead of failing after 2 s", async () => {
+    const db = await testDatabases()[0]!.create(); // the embedded one
+    try {
+      let release!: () => void;
+      let holding!: () => void;
+      const held = new Promise<void>((r) => (holding = r));
+      const swap = db.transaction(async (tx) => {
+        await tx.query("SELECT 1");
+        holding();
+        await new Promise<void>((r) => (release = r));
+      });
+      await held;
+      const save = db.prisma.$transaction((tx) => tx.setting.create({ data: { key: "k", value: {} } }));
+      await new Promise((r) => setTimeout(r, 2_500)); // longer than Prisma's default wait for a transaction
+      release();
+      await swap;
+      await expect(save).resolves.toMatchObject({ key: "k" });
+    } finally {
+      await db.drop();
+    }
   });
 
   it("names the directory and what to do when it cannot be opened", async () => {

@@ -4,8 +4,8 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaClient } from "@/generated/prisma/client";
 import { openPostgres } from "./postgres";
+import { createPrismaClient } from "./prisma-client";
 import type { Db, Row, Sql } from "./types";
 
 /** Same value shapes as lib/db/postgres.ts. */
@@ -156,8 +156,8 @@ export async function openEmbedded(opts: OpenEmbeddedOptions): Promise<Db> {
 
 type CloseHooks = { beforeClose?: () => Promise<void>; afterClose?: () => Promise<void> };
 
-function wrapPglite(pglite: PGlite, label: string, hooks: CloseHooks = {}): Db {
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+function wrapPglite(pglite: PGlite, label: string, hooks: CloseHooks): Db {
+  const prisma = createPrismaClient(new PrismaPGlite(pglite));
   const sql = toSql(pglite);
   let closed = false;
   return {

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/generated/prisma/client";
+import { createPrismaClient } from "./prisma-client";
 import type { Db, DbKind, Row, Sql } from "./types";
 
 // Same value shapes as the embedded database: dates stay "YYYY-MM-DD" (pg would build a local-time Date),
@@ -52,7 +52,8 @@ export async function openPostgres(
       { cause: err },
     );
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Prisma shares the pool (same connections, same limit): PrismaPg only adds its own value parsers per query.
+  const prisma = createPrismaClient(new PrismaPg(pool));
   return {
     kind: opts.kind ?? "postgres",
     label,

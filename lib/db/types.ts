@@ -19,7 +19,14 @@ export type Db = {
   kind: DbKind;
   /** What a person reads in logs: which database was opened. */
   label: string;
+  /** Aggregates and bulk writes (staging inserts with `unnest`, swaps, report sums). */
   sql: Sql;
+  /**
+   * Simple records — one table's rows created, read, updated, deleted (sync runs, settings, savings initiatives,
+   * and new tables of the same kind) — with the generated types of prisma/schema.prisma. Values are Prisma's:
+   * numeric as Decimal (turn money into a string with toDecimalString), `@db.Date` as a Date at UTC midnight
+   * (toDay / toDateColumn), Json parsed. Its interactive transactions are separate from `transaction` below.
+   */
   prisma: PrismaClient;
   /** A short transaction: commits when fn resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;

@@ -71,7 +71,24 @@ describe.each(testDatabases())("savings ledger on $name", ({ create }) => {
     await expect(deleteInitiative(db, made.id)).rejects.toSatisfy(
       (e) => e instanceof AppError && e.kind === "not-found",
     );
+    await expect(
+      updateInitiative(db, made.id, input({ name: "Temp 3", changeDate: "2026-02-03" }), LEDGER_NOW),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.kind === "not-found");
     expect(await listInitiatives(db, LEDGER_NOW)).toEqual([]);
+  });
+
+  it("compares names literally: % and _ in a name are characters, not a pattern", async () => {
+    const made = await createInitiative(db, input({ name: "Batch_jobs off", changeDate: "2026-01-01" }), LEDGER_NOW);
+    const percent = await createInitiative(db, input({ name: "B%", changeDate: "2026-01-01" }), LEDGER_NOW);
+    const underscore = await createInitiative(
+      db,
+      input({ name: "batch-jobs off", changeDate: "2026-01-01" }),
+      LEDGER_NOW,
+    );
+    await expect(createInitiative(db, input({ name: "b%", changeDate: "2026-01-01" }), LEDGER_NOW)).rejects.toThrow(
+      /already exists/,
+    );
+    for (const i of [made, percent, underscore]) await deleteInitiative(db, i.id);
   });
 
   it("measures each initiative on the bill, with the months behind it", async () => {

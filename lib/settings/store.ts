@@ -1,3 +1,4 @@
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { DEFAULT_TAG_SETTINGS, parseTagSettings, toValidatedTagSettings, type TagSettings } from "./tags";
@@ -33,17 +34,18 @@ const rightsizingSettings: SettingDef<RightsizingSettings> = {
 
 /** The stored JSON document of a setting key, or undefined when none is stored. */
 export async function readSettingDocument(db: Db, key: string): Promise<unknown> {
-  const [row] = await db.sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = $1", [key]);
+  const row = await db.prisma.setting.findUnique({ where: { key }, select: { value: true } });
   return row?.value;
 }
 
-/** Stores a setting key's JSON document (validate before calling). */
+/** Stores a setting key's JSON document (validate before calling); one statement (INSERT … ON CONFLICT). */
 export async function writeSettingDocument(db: Db, key: string, value: unknown): Promise<void> {
-  await db.sql.query(
-    `INSERT INTO setting (key, value, updated_at) VALUES ($1, $2, now())
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [key, JSON.stringify(value)],
-  );
+  const document = value as Prisma.InputJsonValue;
+  await db.prisma.setting.upsert({
+    where: { key },
+    create: { key, value: document },
+    update: { value: document, updatedAt: new Date() },
+  });
 }
 
 async function readSetting<T>(db: Db, def: SettingDef<T>): Promise<T> {

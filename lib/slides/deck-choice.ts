@@ -1,5 +1,5 @@
-// Which initiatives the presenter put in the deck, and in which order, saved so the command line exports the
-// same deck: one setting document, key "deck", like lib/settings/store.ts.
+// Which initiatives the presenter put in the deck, and in which order. The choice is saved, so the command line
+// exports the same deck as /slides shows: one setting document, key "deck", like lib/settings/store.ts.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
@@ -35,7 +35,11 @@ export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice
   const parsed = choiceSchema.safeParse(input);
   if (!parsed.success)
     throw new AppError("bad-input", `Invalid deck choice: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
-  const known = new Set((await db.sql.query<{ id: number }>("SELECT id FROM savings_initiative")).map((r) => r.id));
+  const found = await db.prisma.savingsInitiative.findMany({
+    where: { id: { in: parsed.data.initiatives } },
+    select: { id: true },
+  });
+  const known = new Set(found.map((r) => r.id));
   const unknown = parsed.data.initiatives.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new AppError(

@@ -37,11 +37,13 @@ export async function withSyncLock<T>(db: Db, fn: (session: Sql) => Promise<T>):
   return db.withSession(async (session) => {
     const [row] = await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SYNC_LOCK_KEY]);
     if (!row?.ok) {
-      const [running] = await session.query<{ id: number; started_at: Date }>(
-        "SELECT id, started_at FROM sync_run WHERE status = 'running' ORDER BY id DESC LIMIT 1",
-      );
+      const running = await db.prisma.syncRun.findFirst({
+        where: { status: "running" },
+        orderBy: { id: "desc" },
+        select: { id: true, startedAt: true },
+      });
       throw new SyncBusyError(
-        `Another sync is running${running ? ` (run #${running.id}, started ${running.started_at.toISOString()})` : ""}; wait for it to finish.`,
+        `Another sync is running${running ? ` (run #${running.id}, started ${running.startedAt.toISOString()})` : ""}; wait for it to finish.`,
       );
     }
     try {

@@ -2,10 +2,13 @@ import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { SyncBusyError } from "./lock";
 import { runSync } from "./run-sync";
-import { getLastSuccessfulSync, getSyncRun, listSyncRuns, recoverInterruptedRuns } from "./runs";
+import { getLastSuccessfulSync, listSyncRuns, recoverInterruptedRuns, type SyncRunRow } from "./runs";
 import type { SyncProgress, SyncSource } from "./types";
 
 const NOW = new Date("2026-11-26T12:00:00Z");
+
+const findRun = async (db: TestDb, id: number): Promise<SyncRunRow | undefined> =>
+  (await listSyncRuns(db)).find((r) => r.id === id);
 
 /** A source that makes `requests` paid requests and writes `rows` rows, or fails with `fail`. */
 function fakeSource(
@@ -54,7 +57,7 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
       rowsWritten: 120,
       error: null,
     });
-    const run = await getSyncRun(db, result.runId);
+    const run = await findRun(db, result.runId);
     expect(run).toMatchObject({
       status: "succeeded",
       trigger: "cli",
@@ -91,13 +94,13 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
       error: "AccessDenied: ce:GetCostAndUsage",
     });
     expect(result.sources.datadog).toMatchObject({ status: "succeeded", rowsWritten: 5 });
-    expect((await getSyncRun(db, result.runId))?.error).toBe("aws: AccessDenied: ce:GetCostAndUsage");
+    expect((await findRun(db, result.runId))?.error).toBe("aws: AccessDenied: ce:GetCostAndUsage");
     expect(await getLastSuccessfulSync(db)).toBeNull();
   });
 
   it("marks a run left `running` by a killed process as interrupted, and it never blocks the next run", async () => {
     db = await create();
-    await db.sql.query("INSERT INTO sync_run (status, trigger, sources) VALUES ('running', 'cli', '{aws}')");
+    await db.prisma.syncRun.create({ data: { status: "running", trigger: "cli", sources: ["aws"] } });
     const result = await runSync({ db, now: NOW, sources: [fakeSource("aws")] });
     expect(result.status).toBe("succeeded");
     const runs = await listSyncRuns(db);
@@ -105,9 +108,35 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
     expect(runs[1]?.error).toMatch(/stopped before it finished/);
   });
 
+  it("reads a run back as the pages show it: the cost with its cents, days as YYYY-MM-DD, times as ISO", async () => {
+    db = await create();
+    const range = { from: "2026-10-01", to: "2026-11-01" };
+    const result = await runSync({ db, now: NOW, range, sources: [fakeSource("aws")] });
+    expect(await findRun(db, result.runId)).toMatchObject({
+      startedAt: NOW.toISOString(),
+      rangeFrom: "2026-10-01",
+      rangeTo: "2026-11-01",
+      requestCostUsd: "0.00",
+      finishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
+  });
+
+  it("keeps the error a leftover run already recorded when it marks it interrupted", async () => {
+    db = await create();
+    await db.prisma.syncRun.create({
+      data: { status: "running", trigger: "cli", sources: ["aws"], error: "aws: throttled" },
+    });
+    expect(await recoverInterruptedRuns(db)).toBe(1);
+    expect((await listSyncRuns(db))[0]).toMatchObject({
+      status: "interrupted",
+      error: "aws: throttled",
+      progress: null,
+    });
+  });
+
   it("recovers an interrupted run as soon as anyone looks, not only at the next sync", async () => {
     db = await create();
-    await db.sql.query("INSERT INTO sync_run (status, trigger, sources) VALUES ('running', 'web', '{aws}')");
+    await db.prisma.syncRun.create({ data: { status: "running", trigger: "web", sources: ["aws"] } });
     expect(await recoverInterruptedRuns(db)).toBe(1);
     expect((await listSyncRuns(db))[0]?.status).toBe("interrupted");
   });

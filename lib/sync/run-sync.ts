@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/types";
 import { formatCentsAsUsd } from "@/lib/money";
 import { withSyncLock } from "./lock";
-import { markInterruptedRuns } from "./runs";
+import { createSyncRun, finishSyncRun, markInterruptedRuns, updateSyncRunProgress } from "./runs";
 import type { DayRange, SourceResult, SyncProgress, SyncRunResult, SyncSource } from "./types";
 
 export type RunSyncOptions = {
@@ -29,17 +29,35 @@ const PROGRESS_WRITE_INTERVAL_MS = 500;
 export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
   const { db, sources, now } = opts;
   const signal = opts.signal ?? new AbortController().signal;
-  return withSyncLock(db, async (session) => {
-    await markInterruptedRuns(session);
-    const [run] = await session.query<{ id: number }>(
-      `INSERT INTO sync_run (status, trigger, sources, range_from, range_to, started_at)
-       VALUES ('running', $1, $2, $3, $4, $5) RETURNING id`,
-      [opts.trigger ?? "cli", sources.map((s) => s.name), opts.range?.from ?? null, opts.range?.to ?? null, now],
-    );
-    const runId = run!.id;
+  // The lock's own connection is only for the lock; the run's record is written through Prisma (runs.ts).
+  return withSyncLock(db, async () => {
+    await markInterruptedRuns(db);
+    const runId = await createSyncRun(db, {
+      trigger: opts.trigger ?? "cli",
+      sources: sources.map((s) => s.name),
+      range: opts.range,
+      startedAt: now,
+    });
     opts.onStart?.(runId);
     const results: Record<string, SourceResult> = {};
     let lastWrite = 0;
+    // Progress writes go one after the other, each with the newest progress, and the final record waits for
+    // the last one: a write still in flight must not land after the final record and bring a finished run's
+    // progress back.
+    let writing: Promise<void> = Promise.resolve();
+    let newest: SyncProgress | null = null; // waiting to be written
+    const writeProgress = (p: SyncProgress) => {
+      const queued = newest !== null; // then the queued write takes this newer progress when its turn comes
+      newest = p;
+      if (queued) return;
+      writing = writing.then(async () => {
+        const progress = newest;
+        newest = null;
+        if (!progress) return;
+        const totals = { requests: totalOf(results, "requests"), rowsWritten: totalOf(results, "rowsWritten") };
+        await updateSyncRunProgress(db, runId, progress, totals).catch(() => {}); // best effort; the final record is not
+      });
+    };
 
     for (const source of sources) {
       const result: SourceResult = {
@@ -66,14 +84,7 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
         const t = Date.now();
         if (!force && t - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
         lastWrite = t;
-        void db.sql
-          .query("UPDATE sync_run SET progress = $2, requests = $3, rows_written = $4 WHERE id = $1", [
-            runId,
-            JSON.stringify(progress),
-            totalOf(results, "requests"),
-            totalOf(results, "rowsWritten"),
-          ])
-          .catch(() => {}); // progress is best effort; the final record below is not
+        writeProgress(progress);
       };
       try {
         if (signal.aborted) throw new Error("Sync cancelled before it started this source");
@@ -136,19 +147,8 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
       rowsWritten: totalOf(results, "rowsWritten"),
       error: errors.length ? errors.join("\n") : null,
     };
-    await session.query(
-      `UPDATE sync_run SET status = $2, finished_at = now(), requests = $3, request_cost_usd = $4,
-         rows_written = $5, error = $6, details = $7, progress = NULL WHERE id = $1`,
-      [
-        runId,
-        status,
-        summary.requests,
-        summary.requestCostUsd,
-        summary.rowsWritten,
-        summary.error,
-        JSON.stringify(results),
-      ],
-    );
+    await writing;
+    await finishSyncRun(db, summary);
     return summary;
   });
 }

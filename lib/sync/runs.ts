@@ -1,7 +1,11 @@
+// The `sync_run` records: one row per run, written by runSync and read by /sync, the overview, the health check
+// and the sync-runs export. Simple records, so they go through the Prisma client.
+import { Prisma, type SyncRun } from "@/generated/prisma/client";
+import { toDateColumn, toDecimalString } from "@/lib/db/prisma-client";
 import type { Db } from "@/lib/db/types";
+import { toDay } from "@/lib/dates";
 import { SyncBusyError, withSyncLock } from "./lock";
-import type { Sql } from "@/lib/db/types";
-import type { SyncProgress } from "./types";
+import type { DayRange, SyncProgress, SyncRunResult } from "./types";
 
 export type SyncRunRow = {
   id: number;
@@ -31,56 +35,87 @@ export type SyncRunRow = {
   > | null;
 };
 
-type RawRun = {
-  id: number;
-  started_at: Date;
-  finished_at: Date | null;
-  status: SyncRunRow["status"];
-  trigger: string;
-  sources: string[] | null;
-  range_from: string | null;
-  range_to: string | null;
-  requests: number;
-  request_cost_usd: string;
-  rows_written: number;
-  error: string | null;
-  progress: SyncProgress | null;
-  details: SyncRunRow["details"];
-};
-
-const toRow = (r: RawRun): SyncRunRow => ({
+const toRow = (r: SyncRun): SyncRunRow => ({
   id: r.id,
-  startedAt: r.started_at.toISOString(),
-  finishedAt: r.finished_at?.toISOString() ?? null,
-  status: r.status,
+  startedAt: r.startedAt.toISOString(),
+  finishedAt: r.finishedAt?.toISOString() ?? null,
+  status: r.status as SyncRunRow["status"],
   trigger: r.trigger,
-  sources: r.sources ?? [],
-  rangeFrom: r.range_from,
-  rangeTo: r.range_to,
+  sources: r.sources,
+  rangeFrom: r.rangeFrom && toDay(r.rangeFrom),
+  rangeTo: r.rangeTo && toDay(r.rangeTo),
   requests: r.requests,
-  requestCostUsd: r.request_cost_usd,
-  rowsWritten: r.rows_written,
+  requestCostUsd: toDecimalString(r.requestCostUsd),
+  rowsWritten: r.rowsWritten,
   error: r.error,
-  progress: r.progress,
-  details: r.details,
+  progress: r.progress as SyncProgress | null,
+  details: r.details as SyncRunRow["details"],
 });
 
+/** The newest runs first. */
 export async function listSyncRuns(db: Db, limit = 50): Promise<SyncRunRow[]> {
-  const rows = await db.sql.query<RawRun>("SELECT * FROM sync_run ORDER BY id DESC LIMIT $1", [limit]);
+  const rows = await db.prisma.syncRun.findMany({ orderBy: { id: "desc" }, take: limit });
   return rows.map(toRow);
-}
-
-export async function getSyncRun(db: Db, id: number): Promise<SyncRunRow | null> {
-  const [row] = await db.sql.query<RawRun>("SELECT * FROM sync_run WHERE id = $1", [id]);
-  return row ? toRow(row) : null;
 }
 
 /** When the last run that succeeded finished (health check, overview). */
 export async function getLastSuccessfulSync(db: Db): Promise<Date | null> {
-  const [row] = await db.sql.query<{ finished_at: Date | null }>(
-    "SELECT max(finished_at) AS finished_at FROM sync_run WHERE status = 'succeeded'",
-  );
-  return row?.finished_at ?? null;
+  const { _max } = await db.prisma.syncRun.aggregate({ where: { status: "succeeded" }, _max: { finishedAt: true } });
+  return _max.finishedAt;
+}
+
+/*
+ * Writing a run. runSync holds the sync lock, a session-level advisory lock that belongs to the connection that
+ * took it (lock.ts): only taking and releasing it must happen on that connection. The run's row is a plain record
+ * written while the lock is held, so it goes through Prisma on any pooled connection like every other record.
+ */
+
+/** Records a run as `running` and returns its id. */
+export async function createSyncRun(
+  db: Db,
+  run: { trigger: string; sources: string[]; range: DayRange | undefined; startedAt: Date },
+): Promise<number> {
+  const { id } = await db.prisma.syncRun.create({
+    data: {
+      status: "running",
+      trigger: run.trigger,
+      sources: run.sources,
+      rangeFrom: run.range ? toDateColumn(run.range.from) : null,
+      rangeTo: run.range ? toDateColumn(run.range.to) : null,
+      startedAt: run.startedAt,
+      // Written with its cents, as the finished run's cost is, so a running run reads "0.00" too.
+      requestCostUsd: "0.00",
+    },
+    select: { id: true },
+  });
+  return id;
+}
+
+/** The live progress of a running run (what /sync polls) and its running totals. */
+export async function updateSyncRunProgress(
+  db: Db,
+  id: number,
+  progress: SyncProgress,
+  totals: { requests: number; rowsWritten: number },
+): Promise<void> {
+  await db.prisma.syncRun.update({ where: { id }, data: { progress, ...totals } });
+}
+
+/** Records how a run ended; its live progress is cleared. */
+export async function finishSyncRun(db: Db, result: SyncRunResult): Promise<void> {
+  await db.prisma.syncRun.update({
+    where: { id: result.runId },
+    data: {
+      status: result.status,
+      finishedAt: new Date(),
+      requests: result.requests,
+      requestCostUsd: result.requestCostUsd,
+      rowsWritten: result.rowsWritten,
+      error: result.error,
+      details: result.sources,
+      progress: Prisma.DbNull,
+    },
+  });
 }
 
 /**
@@ -90,19 +125,25 @@ export async function getLastSuccessfulSync(db: Db): Promise<Date | null> {
 export async function recoverInterruptedRuns(db: Db): Promise<number> {
   if (db.kind === "embedded-shared") return 0;
   try {
-    return await withSyncLock(db, markInterruptedRuns);
+    return await withSyncLock(db, () => markInterruptedRuns(db));
   } catch (err) {
     if (err instanceof SyncBusyError) return 0;
     throw err;
   }
 }
 
-/** Only call while holding the sync lock: any run still `running` belongs to a process that died. */
-export async function markInterruptedRuns(session: Sql): Promise<number> {
-  const rows = await session.query(
-    `UPDATE sync_run SET status = 'interrupted', finished_at = now(), progress = NULL,
-       error = COALESCE(error, 'The process running this sync stopped before it finished; the previous data was kept.')
-     WHERE status = 'running' RETURNING id`,
-  );
-  return rows.length;
+const INTERRUPTED = "The process running this sync stopped before it finished; the previous data was kept.";
+
+/**
+ * Only call while holding the sync lock: any run still `running` belongs to a process that died. An error the
+ * run already recorded is kept; the others say why the run stopped.
+ */
+export async function markInterruptedRuns(db: Db): Promise<number> {
+  const ended = { status: "interrupted", finishedAt: new Date(), progress: Prisma.DbNull };
+  const withoutError = await db.prisma.syncRun.updateMany({
+    where: { status: "running", error: null },
+    data: { ...ended, error: INTERRUPTED },
+  });
+  const withError = await db.prisma.syncRun.updateMany({ where: { status: "running" }, data: ended });
+  return withoutError.count + withError.count;
 }
