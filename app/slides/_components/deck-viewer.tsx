@@ -1,7 +1,9 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { cssVars } from "@/app/_components/css-vars";
 import type { Deck } from "@/lib/slides/deck";
 import { SlideView } from "./slide-view";
+import styles from "./slides.module.css";
 
 function subscribeToHash(onChange: () => void) {
   window.addEventListener("hashchange", onChange);
@@ -79,28 +81,28 @@ export function DeckViewer({ deck }: { deck: Deck }) {
 
   const current = deck.slides[index];
   return (
-    <section className="deck-viewer" aria-label="Slide preview">
-      <div className="deck-stage" ref={stage} onClick={(e) => e.target === e.currentTarget && go(index + 1)}>
-        <div className="deck-frame" style={{ width: WIDTH * scale, height: HEIGHT * scale }}>
+    <section className={styles.viewer} aria-label="Slide preview">
+      <div className={styles.stage} ref={stage} onClick={(e) => e.target === e.currentTarget && go(index + 1)}>
+        {/* The scale depends on the screen: the stylesheet sizes the frame and scales each slide by it. */}
+        <div className={styles.frame} style={cssVars({ "--deck-scale": scale })}>
           {deck.slides.map((slide, i) => (
             <article
               key={slide.id}
-              className="deck-slide"
+              className={styles.slide}
               data-current={i === index ? "true" : undefined}
               aria-hidden={i !== index}
               aria-label={`Slide ${i + 1} of ${total}: ${slide.title}`}
-              style={{ transform: `scale(${scale})` }}
             >
               <SlideView slide={slide} index={i} total={total} />
             </article>
           ))}
         </div>
       </div>
-      <div className="deck-controls">
+      <div className={styles.controls}>
         <button type="button" className="button secondary" onClick={() => go(index - 1)} disabled={index === 0}>
           ← Previous
         </button>
-        <span className="deck-counter" role="status" aria-live="polite" data-testid="slide-counter">
+        <span className={styles.counter} role="status" aria-live="polite" data-testid="slide-counter">
           Slide {index + 1} of {total}: {current?.title}
         </span>
         <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === total - 1}>
