@@ -6,7 +6,7 @@ import { SegmentedLinks } from "@/app/_components/segmented-links";
 import { StackedBarChart } from "@/app/_components/stacked-bar-chart";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { getOverviewPage } from "@/lib/pages/overview";
 import { toStackedChart } from "@/lib/reports/chart";
 import { METRIC_LABELS, METRICS, overviewParamsSchema, toSpendHref } from "@/lib/reports/view";

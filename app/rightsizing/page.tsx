@@ -2,7 +2,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams, settleInput } from "@/lib/input/search-params";
+import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getRightsizingOverview } from "@/lib/rightsizing/read";
 import { scopeSchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "./_components/download-links";

@@ -1,12 +1,12 @@
 "use server";
-// Server actions of /savings: create, edit and delete savings initiatives (forms read by lib/input/form-data.ts
+// Server actions of /savings: create, edit and delete savings initiatives (forms read by lib/form-data.ts
 // with the schemas of lib/savings/initiative.ts).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { parseFormData, type FieldErrors } from "@/lib/input/form-data";
+import { parseFormData, type FieldErrors } from "@/lib/form-data";
 import { initiativeFormSchema, initiativeIdFormSchema } from "@/lib/savings/initiative";
 import { createInitiative, deleteInitiative, updateInitiative } from "@/lib/savings/initiatives-store";
 

@@ -4,7 +4,7 @@ import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/pag
 import { BadLinkPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { getSavingsPage } from "@/lib/pages/savings";
 import { formatUsd } from "@/lib/reports/money";
 import { formatAnnualShort } from "@/lib/savings/before-after";

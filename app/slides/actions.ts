@@ -1,10 +1,10 @@
 "use server";
 // Server action of /slides: saves which initiatives go in the deck and their order (setting "deck"), reading the
-// form with lib/input/form-data.ts.
+// form with lib/form-data.ts.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { parseFormData } from "@/lib/input/form-data";
+import { parseFormData } from "@/lib/form-data";
 import { deckChoiceFormSchema, saveDeckChoice } from "@/lib/slides/deck-choice";
 
 export type DeckChoiceState = { ok: boolean; message: string } | null;

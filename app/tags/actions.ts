@@ -1,10 +1,10 @@
 "use server";
 // Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings: the form
-// is read with lib/input/form-data.ts and the edit schema of lib/tags/tag-settings-edit.ts.
+// is read with lib/form-data.ts and the edit schema of lib/tags/tag-settings-edit.ts.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { parseFormData } from "@/lib/input/form-data";
+import { parseFormData } from "@/lib/form-data";
 import { saveTagSettingsEdit, tagSettingsEditSchema } from "@/lib/tags/tag-settings-edit";
 
 export type TagEditState = { ok: boolean; message: string; errors: string[] } | null;

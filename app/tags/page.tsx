@@ -5,7 +5,7 @@ import { BadLinkPage, NoData } from "@/app/_components/page-state";
 import { PanelSkeleton } from "@/app/_components/skeletons";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { getTagsPage } from "@/lib/pages/tags";
 import { tagsQuerySchema } from "@/lib/tags/tags-query";
 import { AllowedListsPanel } from "./_components/allowed-lists-panel";

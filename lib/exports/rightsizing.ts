@@ -13,7 +13,7 @@ import {
 } from "@/lib/rightsizing";
 import type { RightsizingRow, RightsizingTotals } from "@/lib/rightsizing";
 import { checkScope, checkTeam, getRightsizingContext } from "@/lib/rightsizing/read";
-import { blankAsAbsent, paramError, parseSearchParams } from "@/lib/input/search-params";
+import { blankAsAbsent, paramError, parseSearchParams } from "@/lib/search-params";
 import { tableQuerySchema, toTablePage } from "@/lib/rightsizing/table-query";
 import type { ExportDefinition } from "./types";
 

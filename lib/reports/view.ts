@@ -5,7 +5,7 @@ import { z } from "zod";
 import { UNTAGGED_LABEL } from "@/lib/csv";
 import { addDays, addMonths, daysBetween, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
-import { parseSearchParams, type SearchParamsInput } from "@/lib/input/search-params";
+import { parseSearchParams, type SearchParamsInput } from "@/lib/search-params";
 import { ENVIRONMENT_CATEGORIES } from "@/lib/tags/settings";
 import { DIMENSIONS, type Dimension } from "./datasets";
 import { GRANULARITIES, type Granularity } from "./periods";

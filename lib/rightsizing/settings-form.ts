@@ -2,7 +2,7 @@
 // is parsed (lists, numbers, "namespace = team" lines, one row per cluster), validated with the settings' own
 // zod schema, and each problem is put next to the field it belongs to.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/input/form-data";
+import type { FieldErrors } from "@/lib/form-data";
 import { rightsizingSettingsSchema } from "./settings";
 import type { RightsizingSettings, RightsizingSettingsInput } from "./settings";
 
@@ -65,7 +65,7 @@ function text(value: string | number | undefined): string {
 }
 
 /**
- * The form as lib/input/form-data.ts reads it: the text of every field → a settings document, or the problems
+ * The form as lib/form-data.ts reads it: the text of every field → a settings document, or the problems
  * by field name (`cluster.<i>.<field>` for cluster rows).
  */
 export const rightsizingSettingsFormSchema = z

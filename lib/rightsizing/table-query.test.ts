@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { scopeSchema, tableQuerySchema, toTablePage } from "./table-query";
 import { summarizeRecommendations, toRightsizingRows } from "./summarize";
 import { makeSettings, makeUsage } from "./test-usage";

@@ -1,8 +1,8 @@
 // Filters, sorting and paging of rightsizing rows: parsed from URL search params or export options with the
-// same schema (lib/input/search-params.ts), so a shared page URL and its download select the same rows; applied in
+// same schema (lib/search-params.ts), so a shared page URL and its download select the same rows; applied in
 // JS after the rules ran, because team and environment are resolved by the rules with the current settings.
 import { z } from "zod";
-import { blankAsAbsent, paramError } from "@/lib/input/search-params";
+import { blankAsAbsent, paramError } from "@/lib/search-params";
 import { UNTAGGED_LABEL } from "./resolve-context";
 import { toWorkloadKey } from "./summarize";
 import { FLAGS } from "./types";

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { isDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { blankAsAbsent } from "@/lib/input/search-params";
+import { blankAsAbsent } from "@/lib/search-params";
 import { chooseDataset, DIMENSION_LABELS, DIMENSIONS, toNotExactMessage, type Dimension } from "@/lib/reports/datasets";
 import { parseSpendView } from "@/lib/reports/view";
 
@@ -111,7 +111,7 @@ export function checkScopeFilters(filters: InitiativeScope["filters"], now: Date
 }
 
 /**
- * The form of /savings, as it is posted (lib/input/form-data.ts): flat text fields (department, project, …,
+ * The form of /savings, as it is posted (lib/form-data.ts): flat text fields (department, project, …,
  * rs_cluster, rs_environment; `id` when it edits one). Problems are keyed by field; a scope the spend report
  * cannot answer exactly is keyed `scope`.
  */

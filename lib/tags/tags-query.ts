@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { addMonths, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
-import { blankAsAbsent, parseSearchParams, type SearchParamsInput } from "@/lib/input/search-params";
+import { blankAsAbsent, parseSearchParams, type SearchParamsInput } from "@/lib/search-params";
 import { METRICS, type Metric } from "@/lib/reports/view";
 
 /** The same metrics as every spend report. */

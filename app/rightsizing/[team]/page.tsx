@@ -4,7 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams, settleInput } from "@/lib/input/search-params";
+import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getTeamRightsizing } from "@/lib/rightsizing/read";
 import { tableQuerySchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "../_components/download-links";

@@ -1,10 +1,10 @@
 "use server";
-// Server action of the rightsizing settings form on /settings: reads the form (lib/input/form-data.ts with the
+// Server action of the rightsizing settings form on /settings: reads the form (lib/form-data.ts with the
 // schema of lib/rightsizing/settings-form.ts, field by field) and saves.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { parseFormData, type FieldErrors } from "@/lib/input/form-data";
+import { parseFormData, type FieldErrors } from "@/lib/form-data";
 import { rightsizingSettingsFormSchema } from "@/lib/rightsizing/settings-form";
 import { saveRightsizingSettings } from "@/lib/settings/store";
 

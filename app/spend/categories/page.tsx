@@ -3,7 +3,7 @@ import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/pag
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { getCategoriesPage } from "@/lib/pages/spend";
 import { spendViewSchema, toSpendQuery } from "@/lib/reports/view";
 import { CategoryMapping } from "../_components/category-mapping";

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { badInput } from "@/lib/errors";
 import { checkExportOptions, getExport } from "@/lib/exports/registry";
 import { errorResponse } from "@/lib/http";
-import { toSingleParams } from "@/lib/input/search-params";
+import { toSingleParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 

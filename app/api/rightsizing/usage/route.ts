@@ -2,7 +2,7 @@
 import { getDb } from "@/lib/db/client";
 import { badInput } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
-import { parseSearchParams } from "@/lib/input/search-params";
+import { parseSearchParams } from "@/lib/search-params";
 import { listUsageHours } from "@/lib/rightsizing/read";
 import { containerKeySchema } from "@/lib/rightsizing/table-query";
 

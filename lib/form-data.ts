@@ -1,5 +1,5 @@
 // Reading a submitted form with a zod schema: the one way every server action reads its input. Fields are text
-// (files are not read); a field sent twice is a problem of its own, as in a URL (lib/input/search-params.ts).
+// (files are not read); a field sent twice is a problem of its own, as in a URL (lib/search-params.ts).
 // A problem is kept under the field it belongs to, so the form can show it next to that field, and what was
 // typed comes back as it was, so nothing is lost when the form is shown again.
 import { z } from "zod";
