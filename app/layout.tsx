@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Nav } from "./_components/nav";
+import { Shell } from "./_components/shell";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,16 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <div className="shell">
-          <aside className="sidebar">
-            <div className="brand">
-              <span className="brand-mark" aria-hidden /> Costwise
-            </div>
-            <Nav />
-            <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
-          </aside>
-          <main>{children}</main>
-        </div>
+        <Shell>{children}</Shell>
       </body>
     </html>
   );

@@ -165,6 +165,14 @@ test("bad input says what is wrong: on the page, 400 from the export, never a 50
   expect(res.status()).toBe(400);
   expect((await res.json()).error.message).toMatch(/metric must be one of amortized, unblended, net_amortized/);
 
+  // A parameter given twice is refused alike by the page and its download: neither guesses which one was meant.
+  const twice = "metric=unblended&metric=amortized";
+  const repeated = await request.get(`/api/export/spend?${twice}`);
+  expect(repeated.status()).toBe(400);
+  expect((await repeated.json()).error.message).toBe("metric is given 2 times; give it once.");
+  await page.goto(`/spend?${twice}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("metric is given 2 times; give it once.");
+
   await page.goto("/spend?by=service&department=platform&project=k8s-platform");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("cannot be answered exactly");
   await page.getByRole("link", { name: "Without the department filter (platform)" }).click();

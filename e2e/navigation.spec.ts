@@ -27,6 +27,16 @@ test("every page is reachable from the navigation, without errors", async ({ pag
   expect(errors).toEqual([]);
 });
 
+test("an unknown address shows the product's not-found page, with the way back", async ({ page }) => {
+  const res = await page.goto("/no-such-page");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Open the overview" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+});
+
 test("the health endpoint reports the database and the last sync", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);

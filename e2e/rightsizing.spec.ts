@@ -33,8 +33,9 @@ type JsonRow = {
   recommended: { cpuRequest: number; memoryRequest: number } | null;
 };
 
-// What the rules say the memory request is, worked out here from the stored usage (domain.md §3):
-// idle × multiplier, rounded up to whole Mi, never below peak × 1.15 (the peak guard) or the 32Mi floor.
+// What the rules say the memory request is, worked out here from the stored usage (the idle rule of
+// lib/rightsizing/recommend.ts, with the default settings): idle × multiplier, rounded up to whole Mi, never below
+// peak × 1.15 (the peak guard) or the 32Mi floor.
 function expectedIdleMemoryMib(row: JsonRow, multiplier: number): number {
   const ceil = (v: number) => Math.ceil(v - 1e-9);
   return Math.max(32, ceil((row.memory.idle / MIB) * multiplier), ceil((row.memory.peak / MIB) * 1.15));
@@ -49,8 +50,9 @@ async function getMainContainer(page: Page): Promise<JsonRow> {
   return row;
 }
 
+/** A container's row: the one whose first cell is exactly the container's name (its reason row follows it). */
 function containerRow(page: Page, container: string) {
-  return page.locator("tr.rs-row", { has: page.locator("td.rs-container", { hasText: new RegExp(`^${container}$`) }) });
+  return page.getByRole("row").filter({ has: page.getByRole("cell", { name: container, exact: true }) });
 }
 
 async function download(page: Page, label: string): Promise<string> {
@@ -74,8 +76,10 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
 
   // Expand a row: its usage over the window, with the current request and the recommendation as lines.
   const first = page.getByRole("button", { name: /^Show usage of / }).first();
+  // The row the button draws into (read first: once pressed, the button is named "Hide usage of …").
+  const chart = page.locator(`[id="${await first.getAttribute("aria-controls")}"]`);
   await first.click();
-  const chart = page.locator("tr.rs-chart:not([hidden])");
+  await expect(chart).toBeVisible();
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
   await expect(chart.getByText(/^current request \d+m$/)).toBeVisible();
   await expect(chart.getByText(/^recommended \d+Mi$/)).toBeVisible();
@@ -146,7 +150,7 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
 });
 
 test("an unknown team or a bad filter gets a clear message, not a 500", async ({ page }) => {
-  const notice = page.getByRole("alert").filter({ hasText: "This view cannot be shown" });
+  const notice = page.getByRole("alert").filter({ hasText: "This link cannot be shown" });
   const res = await page.goto("/rightsizing/nobody");
   expect(res?.status()).toBe(200);
   await expect(notice).toContainText('No team "nobody" in the synced data. Teams:');

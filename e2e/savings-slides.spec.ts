@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import JSZip from "jszip";
 
-// The presenter with five minutes at the all-hands (issue 8): records two changes, checks what they saved on the
+// The presenter with five minutes at the all-hands: records two changes, checks what they saved on the
 // bill, opens the deck, moves through it with the keyboard, puts the RDS change first, and downloads the deck.
 
 const LEGACY = "Legacy monitoring switched off (e2e)";
@@ -39,6 +39,11 @@ async function addInitiative(
 }
 
 const counter = (page: Page) => page.getByTestId("slide-counter");
+
+/** The deck moves with the keyboard once its viewer listens to it; a key pressed earlier would do nothing. */
+async function waitForKeyboard(page: Page) {
+  await expect(page.getByRole("region", { name: "Slide preview" })).toHaveAttribute("data-keys", "ready");
+}
 
 test("the presenter records changes, sees what they saved and builds the deck", async ({ page, request }) => {
   test.setTimeout(300_000);
@@ -79,6 +84,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   await page.getByRole("link", { name: "Open the deck" }).click();
   await expect(page).toHaveURL(/\/slides/);
   await expect(counter(page)).toContainText("Slide 1 of");
+  await waitForKeyboard(page);
   await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toContainText("Slide 2 of");
   await expect(counter(page)).toContainText("Where the money goes");
@@ -102,6 +108,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
     await save.click();
     await expect(picker.getByRole("status")).toContainText("Saved");
   }
+  await waitForKeyboard(page);
   for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toContainText(`Slide 5 of`);
   await expect(counter(page)).toContainText(RDS);

@@ -1,14 +1,11 @@
-import { PageHeader } from "../_components/page-header";
-import { ReportSkeleton } from "../_components/report-skeleton";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { ReportSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader
-        title="Overview"
-        description="Where the AWS money goes: this month, the trend by department, and what moved."
-      />
+    <LoadingPage meta={PAGES.overview}>
       <ReportSkeleton figures={4} label="Loading the overview" />
-    </>
+    </LoadingPage>
   );
 }

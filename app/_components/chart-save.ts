@@ -1,5 +1,5 @@
-// Saves a recharts chart as SVG or PNG (issue 5: "charts can be saved as PNG or SVG"), with its title and
-// a legend drawn into the image, so it can go straight into a slide.
+// Saves a recharts chart as SVG or PNG, with its title and a legend drawn into the image, so it can go straight
+// into a slide or a document.
 export type LegendItem = { label: string; color: string };
 
 const FONT = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { TableCell, TableModel } from "@/lib/reports/table-model";
+import { Swatch } from "./swatch";
 
 /** Draws a spend table model: sticky labels, exact cents, drill links; keyboard users follow the links. */
 export function MoneyTable({ model }: { model: TableModel }) {
@@ -26,7 +27,7 @@ export function MoneyTable({ model }: { model: TableModel }) {
             <tr key={row.key}>
               <td className="sticky">
                 <span className="row-label">
-                  {row.swatch ? <span className="swatch" style={{ background: row.swatch }} aria-hidden /> : null}
+                  {row.swatch ? <Swatch color={row.swatch} /> : null}
                   {row.link ? (
                     <Link href={row.link.href} title={row.link.title}>
                       {row.label}

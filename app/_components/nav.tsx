@@ -1,27 +1,17 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const LINKS = [
-  { href: "/", label: "Overview" },
-  { href: "/spend", label: "Spend" },
-  { href: "/tags", label: "Tags" },
-  { href: "/rightsizing", label: "Rightsizing" },
-  { href: "/savings", label: "Savings" },
-  { href: "/slides", label: "Slides" },
-  { href: "/sync", label: "Sync" },
-  { href: "/settings", label: "Settings" },
-];
+import { NAV } from "./page-meta";
 
 export function Nav() {
   const pathname = usePathname();
   return (
     <nav className="nav" aria-label="Main">
-      {LINKS.map((l) => {
-        const active = l.href === "/" ? pathname === "/" : pathname.startsWith(l.href);
+      {NAV.map((page) => {
+        const active = page.path === "/" ? pathname === "/" : pathname.startsWith(page.path);
         return (
-          <Link key={l.href} href={l.href} aria-current={active ? "page" : undefined}>
-            {l.label}
+          <Link key={page.path} href={page.path} aria-current={active ? "page" : undefined}>
+            {page.title}
           </Link>
         );
       })}

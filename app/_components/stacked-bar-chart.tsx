@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YA
 import type { ChartModel } from "@/lib/reports/chart";
 import { formatUsdShort } from "@/lib/money";
 import { savePng, saveSvg, toStandaloneSvg } from "./chart-save";
+import styles from "./charts.module.css";
 
 const exact = (v: number) =>
   `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
@@ -14,13 +15,14 @@ type Props = {
   title: string;
   /** File name of the saved image, without extension. */
   filename: string;
-  height?: number;
+  /** `compact` for a chart that shares its page with figures and tables (the overview). */
+  size?: "regular" | "compact";
   /** Show Save PNG / Save SVG buttons. */
   canSave?: boolean;
 };
 
 /** Spend over time, stacked by group (negative credits stack below zero). Dollars as floats: display only. */
-export function StackedBarChart({ model, title, filename, height = 320, canSave = true }: Props) {
+export function StackedBarChart({ model, title, filename, size = "regular", canSave = true }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const data = model.points.map((p) => ({ label: p.label, title: p.title, ...p.values }));
@@ -39,7 +41,7 @@ export function StackedBarChart({ model, title, filename, height = 320, canSave 
   return (
     <figure className="chart-figure">
       {canSave ? (
-        <div className="panel-head" style={{ justifyContent: "flex-end", marginBottom: 0 }}>
+        <div className={`panel-head ${styles.saveBar}`}>
           <div className="actions">
             <button type="button" className="button secondary small" onClick={() => void save("png")}>
               Save PNG
@@ -53,7 +55,7 @@ export function StackedBarChart({ model, title, filename, height = 320, canSave 
       <div ref={ref} role="img" aria-label={title}>
         <BarChart
           responsive
-          style={{ width: "100%", height }}
+          className={size === "compact" ? styles.compact : styles.regular}
           data={data}
           stackOffset="sign"
           margin={{ top: 8, right: 8, bottom: 0, left: 8 }}

@@ -1,14 +1,12 @@
-import { PageHeader } from "../_components/page-header";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { PanelSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader
-        title="Rightsizing"
-        description="Current versus recommended Kubernetes requests, per team, with the dollars behind each row."
-      />
-      <div className="skeleton" style={{ height: 120, marginBottom: 18 }} aria-label="Loading the totals" />
-      <div className="skeleton" style={{ height: 480 }} aria-label="Loading the teams" />
-    </>
+    <LoadingPage meta={PAGES.rightsizing}>
+      <PanelSkeleton label="Loading the totals" size="totals" />
+      <PanelSkeleton label="Loading the teams" size="medium" />
+    </LoadingPage>
   );
 }

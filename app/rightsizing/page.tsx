@@ -1,69 +1,40 @@
-import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getRightsizingOverview } from "@/lib/rightsizing/read";
-import { parseQuery, scopeSchema } from "@/lib/rightsizing/table-query";
-import { EmptyState } from "../_components/empty-state";
-import { PageHeader } from "../_components/page-header";
+import { scopeSchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "./_components/download-links";
 import { FilterForm } from "./_components/filter-form";
-import { BadFilterNotice, UnmappedNotice, WindowNote } from "./_components/notices";
+import { UnmappedNotice, WindowNote } from "./_components/notices";
 import { RulesPanel } from "./_components/rules-panel";
 import { SavingsChart } from "./_components/savings-chart";
 import { TeamsTable } from "./_components/teams-table";
 import { TotalsCards } from "./_components/totals-cards";
-import "./rightsizing.css";
 
-export const metadata: Metadata = { title: "Rightsizing" };
+const META = PAGES.rightsizing;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-const DESCRIPTION = "Current versus recommended Kubernetes requests, per team, with the dollars behind each row.";
+const SHOW_ALL = { href: META.path, label: "Show everything" };
 
-export default async function RightsizingPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const parsed = parseQuery(scopeSchema, await searchParams);
-  const header = <PageHeader title="Rightsizing" description={DESCRIPTION} />;
-  if (!parsed.ok)
-    return (
-      <>
-        {header}
-        <BadFilterNotice messages={parsed.errors} reset="/rightsizing" />
-      </>
-    );
+export default async function RightsizingPage({ searchParams }: SearchParamsProps) {
+  const parsed = parseSearchParams(scopeSchema, await searchParams);
+  if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} reset={SHOW_ALL} />;
   const scope = parsed.value;
-  let overview;
-  try {
-    overview = await getRightsizingOverview(await getDb(), scope);
-  } catch (err) {
-    if (err instanceof AppError && err.kind === "bad-input")
-      return (
-        <>
-          {header}
-          <BadFilterNotice messages={[err.message]} reset="/rightsizing" />
-        </>
-      );
-    throw err;
-  }
-  if (overview.allRows.length === 0) {
-    return (
-      <>
-        {header}
-        <EmptyState title="No usage data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
-          Once Datadog usage has been synced, every team gets a table of its current requests next to what they should
-          be.
-        </EmptyState>
-      </>
-    );
-  }
+  // A cluster or environment that is not in the synced data is a bad link too.
+  const read = await settleInput(getRightsizingOverview(await getDb(), scope));
+  if (!read.ok) return <BadLinkPage meta={META} problems={read.problems} reset={SHOW_ALL} />;
+  const overview = read.value;
+  if (overview.allRows.length === 0) return <NoDataPage meta={META} />;
+
   const { summary } = overview;
   return (
     <>
-      <PageHeader title="Rightsizing" description={DESCRIPTION} actions={<DownloadLinks filters={scope} />} />
+      <PageHeader title={META.title} description={META.description} actions={<DownloadLinks filters={scope} />} />
       <FilterForm
-        action="/rightsizing"
+        action={META.path}
         values={scope}
         clusters={overview.clusters}
         environments={overview.environments}

@@ -1,50 +1,40 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { parseSearchParams } from "@/lib/search-params";
+import { getSavingsPage } from "@/lib/pages/savings";
 import { formatUsd } from "@/lib/money";
 import { formatAnnualShort } from "@/lib/savings/before-after";
-import { getScopeOptions } from "@/lib/savings/form-options";
-import { getLedger } from "@/lib/savings/ledger";
-import { getCandidates } from "@/lib/savings/read-candidates";
-import { getTagSettings } from "@/lib/settings/store";
-import { PageHeader } from "../_components/page-header";
+import { savingsParamsSchema } from "@/lib/savings/initiative";
 import { CandidatesPanel } from "./_components/candidates-panel";
+import { toFormInitial } from "./_components/form-initial";
 import { InitiativeCard } from "./_components/initiative-card";
 import { InitiativeForm } from "./_components/initiative-form";
-import { toFormInitial } from "./_components/form-initial";
-import "./savings.css";
+import styles from "./_components/savings.module.css";
 
-export const metadata: Metadata = { title: "Savings" };
+const META = PAGES.savings;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-type SearchParams = Record<string, string | string[] | undefined>;
+export default async function SavingsPage({ searchParams }: SearchParamsProps) {
+  const parsed = parseSearchParams(savingsParamsSchema, await searchParams);
+  if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
+  const { ledger, candidates, options } = await getSavingsPage(await getDb(), getNow());
 
-export default async function SavingsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const params = await searchParams;
-  const db = await getDb();
-  const now = getNow();
-  const settings = await getTagSettings(db);
-  const ledger = await getLedger(db, now);
-  const [candidates, options] = await Promise.all([
-    getCandidates(
-      db,
-      ledger.entries.map((e) => e.initiative),
-      { now, settings },
-    ),
-    getScopeOptions(db, settings),
-  ]);
   const form = toFormInitial(
-    params,
+    parsed.value,
     ledger.entries.map((e) => e.initiative),
   );
   return (
     <>
       <PageHeader
-        title="Savings"
-        description="What each change really saved, measured on the bill: the scope's average monthly spend before against after, × 12."
+        title={META.title}
+        description={META.description}
         actions={
-          <div className="sv-actions">
+          <div className={styles.actions}>
             <Link className="button secondary" href="/slides">
               Open the deck
             </Link>

@@ -1,25 +1,25 @@
-import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata } from "@/app/_components/page-meta";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { PageHeader } from "../_components/page-header";
+import { getSettingsPage } from "@/lib/pages/settings";
 import { DeploymentSection } from "./_sections/deployment";
 import { RightsizingSection } from "./_sections/rightsizing";
 import { TagRulesSection } from "./_sections/tag-rules";
 
-export const metadata: Metadata = { title: "Settings" };
+const META = PAGES.settings;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
 // Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, deployment.
 export default async function SettingsPage() {
-  const db = await getDb();
+  const data = await getSettingsPage(await getDb(), getConfig());
   return (
     <>
-      <PageHeader
-        title="Settings"
-        description="Rules, allowed tag values, prices and mappings are edited here and apply to every page at once."
-      />
-      <TagRulesSection db={db} />
-      <RightsizingSection db={db} />
-      <DeploymentSection db={db} />
+      <PageHeader title={META.title} description={META.description} />
+      <TagRulesSection settings={data.tags} />
+      <RightsizingSection settings={data.rightsizing.settings} clusters={data.rightsizing.clusters} />
+      <DeploymentSection deployment={data.deployment} />
     </>
   );
 }

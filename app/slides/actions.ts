@@ -1,17 +1,19 @@
 "use server";
-// Server action of /slides: saves which initiatives go in the deck and their order (setting "deck").
+// Server action of /slides: saves which initiatives go in the deck and their order (setting "deck"), reading the
+// form with lib/form-data.ts.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { saveDeckChoice } from "@/lib/slides/deck-choice";
+import { parseFormData } from "@/lib/form-data";
+import { deckChoiceFormSchema, saveDeckChoice } from "@/lib/slides/deck-choice";
 
 export type DeckChoiceState = { ok: boolean; message: string } | null;
 
 export async function saveDeck(_previous: DeckChoiceState, form: FormData): Promise<DeckChoiceState> {
-  const raw = String(form.get("initiatives") ?? "");
-  const ids = raw === "" ? [] : raw.split(",").map(Number);
+  const parsed = parseFormData(deckChoiceFormSchema, form);
+  if (!parsed.ok) return { ok: false, message: parsed.message };
   try {
-    const saved = await saveDeckChoice(await getDb(), { initiatives: ids });
+    const saved = await saveDeckChoice(await getDb(), parsed.value);
     revalidatePath("/slides");
     const n = saved.initiatives.length;
     return {

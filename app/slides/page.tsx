@@ -1,16 +1,17 @@
-import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { formatAnnualShort } from "@/lib/savings/before-after";
 import { getDeck } from "@/lib/slides/get-deck";
-import { PageHeader } from "../_components/page-header";
 import { DeckPicker } from "./_components/deck-picker";
 import { DeckViewer } from "./_components/deck-viewer";
 import { PrintButton } from "./_components/print-button";
-import "./slides.css";
+import styles from "./_components/slides.module.css";
 
-export const metadata: Metadata = { title: "Slides" };
+const META = PAGES.slides;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
 export default async function SlidesPage() {
@@ -21,15 +22,13 @@ export default async function SlidesPage() {
     saving: e.realized?.status === "measured" ? formatAnnualShort(e.realized.annualSaving) : "not measurable yet",
   }));
   return (
-    <div className="deck-page">
-      <div className="deck-screen-only">
+    <div className={styles.page}>
+      <div className={styles.screenOnly}>
         <PageHeader
-          title="Slides"
-          description={
-            <>The all-hands deck, built from the data: {deck.slides.length} slides. ← → to move, F for full screen.</>
-          }
+          title={META.title}
+          description={`${META.description} ${deck.slides.length} slides; ← → to move, F for full screen.`}
           actions={
-            <div className="deck-actions">
+            <div className={styles.actions}>
               <PrintButton />
               <a className="button" href="/api/export/slides" download>
                 Download PowerPoint (.pptx)
@@ -39,7 +38,7 @@ export default async function SlidesPage() {
         />
       </div>
       <DeckViewer deck={deck} />
-      <div className="deck-screen-only">
+      <div className={styles.screenOnly}>
         <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} />
         <p className="muted">
           The same deck from the command line: <code className="mono">npm run -s export -- slides --out deck.pptx</code>

@@ -1,14 +1,11 @@
-import { PageHeader } from "../_components/page-header";
-import { ReportSkeleton } from "../_components/report-skeleton";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { ReportSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader
-        title="Spend"
-        description="AWS spend by department, project, environment, service and linked account, exact to the cent."
-      />
+    <LoadingPage meta={PAGES.spend}>
       <ReportSkeleton label="Loading the spend report" />
-    </>
+    </LoadingPage>
   );
 }

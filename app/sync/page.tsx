@@ -1,27 +1,24 @@
-import type { Metadata } from "next";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { listSyncRuns, recoverInterruptedRuns } from "@/lib/sync/runs";
-import { listSourceStatuses } from "@/lib/jobs/sources";
-import { PageHeader } from "../_components/page-header";
+import { getSyncPage } from "@/lib/pages/sync";
 import { SyncLive } from "./sync-live";
+import styles from "./sync.module.css";
 
-export const metadata: Metadata = { title: "Sync" };
+const META = PAGES.sync;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
 const STATUS_BADGE: Record<string, string> = { succeeded: "good", failed: "bad", interrupted: "warn", running: "" };
 
 export default async function SyncPage() {
-  const db = await getDb();
-  await recoverInterruptedRuns(db);
-  const runs = await listSyncRuns(db, 50);
-  const sources = listSourceStatuses(getConfig());
-  const running = runs.find((r) => r.status === "running") ?? null;
+  const { sources, runs, running } = await getSyncPage(await getDb(), getConfig());
   return (
     <>
       <PageHeader
-        title="Sync"
-        description="Costwise reads AWS Cost Explorer and Datadog into its database; every page reads from there."
+        title={META.title}
+        description={META.description}
         actions={
           <a className="button secondary" href="/api/export/sync-runs?format=csv" download>
             Download CSV
@@ -71,7 +68,7 @@ export default async function SyncPage() {
                   <td className="num">{r.requests}</td>
                   <td className="num">${r.requestCostUsd}</td>
                   <td className="num">{r.rowsWritten.toLocaleString("en-US")}</td>
-                  <td style={{ maxWidth: 360 }}>{r.error}</td>
+                  <td className={styles.error}>{r.error}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { cssVars } from "@/app/_components/css-vars";
 import type { SyncRunRow } from "@/lib/sync/runs";
+import styles from "./sync.module.css";
 
 /** "Sync now" and the running sync's live progress; polls /api/sync while a run is going. */
 export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunRow | null; canSync: boolean }) {
@@ -44,9 +46,9 @@ export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunR
   const share = p?.total ? Math.min(1, p.done / p.total) : null;
   return (
     <section className="panel" aria-label="Current sync">
-      <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", gap: 16 }}>
+      <div className={styles.head}>
         <div>
-          <h2 style={{ marginBottom: 4 }}>{running ? `Sync #${running.id} is running` : "No sync running"}</h2>
+          <h2 className={styles.title}>{running ? `Sync #${running.id} is running` : "No sync running"}</h2>
           <div className="muted" role="status" aria-live="polite">
             {running
               ? p
@@ -60,15 +62,11 @@ export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunR
         </button>
       </div>
       {running ? (
-        <div className="progress" style={{ marginTop: 12 }} aria-label="Sync progress">
-          <div style={{ width: `${share === null ? 5 : Math.round(share * 100)}%` }} />
+        <div className={`progress ${styles.spaced}`} aria-label="Sync progress">
+          <div style={cssVars({ "--share": `${share === null ? 5 : Math.round(share * 100)}%` })} />
         </div>
       ) : null}
-      {error ? (
-        <div className="notice error" style={{ marginTop: 12, marginBottom: 0 }}>
-          {error}
-        </div>
-      ) : null}
+      {error ? <div className={`notice error ${styles.spaced} ${styles.last}`}>{error}</div> : null}
     </section>
   );
 }

@@ -1,17 +1,20 @@
 "use server";
-// Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings.
+// Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings: the form
+// is read with lib/form-data.ts and the edit schema of lib/tags/tag-settings-edit.ts.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { updateTagSettings } from "@/lib/tags/tag-settings-edit";
+import { parseFormData } from "@/lib/form-data";
+import { saveTagSettingsEdit, tagSettingsEditSchema } from "@/lib/tags/tag-settings-edit";
 
 export type TagEditState = { ok: boolean; message: string; errors: string[] } | null;
 
 /** One edit from a form (field `op` names it); answers what happened or what to change. */
 export async function editTagSettings(_previous: TagEditState, formData: FormData): Promise<TagEditState> {
-  const input = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string"));
+  const parsed = parseFormData(tagSettingsEditSchema, formData);
+  if (!parsed.ok) return { ok: false, message: "", errors: Object.values(parsed.errors) };
   try {
-    const result = await updateTagSettings(await getDb(), input);
+    const result = await saveTagSettingsEdit(await getDb(), parsed.value);
     if (!result.ok) return { ok: false, message: "", errors: result.errors };
     // Aliases and lists apply when reports are read: every page shows the change at once.
     revalidatePath("/", "layout");

@@ -1,14 +1,11 @@
-import { PageHeader } from "../_components/page-header";
-import { PanelSkeleton } from "./_components/panel-skeleton";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { PanelSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader
-        title="Tags"
-        description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it."
-      />
-      <PanelSkeleton label="Loading compliance" height={520} />
-    </>
+    <LoadingPage meta={PAGES.tags}>
+      <PanelSkeleton label="Loading compliance" size="tall" />
+    </LoadingPage>
   );
 }

@@ -1,67 +1,55 @@
-import type { Metadata } from "next";
 import { Suspense } from "react";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage, NoData } from "@/app/_components/page-state";
+import { PanelSkeleton } from "@/app/_components/skeletons";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { toAppError } from "@/lib/errors";
-import { getTagSettings } from "@/lib/settings/store";
-import { DEFAULT_METRIC as DEFAULT_COST_METRIC } from "@/lib/metrics";
-import { parseTagsQuery, toDefaultTagsRange, type TagsQuery } from "@/lib/tags/tags-query";
-import { PageHeader } from "../_components/page-header";
+import { parseSearchParams } from "@/lib/search-params";
+import { getTagsPage } from "@/lib/pages/tags";
+import { tagsQuerySchema } from "@/lib/tags/tags-query";
 import { AllowedListsPanel } from "./_components/allowed-lists-panel";
 import { ComplianceOverview } from "./_components/compliance-overview";
 import { OffendersPanel } from "./_components/offenders-panel";
-import { PanelSkeleton } from "./_components/panel-skeleton";
 import { PolicyDownloads } from "./_components/policy-downloads";
 import { RangeControls } from "./_components/range-controls";
+import styles from "./_components/tags.module.css";
 
-export const metadata: Metadata = { title: "Tags" };
+const META = PAGES.tags;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function TagsPage({ searchParams }: Props) {
+export default async function TagsPage({ searchParams }: SearchParamsProps) {
   const now = getNow();
-  let query: TagsQuery;
-  try {
-    query = parseTagsQuery(await searchParams, now);
-  } catch (err) {
-    return <BadQuery message={toAppError(err).message} now={now} />;
-  }
+  const parsed = parseSearchParams(tagsQuerySchema(now), await searchParams);
+  if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
+  const query = parsed.value;
   const db = await getDb();
-  const settings = await getTagSettings(db);
+  const { settings, hasCostData } = await getTagsPage(db);
+
+  // The two reports stream in their own panels (the lists below do not wait for them); a new range or metric
+  // shows their skeletons again instead of the previous range's numbers.
   const key = `${query.from}:${query.to}:${query.metric}`;
   return (
     <>
-      <PageHeader
-        title="Tags"
-        description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it."
-      />
+      <PageHeader title={META.title} description={META.description} />
       <RangeControls query={query} now={now} />
-      <Suspense key={`overview:${key}`} fallback={<PanelSkeleton label="Loading compliance" height={520} />}>
-        <ComplianceOverview db={db} query={query} settings={settings} />
-      </Suspense>
-      <Suspense key={`offenders:${key}`} fallback={<PanelSkeleton label="Loading offenders" height={320} />}>
-        <OffendersPanel db={db} query={query} settings={settings} />
-      </Suspense>
-      <div className="grid grid-2" style={{ alignItems: "start" }}>
+      {hasCostData ? (
+        <>
+          <Suspense key={`overview:${key}`} fallback={<PanelSkeleton label="Loading compliance" size="tall" />}>
+            <ComplianceOverview db={db} query={query} settings={settings} />
+          </Suspense>
+          <Suspense key={`offenders:${key}`} fallback={<PanelSkeleton label="Loading offenders" size="short" />}>
+            <OffendersPanel db={db} query={query} settings={settings} />
+          </Suspense>
+        </>
+      ) : (
+        <NoData meta={META} />
+      )}
+      <div className={`grid grid-2 ${styles.lists}`}>
         <AllowedListsPanel settings={settings} />
         <PolicyDownloads settings={settings} />
       </div>
-    </>
-  );
-}
-
-function BadQuery({ message, now }: { message: string; now: Date }) {
-  return (
-    <>
-      <PageHeader
-        title="Tags"
-        description="How much spend is untagged or tagged outside the allowed lists, where it comes from, and how to fix it."
-      />
-      <div className="notice error" role="alert">
-        This link cannot be shown: {message}
-      </div>
-      <RangeControls query={{ ...toDefaultTagsRange(now), metric: DEFAULT_COST_METRIC }} now={now} />
     </>
   );
 }

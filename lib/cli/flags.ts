@@ -19,6 +19,8 @@ export function parseFlags(argv: readonly string[], spec: FlagSpec, maxPositiona
     const eq = arg.indexOf("=");
     const name = arg.slice(2, eq === -1 ? undefined : eq);
     const def = spec[name];
+    // As in a URL (lib/search-params.ts): which of two values was meant is a guess, so neither is taken.
+    if (name in flags) throw badInput(`--${name} is given twice; give it once.`);
     if (!def)
       throw badInput(
         `Unknown option --${name}. Known options: ${Object.keys(spec)

@@ -13,7 +13,8 @@ import {
 } from "@/lib/rightsizing";
 import type { RightsizingRow, RightsizingTotals } from "@/lib/rightsizing";
 import { checkScope, checkTeam, getRightsizingContext } from "@/lib/rightsizing/read";
-import { parseQuery, tableQuerySchema, toTablePage } from "@/lib/rightsizing/table-query";
+import { blankAsAbsent, paramError, parseSearchParams } from "@/lib/search-params";
+import { tableQuerySchema, toTablePage } from "@/lib/rightsizing/table-query";
 import type { ExportDefinition } from "./types";
 
 const FORMATS = {
@@ -29,13 +30,18 @@ const EXTENSIONS: Record<Format, string> = { csv: "csv", json: "json", md: "md",
 // The team page's filters and sort (not its paging): a download from the page holds the rows the page
 // lists, on every page, in the same order.
 const optionsSchema = tableQuerySchema.omit({ page: true, size: true }).extend({
-  team: z.string().trim().min(1, "name a team").optional(),
-  format: z
-    .enum(Object.keys(FORMATS) as [Format, ...Format[]], { message: `expected ${Object.keys(FORMATS).join(", ")}` })
-    .default("csv"),
+  team: blankAsAbsent(z.string().trim().min(1, paramError("team", "name a team")).optional()),
+  format: blankAsAbsent(
+    z
+      .enum(
+        Object.keys(FORMATS) as [Format, ...Format[]],
+        paramError("format", `expected ${Object.keys(FORMATS).join(", ")}`),
+      )
+      .default("csv"),
+  ),
 });
 
-/** Current versus recommended Kubernetes requests, one row per container. */
+/** Current versus recommended Kubernetes requests, one row per container, in the formats a team pastes into its manifests. */
 export const rightsizingExport: ExportDefinition = {
   name: "rightsizing",
   summary: "current versus recommended Kubernetes requests, one row per container, with monthly savings",
@@ -51,8 +57,9 @@ export const rightsizingExport: ExportDefinition = {
     format: "csv | json | md | yaml | kubectl (default csv)",
   },
   async run(options, { db }) {
-    const parsed = parseQuery(optionsSchema, options);
-    if (!parsed.ok) throw new AppError("bad-input", `Invalid rightsizing export options: ${parsed.errors.join("; ")}.`);
+    const parsed = parseSearchParams(optionsSchema, options);
+    if (!parsed.ok)
+      throw new AppError("bad-input", `Invalid rightsizing export options: ${parsed.problems.join("; ")}.`);
     const query = parsed.value;
     const ctx = await getRightsizingContext(db);
     if (query.team !== undefined) checkTeam(query.team, ctx);

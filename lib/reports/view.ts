@@ -1,10 +1,12 @@
-// The view of a spend report as it lives in the URL, parsed the same way for the page,
-// the web export (GET /api/export/spend?…) and the CLI (`npm run -s export -- spend --…`), with the same defaults.
+// The view of a spend report as it lives in the URL, so a copied link opens the same report: parsed by one
+// schema for the page, the web export (GET /api/export/spend?…) and the CLI (`npm run -s export -- spend --…`),
+// with the same defaults.
 import { z } from "zod";
 import { UNTAGGED_LABEL } from "@/lib/labels";
+import { METRICS, type Metric } from "@/lib/metrics";
 import { addDays, addMonths, daysBetween, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
-import { METRICS, type Metric } from "@/lib/metrics";
+import { parseSearchParams, type SearchParamsInput } from "@/lib/search-params";
 import { ENVIRONMENT_CATEGORIES } from "@/lib/settings/tags";
 import { DIMENSIONS, type Dimension } from "./datasets";
 import { GRANULARITIES, type Granularity } from "./periods";
@@ -46,50 +48,56 @@ export function toDefaultSpendView(now: Date): SpendView {
   return { by: ["department"], ...toDefaultRange(now), granularity: "month", metric: "amortized", filters: {} };
 }
 
-export type ViewInput = Record<string, string | string[] | undefined>;
+export type ViewInput = SearchParamsInput;
 
 const choice = <T extends readonly [string, ...string[]]>(name: string, values: T) =>
   z.enum(values, { error: (issue) => `${name} must be one of ${values.join(", ")} (got "${String(issue.input)}").` });
 
-const paramsSchema = z.object({
-  by: z.string().optional(),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  granularity: choice("granularity", GRANULARITIES).optional(),
-  metric: choice("metric", METRICS).optional(),
-  ...Object.fromEntries(DIMENSIONS.map((d) => [d, z.string().optional()])),
-});
+const granularitySchema = choice("granularity", GRANULARITIES);
+const metricSchema = choice("metric", METRICS);
 
-/** Parses a view from URL parameters or CLI options; unknown parameters are ignored. Throws bad input listing every problem. */
+/** The overview's one parameter: the metric of its figures (default amortized). */
+export const overviewParamsSchema = z.object({ metric: metricSchema.default("amortized") });
+
+/**
+ * A view from URL parameters or CLI options; unknown parameters are ignored. Every parameter is read as text and
+ * checked in one step, so a link with several mistakes lists them all at once.
+ */
+export function spendViewSchema(now: Date) {
+  const params = z.object(Object.fromEntries(VIEW_PARAMS.map((name) => [name, z.string().optional()])));
+  return params.transform((raw, ctx): SpendView => {
+    const input = raw as Partial<Record<(typeof VIEW_PARAMS)[number], string>>;
+    const problems: string[] = [];
+    const granularity = granularitySchema.optional().safeParse(input.granularity);
+    const metric = metricSchema.optional().safeParse(input.metric);
+    for (const result of [granularity, metric])
+      if (!result.success) problems.push(...result.error.issues.map((issue) => issue.message));
+    const by = parseBy(input.by, problems);
+    const range = parseRange(input.from, input.to, now, problems);
+    const filters: Partial<Record<Dimension, string>> = {};
+    for (const dimension of DIMENSIONS) {
+      const value = input[dimension];
+      if (value === undefined) continue;
+      const problem = checkFilter(dimension, value);
+      if (problem) problems.push(problem);
+      else filters[dimension] = value;
+    }
+    for (const message of problems) ctx.addIssue({ code: "custom", message });
+    return {
+      by,
+      ...range,
+      granularity: (granularity.success && granularity.data) || "month",
+      metric: (metric.success && metric.data) || "amortized",
+      filters,
+    };
+  });
+}
+
+/** The view of a URL or CLI options; throws bad input listing every problem (exports and the CLI). */
 export function parseSpendView(input: ViewInput, now: Date): SpendView {
-  const problems: string[] = [];
-  const single: Record<string, string | undefined> = {};
-  for (const name of VIEW_PARAMS) {
-    const value = input[name];
-    if (Array.isArray(value)) problems.push(`${name} is given ${value.length} times; give it once.`);
-    else single[name] = value;
-  }
-  const parsed = paramsSchema.safeParse(single);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => issue.message));
-  const params = parsed.success ? parsed.data : {};
-  const by = parseBy(single.by, problems);
-  const range = parseRange(single.from, single.to, now, problems);
-  const filters: Partial<Record<Dimension, string>> = {};
-  for (const dimension of DIMENSIONS) {
-    const value = single[dimension];
-    if (value === undefined) continue;
-    const problem = checkFilter(dimension, value);
-    if (problem) problems.push(problem);
-    else filters[dimension] = value;
-  }
-  if (problems.length > 0) throw badInput(problems.join(" "));
-  return {
-    by,
-    ...range,
-    granularity: (params.granularity as Granularity | undefined) ?? "month",
-    metric: (params.metric as Metric | undefined) ?? "amortized",
-    filters,
-  };
+  const parsed = parseSearchParams(spendViewSchema(now), input);
+  if (!parsed.ok) throw badInput(parsed.message);
+  return parsed.value;
 }
 
 function parseBy(raw: string | undefined, problems: string[]): Dimension[] {

@@ -1,26 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { parseQuery, scopeSchema, tableQuerySchema, toTablePage } from "./table-query";
+import { parseSearchParams } from "@/lib/search-params";
+import { scopeSchema, tableQuerySchema, toTablePage } from "./table-query";
 import { summarizeRecommendations, toRightsizingRows } from "./summarize";
 import { makeSettings, makeUsage } from "@/testing/container-usage";
 
-describe("parseQuery", () => {
-  it("reads what a plain GET form sends: empty fields are absent, the last of repeated keys wins", () => {
-    const parsed = parseQuery(tableQuerySchema, {
+describe("the table query, read from the URL", () => {
+  it("reads what a plain GET form sends: empty fields are absent", () => {
+    const parsed = parseSearchParams(tableQuerySchema, {
       cluster: "",
       environment: "staging",
       flag: "",
       change: "",
       q: "  ",
-      sort: ["name", "savings"],
+      sort: "name",
       page: "2",
     });
-    expect(parsed).toEqual({ ok: true, value: { environment: "staging", sort: "savings", page: 2, size: 50 } });
+    expect(parsed).toEqual({ ok: true, value: { environment: "staging", sort: "name", page: 2, size: 50 } });
+  });
+
+  it("refuses a repeated parameter instead of guessing which one was meant", () => {
+    const parsed = parseSearchParams(tableQuerySchema, { sort: ["name", "savings"] });
+    expect(parsed.ok === false && parsed.problems).toEqual(["sort is given 2 times; give it once."]);
   });
 
   it.each([
     [{ sort: "biggest" }, 'sort="biggest": expected one of savings, change, cpu, memory, name'],
     [{ page: "0" }, 'page="0": pages start at 1'],
     [{ page: "two" }, 'page="two": expected a page number'],
+    [{ page: "1.5" }, 'page="1.5": expected a whole page number'],
     [{ size: "30" }, 'size="30": expected one of 25, 50, 100, 200'],
     [
       { flag: "expensive" },
@@ -28,11 +35,12 @@ describe("parseQuery", () => {
     ],
     [{ dir: "up" }, 'dir="up": expected asc or desc'],
   ])("names the bad parameter %j and what it takes", (params, message) => {
-    expect(parseQuery(tableQuerySchema, params)).toEqual({ ok: false, errors: [message] });
+    const parsed = parseSearchParams(tableQuerySchema, params);
+    expect(parsed.ok === false && parsed.problems).toEqual([message]);
   });
 
   it("keeps the overview to cluster and environment", () => {
-    expect(parseQuery(scopeSchema, { cluster: "prod-us-east-1", sort: "name" })).toEqual({
+    expect(parseSearchParams(scopeSchema, { cluster: "prod-us-east-1", sort: "name" })).toEqual({
       ok: true,
       value: { cluster: "prod-us-east-1" },
     });

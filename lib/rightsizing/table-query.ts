@@ -1,7 +1,8 @@
-// Filters, sorting and paging of rightsizing rows: parsed from URL search params or export
-// options (the same schema, so a shared page URL and its download select the same rows), applied in JS
-// after the rules ran, because team and environment are resolved by the rules with the current settings.
+// Filters, sorting and paging of rightsizing rows: parsed from URL search params or export options with the
+// same schema (lib/search-params.ts), so a shared page URL and its download select the same rows; applied in
+// JS after the rules ran, because team and environment are resolved by the rules with the current settings.
 import { z } from "zod";
+import { blankAsAbsent, paramError } from "@/lib/search-params";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import { toWorkloadKey } from "./summarize";
 import { FLAGS } from "./types";
@@ -13,60 +14,63 @@ export const SORTS = ["savings", "change", "cpu", "memory", "name"] as const;
 export type Sort = (typeof SORTS)[number];
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(200, "at most 200 characters")
-  .optional()
-  .transform((s) => (s ? s : undefined));
+// The filters are filled by a plain GET form, which sends an empty field for "any": blank is absent.
+const optionalText = (name: string) =>
+  blankAsAbsent(z.string().trim().max(200, paramError(name, "at most 200 characters")).optional());
+const oneOf = <T extends readonly [string, ...string[]]>(
+  name: string,
+  values: T,
+  text = `expected one of ${values.join(", ")}`,
+) => z.enum(values, paramError(name, text));
+// Numbers arrive as text from a URL (and as numbers from code that builds a query).
+const wholeNumber = (name: string, text: string) =>
+  z.coerce
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, paramError(name, text))
+    .transform(Number);
 
 // Cluster and environment: the filters of the overview and of every team page.
-export const scopeSchema = z.object({ cluster: optionalText, environment: optionalText });
+export const scopeSchema = z.object({ cluster: optionalText("cluster"), environment: optionalText("environment") });
 export type Scope = { cluster?: string | undefined; environment?: string | undefined };
 
 // The team table adds row filters, sort and paging. Unknown values are errors, not silently ignored.
 export const tableQuerySchema = scopeSchema.extend({
-  flag: z.enum(FLAGS, { message: `expected one of ${FLAGS.join(", ")}` }).optional(),
-  change: z.enum(CHANGES, { message: `expected one of ${CHANGES.join(", ")}` }).optional(),
-  q: optionalText,
-  sort: z.enum(SORTS, { message: `expected one of ${SORTS.join(", ")}` }).default("savings"),
-  dir: z.enum(["asc", "desc"], { message: "expected asc or desc" }).optional(),
-  page: z.coerce
-    .number({ message: "expected a page number" })
-    .int("expected a whole page number")
-    .min(1, "pages start at 1")
-    .default(1),
-  size: z.coerce
-    .number({ message: "expected a page size" })
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), {
-      message: `expected one of ${PAGE_SIZES.join(", ")}`,
-    })
-    .default(50),
+  flag: blankAsAbsent(oneOf("flag", FLAGS).optional()),
+  change: blankAsAbsent(oneOf("change", CHANGES).optional()),
+  q: optionalText("q"),
+  sort: blankAsAbsent(oneOf("sort", SORTS).default("savings")),
+  dir: blankAsAbsent(oneOf("dir", ["asc", "desc"], "expected asc or desc").optional()),
+  page: blankAsAbsent(
+    wholeNumber("page", "expected a page number")
+      .pipe(
+        z
+          .number()
+          .int(paramError("page", "expected a whole page number"))
+          .min(1, paramError("page", "pages start at 1")),
+      )
+      .default(1),
+  ),
+  size: blankAsAbsent(
+    wholeNumber("size", "expected a page size")
+      .refine(
+        (n) => (PAGE_SIZES as readonly number[]).includes(n),
+        paramError("size", `expected one of ${PAGE_SIZES.join(", ")}`),
+      )
+      .default(50),
+  ),
 });
 export type TableQuery = z.infer<typeof tableQuerySchema>;
 
-export type ParsedQuery<T> = { ok: true; value: T } | { ok: false; errors: string[] };
-
-// Search params (last value wins for repeated keys) → query, or one message per bad parameter.
-export function parseQuery<S extends z.ZodType>(
-  schema: S,
-  params: Record<string, string | string[] | undefined>,
-): ParsedQuery<z.infer<S>> {
-  // An empty value is an absent one: a plain GET form sends `flag=` for "any".
-  const flat = Object.fromEntries(
-    Object.entries(params)
-      .map(([key, value]) => [key, Array.isArray(value) ? value[value.length - 1] : value] as const)
-      .filter(([, value]) => value !== undefined && value.trim() !== ""),
-  );
-  const result = schema.safeParse(flat);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map(
-      (issue) => `${issue.path.join(".") || "query"}="${String(flat[String(issue.path[0])] ?? "")}": ${issue.message}`,
-    ),
-  };
-}
+// One container, named in full: what a row's usage chart asks for.
+const name = (param: string) =>
+  z.string(paramError(param, "required")).min(1, paramError(param, "required")).max(253, paramError(param, "too long"));
+export const containerKeySchema = z.object({
+  cluster: name("cluster"),
+  namespace: name("namespace"),
+  workloadKind: name("workloadKind"),
+  workload: name("workload"),
+  container: name("container"),
+});
 
 // The environment a filter names: the resolved value, trimmed and lower-case; "(untagged)" when none.
 export function toEnvironmentKey(row: RightsizingRow): string {

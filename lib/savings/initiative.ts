@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { isDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { blankAsAbsent } from "@/lib/search-params";
 import { chooseDataset, DIMENSION_LABELS, DIMENSIONS, toNotExactMessage, type Dimension } from "@/lib/reports/datasets";
 import { parseSpendView } from "@/lib/reports/view";
 
@@ -52,7 +53,8 @@ export const scopeSchema = z.object({
   rightsizing: z.object({ cluster: optionalText, environment: optionalText }).optional(),
 });
 
-const inputSchema = z.object({
+// The fields of an initiative, shared by the stored shape and the form (which sends them flat, as text).
+const fields = {
   name: text(120).min(1, "give the initiative a name, e.g. “Recordings moved to Glacier Instant Retrieval”"),
   description: text(280).default(""),
   changeDate: z.string().trim().refine(isDay, "a date as YYYY-MM-DD, e.g. 2026-06-01"),
@@ -63,8 +65,9 @@ const inputSchema = z.object({
     .min(1, "at least 1 month")
     .max(12, "at most 12 months")
     .default(DEFAULT_MONTHS),
-  scope: scopeSchema.prefault({}),
-});
+};
+
+const inputSchema = z.object({ ...fields, scope: scopeSchema.prefault({}) });
 
 export type FieldErrors = Partial<Record<string, string>>;
 export type ParsedInitiative = { ok: true; value: InitiativeInput } | { ok: false; errors: FieldErrors };
@@ -107,24 +110,89 @@ export function checkScopeFilters(filters: InitiativeScope["filters"], now: Date
   return null;
 }
 
-/** Reads the form of /savings: flat fields (department, project, …, rs_cluster, rs_environment). */
-export function toInitiativeFormInput(form: FormData): unknown {
-  const get = (k: string) => {
-    const v = form.get(k);
-    return typeof v === "string" ? v : undefined;
-  };
-  return {
-    name: get("name") ?? "",
-    description: get("description") ?? "",
-    changeDate: get("changeDate") ?? "",
-    kind: get("kind") || undefined,
-    months: get("months") || undefined,
-    scope: {
-      filters: Object.fromEntries(DIMENSIONS.map((d) => [d, get(d)])),
-      rightsizing: { cluster: get("rs_cluster"), environment: get("rs_environment") },
-    },
-  };
+/**
+ * The form of /savings, as it is posted (lib/form-data.ts): flat text fields (department, project, …,
+ * rs_cluster, rs_environment; `id` when it edits one). Problems are keyed by field; a scope the spend report
+ * cannot answer exactly is keyed `scope`.
+ */
+export function initiativeFormSchema(now: Date) {
+  return z
+    .object({
+      id: blankAsAbsent(z.string().optional()),
+      name: fields.name,
+      description: fields.description,
+      changeDate: fields.changeDate,
+      kind: blankAsAbsent(fields.kind),
+      months: blankAsAbsent(fields.months),
+      ...(Object.fromEntries(DIMENSIONS.map((d) => [d, optionalText])) as Record<Dimension, typeof optionalText>),
+      rs_cluster: optionalText,
+      rs_environment: optionalText,
+    })
+    .transform((form, ctx): { id: number | null; initiative: InitiativeInput } => {
+      // The hidden id of the initiative being edited: only a tampered or stale form gets it wrong.
+      if (form.id !== undefined && !/^[1-9]\d*$/.test(form.id))
+        ctx.addIssue({
+          code: "custom",
+          path: ["form"],
+          message: `Not an initiative id: "${form.id}". Reload the page.`,
+        });
+      const filters = compact(Object.fromEntries(DIMENSIONS.map((d) => [d, form[d]]))) as InitiativeScope["filters"];
+      const problem = checkScopeFilters(filters, now);
+      if (problem) ctx.addIssue({ code: "custom", path: ["scope"], message: problem });
+      const rightsizing =
+        form.kind === "rightsizing"
+          ? compact({ cluster: form.rs_cluster, environment: form.rs_environment })
+          : undefined;
+      const { name, description, changeDate, kind, months } = form;
+      return {
+        id: form.id === undefined ? null : Number(form.id),
+        initiative: {
+          name,
+          description,
+          changeDate,
+          kind,
+          months,
+          scope: rightsizing ? { filters, rightsizing } : { filters },
+        },
+      };
+    });
 }
+
+/** The delete form of /savings: the initiative's id. */
+export const initiativeIdFormSchema = z.object({
+  id: z
+    .string({ error: "Name the initiative to delete." })
+    .regex(/^[1-9]\d*$/, { error: (issue) => `Not an initiative id: "${String(issue.input)}".` })
+    .transform(Number),
+});
+
+/** What the form shows to edit an initiative: its fields as text, the scope's filters flat. */
+export function toInitiativeFormValues(initiative: Initiative): Record<string, string> {
+  const { scope } = initiative;
+  return {
+    name: initiative.name,
+    description: initiative.description,
+    changeDate: initiative.changeDate,
+    kind: initiative.kind,
+    months: String(initiative.months),
+    ...compact(scope.filters),
+    ...(scope.rightsizing?.cluster ? { rs_cluster: scope.rightsizing.cluster } : {}),
+    ...(scope.rightsizing?.environment ? { rs_environment: scope.rightsizing.environment } : {}),
+  } as Record<string, string>;
+}
+
+/**
+ * What /savings reads from its URL: an initiative to edit (`?edit=ID`), or a new one's prefill, as the
+ * candidates link it (`?new=1&name=…&project=…&changeDate=…`).
+ */
+const PREFILL_FIELDS = ["name", "description", "changeDate", "kind", "months", ...DIMENSIONS] as const;
+export type PrefillField = (typeof PREFILL_FIELDS)[number];
+const prefill = z.string().optional();
+export const savingsParamsSchema = z.object({
+  edit: prefill,
+  ...(Object.fromEntries(PREFILL_FIELDS.map((k) => [k, prefill])) as Record<PrefillField, typeof prefill>),
+});
+export type SavingsParams = z.infer<typeof savingsParamsSchema>;
 
 /** "Project video-recordings · Service Amazon Simple Storage Service"; "The whole bill" without filters. */
 export function formatScope(scope: InitiativeScope): string {

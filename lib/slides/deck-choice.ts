@@ -1,5 +1,5 @@
-// Which initiatives the presenter put in the deck, and in which order. The choice is saved, so the command line
-// exports the same deck as /slides shows: one setting document, key "deck", like lib/settings/store.ts.
+// Which initiatives the presenter put in the deck, and in which order: saved, so the download and the command
+// line export the same deck. One setting document, key "deck", like lib/settings/store.ts.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
@@ -17,6 +17,14 @@ const choiceSchema = z.object({
 });
 
 const KEY = "deck";
+
+/** The picker's form on /slides: the chosen ids in order, comma-separated (checked by saveDeckChoice). */
+export const deckChoiceFormSchema = z.object({
+  initiatives: z
+    .string()
+    .default("")
+    .transform((raw) => (raw === "" ? [] : raw.split(",").map(Number))),
+});
 
 /** The saved choice, or null when the presenter never saved one (the deck then shows every initiative). */
 export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {

@@ -1,5 +1,6 @@
 // One edit of the tag settings, as a person makes it on /tags or /settings: parsed from form data,
-// applied with ./settings-operations.ts, saved. Server actions call updateTagSettings and nothing else.
+// applied with ./settings-operations.ts, saved. Server actions read the form with this schema and call
+// saveTagSettingsEdit.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
@@ -94,8 +95,13 @@ export function describeTagSettingsEdit(edit: TagSettingsEdit): string {
 export async function updateTagSettings(db: Db, input: Record<string, unknown>): Promise<TagSettingsEditResult> {
   const parsed = tagSettingsEditSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
-  const result = applyTagSettingsEdit(await getTagSettings(db), parsed.data);
+  return saveTagSettingsEdit(db, parsed.data);
+}
+
+/** Applies one parsed edit to the stored settings and saves it; a rule it breaks comes back in words. */
+export async function saveTagSettingsEdit(db: Db, edit: TagSettingsEdit): Promise<TagSettingsEditResult> {
+  const result = applyTagSettingsEdit(await getTagSettings(db), edit);
   if (!result.ok) return result;
   const saved = await saveTagSettings(db, result.settings);
-  return { ok: true, settings: saved, message: describeTagSettingsEdit(parsed.data) };
+  return { ok: true, settings: saved, message: describeTagSettingsEdit(edit) };
 }

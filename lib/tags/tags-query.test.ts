@@ -37,7 +37,7 @@ describe("tags query", () => {
     ],
     [{ from: "2027-01-01" }, "from (2027-01-01) must be before to (2026-12-01); to is the first day not included."],
     [{ metric: "blended" }, 'metric must be one of amortized, unblended, net_amortized (got "blended").'],
-    [{ from: ["2026-01-01", "2026-02-01"] }, "from is given 2 times: give it once."],
+    [{ from: ["2026-01-01", "2026-02-01"] }, "from is given 2 times; give it once."],
   ])("refuses %j with a message naming the input", (input, message) => {
     expect(() => parseTagsQuery(input, NOW)).toThrow(expect.objectContaining({ kind: "bad-input", message }));
   });

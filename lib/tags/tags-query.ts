@@ -1,8 +1,10 @@
 // What /tags and the `tags` export are asked for: a half-open day range and a cost metric, parsed from
-// the URL or CLI flags with the same defaults, so a page and its download always show the same numbers.
-import { addMonths, parseDay, startOfMonth, toDay } from "@/lib/dates";
+// the URL or CLI flags by one schema with the same defaults, so a page and its download always show the same numbers.
+import { z } from "zod";
+import { addMonths, isDay, startOfMonth, toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
-import { DEFAULT_METRIC, isMetric, METRICS, type Metric } from "@/lib/metrics";
+import { blankAsAbsent, parseSearchParams, type SearchParamsInput } from "@/lib/search-params";
+import { DEFAULT_METRIC, METRICS, type Metric } from "@/lib/metrics";
 
 export type TagsQuery = { from: string; to: string; metric: Metric };
 
@@ -15,34 +17,44 @@ export function toDefaultTagsRange(now: Date): { from: string; to: string } {
   return { from: addMonths(thisMonth, -3), to: addMonths(thisMonth, 1) };
 }
 
-type RawInput = Record<string, string | string[] | undefined>;
+const day = (name: string) =>
+  z
+    .string()
+    .refine(isDay, { error: (issue) => `${name} must be a date as YYYY-MM-DD (got "${String(issue.input)}").` });
 
 /**
- * Parses `from`, `to` (exclusive) and `metric`; absent ones take the defaults. Throws AppError bad-input
- * with a message naming the input, e.g. `from must be a date as YYYY-MM-DD (got "2026-13-01").`
+ * `from`, `to` (exclusive) and `metric`; absent or empty ones (a plain GET form sends them empty) take the
+ * defaults. Messages name the input, e.g. `from must be a date as YYYY-MM-DD (got "2026-13-01").`
  */
-export function parseTagsQuery(input: RawInput, now: Date): TagsQuery {
+export function tagsQuerySchema(now: Date) {
   const defaults = toDefaultTagsRange(now);
-  const from = readOne(input, "from");
-  const to = readOne(input, "to");
-  const metric = readOne(input, "metric") ?? DEFAULT_METRIC;
-  const range = {
-    from: from === undefined ? defaults.from : parseDay(from, "from"),
-    to: to === undefined ? defaults.to : parseDay(to, "to"),
-  };
-  if (range.from >= range.to) {
-    throw badInput(`from (${range.from}) must be before to (${range.to}); to is the first day not included.`);
-  }
-  if (!isMetric(metric)) {
-    throw badInput(`metric must be one of ${METRICS.join(", ")} (got "${metric}").`);
-  }
-  return { ...range, metric };
+  return z
+    .object({
+      from: blankAsAbsent(day("from").default(defaults.from)),
+      to: blankAsAbsent(day("to").default(defaults.to)),
+      metric: blankAsAbsent(
+        z
+          .enum(METRICS, {
+            error: (issue) => `metric must be one of ${METRICS.join(", ")} (got "${String(issue.input)}").`,
+          })
+          .default(DEFAULT_METRIC),
+      ),
+    })
+    .transform((query, ctx): TagsQuery => {
+      if (query.from >= query.to)
+        ctx.addIssue({
+          code: "custom",
+          message: `from (${query.from}) must be before to (${query.to}); to is the first day not included.`,
+        });
+      return query;
+    });
 }
 
-function readOne(input: RawInput, name: string): string | undefined {
-  const value = input[name];
-  if (Array.isArray(value)) throw badInput(`${name} is given ${value.length} times: give it once.`);
-  return value === "" ? undefined : value;
+/** The query of a URL or CLI options; throws bad input listing every problem (exports and the deck). */
+export function parseTagsQuery(input: SearchParamsInput, now: Date): TagsQuery {
+  const parsed = parseSearchParams(tagsQuerySchema(now), input);
+  if (!parsed.ok) throw badInput(parsed.message);
+  return parsed.value;
 }
 
 /** Ranges offered as one-click choices on /tags, month-aligned; the first is the default. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cssVars, toPercent } from "@/app/_components/css-vars";
 import { Change } from "@/app/_components/money";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
 import { addMoney, formatPercent, formatUsd, toRatio } from "@/lib/money";
@@ -6,6 +7,7 @@ import type { Overview } from "@/lib/reports/overview";
 import { formatDayRange, formatPeriod } from "@/lib/reports/periods";
 import { addDays, addMonths } from "@/lib/dates";
 import { toSpendHref } from "@/lib/reports/view";
+import styles from "./overview.module.css";
 
 /** This month so far, last month, customer-serving vs R&D, and the last sync: each links to the report behind it. */
 export function HeadlineFigures({ overview }: { overview: Overview }) {
@@ -55,19 +57,14 @@ export function HeadlineFigures({ overview }: { overview: Overview }) {
       <Link className="panel stat figure-link" href={toSpendHref(categories.view, "/spend/categories")}>
         <div className="label">Customer-serving vs R&amp;D · this month</div>
         <div className="value small">
-          {formatPercent(csShare)}{" "}
-          <span className="muted" style={{ fontSize: 15, fontWeight: 500 }}>
-            customer-serving
-          </span>
+          {formatPercent(csShare)} <span className={`muted ${styles.shareUnit}`}>customer-serving</span>
         </div>
         <div className="bar-share" aria-hidden>
           <div
-            style={{
-              width: `${Math.max(0, Math.min(100, csShare * 100))}%`,
-              background: CATEGORY_COLORS["customer-serving"],
-            }}
+            className={styles.csShare}
+            style={cssVars({ "--share": toPercent(csShare), "--swatch": CATEGORY_COLORS["customer-serving"] })}
           />
-          <div style={{ flex: 1, background: CATEGORY_COLORS.rnd }} />
+          <div className={styles.rndShare} style={cssVars({ "--swatch": CATEGORY_COLORS.rnd })} />
         </div>
         <div className="sub">
           {formatUsd(cs)} customer-serving · {formatUsd(rnd)} R&amp;D

@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { Change, Money } from "@/app/_components/money";
+import { Swatch } from "@/app/_components/swatch";
 import { toDepartmentColor } from "@/lib/reports/colors";
 import type { Mover } from "@/lib/reports/overview";
 import { toSpendHref } from "@/lib/reports/view";
+import styles from "./overview.module.css";
 
 /** Departments or projects whose spend rose or fell most between the last two full months. */
 export function Movers({
@@ -16,9 +18,10 @@ export function Movers({
   allowedDepartments: readonly string[];
   isDepartment: boolean;
 }) {
-  if (movers.length === 0) return <p className="muted">No change between the last two full months.</p>;
+  if (movers.length === 0)
+    return <p className={`muted ${styles.movers}`}>No change between the last two full months.</p>;
   return (
-    <table className="data money" aria-label={title}>
+    <table className={`data money ${styles.movers}`} aria-label={title}>
       <thead>
         <tr>
           <th scope="col">{isDepartment ? "Department" : "Project"}</th>
@@ -37,13 +40,7 @@ export function Movers({
             <tr key={key?.filter}>
               <td>
                 <span className="row-label">
-                  {isDepartment ? (
-                    <span
-                      className="swatch"
-                      style={{ background: toDepartmentColor(key?.value ?? null, allowedDepartments) }}
-                      aria-hidden
-                    />
-                  ) : null}
+                  {isDepartment ? <Swatch color={toDepartmentColor(key?.value ?? null, allowedDepartments)} /> : null}
                   <Link href={toSpendHref(view)}>{key?.label}</Link>
                 </span>
               </td>

@@ -3,6 +3,7 @@ import { Money } from "@/app/_components/money";
 import { formatPercent, toRatio } from "@/lib/money";
 import type { Overview } from "@/lib/reports/overview";
 import { NOT_ALLOWED_FILTER, toSpendHref, UNTAGGED_FILTER, type SpendView } from "@/lib/reports/view";
+import styles from "./overview.module.css";
 
 const KEYS = [
   { key: "department", label: "Department", hasList: true },
@@ -22,7 +23,7 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
         <h2>Untagged and not allowed · this month</h2>
         <Link href="/tags">Fix on Tags →</Link>
       </div>
-      <p className="stat" style={{ margin: "0 0 10px" }}>
+      <p className={`stat ${styles.headline}`}>
         <span className="value small" data-testid="untagged-share">
           {share(health.anyMissing)}
         </span>{" "}
@@ -53,7 +54,7 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
                     <Money amount={k.missing} />
                   </Link>{" "}
                   <span className="muted">{share(k.missing)}</span>
-                  <span className="row-link" style={{ display: "block" }}>
+                  <span className={`row-link ${styles.breakdown}`}>
                     by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
                     <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
                   </span>

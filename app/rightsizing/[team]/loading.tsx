@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { PageHeader } from "../../_components/page-header";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { PanelSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader title="Team" description={<Link href="/rightsizing">← All teams</Link>} />
-      <div className="skeleton" style={{ height: 120, marginBottom: 18 }} aria-label="Loading the team's totals" />
-      <div className="skeleton" style={{ height: 640 }} aria-label="Loading the containers" />
-    </>
+    <LoadingPage meta={PAGES.team} description={<Link href="/rightsizing">← All teams</Link>}>
+      <PanelSkeleton label="Loading the team's totals" size="totals" />
+      <PanelSkeleton label="Loading the containers" size="tallest" />
+    </LoadingPage>
   );
 }

@@ -1,66 +1,58 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getTeamRightsizing } from "@/lib/rightsizing/read";
-import { parseQuery, tableQuerySchema } from "@/lib/rightsizing/table-query";
-import { PageHeader } from "../../_components/page-header";
+import { tableQuerySchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "../_components/download-links";
 import { FilterForm } from "../_components/filter-form";
-import { BadFilterNotice, WindowNote } from "../_components/notices";
+import { WindowNote } from "../_components/notices";
 import { RulesPanel } from "../_components/rules-panel";
 import { TeamTable } from "../_components/team-table";
 import { TotalsCards } from "../_components/totals-cards";
 import { decodeSegment, toTeamPath } from "../_components/url";
-import "../rightsizing.css";
 
+const META = PAGES.team;
 export const dynamic = "force-dynamic";
 
-type Props = {
-  params: Promise<{ team: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = SearchParamsProps & { params: Promise<{ team: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Rightsizing · ${decodeSegment((await params).team)}` };
+  return { title: `Rightsizing · ${decodeSegment((await params).team)}`, description: META.description };
 }
 
 export default async function TeamRightsizingPage({ params, searchParams }: Props) {
   const team = decodeSegment((await params).team);
   const path = toTeamPath(team);
-  const back = <Link href="/rightsizing">← All teams</Link>;
-  const header = <PageHeader title={`Team ${team}`} description={back} />;
-  const parsed = parseQuery(tableQuerySchema, await searchParams);
+  const back = <Link href={META.path}>← All teams</Link>;
+  const header = { meta: META, title: `Team ${team}`, description: back };
+  const parsed = parseSearchParams(tableQuerySchema, await searchParams);
   if (!parsed.ok)
-    return (
-      <>
-        {header}
-        <BadFilterNotice messages={parsed.errors} reset={path} resetLabel="Show the whole team" />
-      </>
-    );
-  let data;
-  try {
-    data = await getTeamRightsizing(await getDb(), team, parsed.value);
-  } catch (err) {
-    if (!(err instanceof AppError) || (err.kind !== "bad-input" && err.kind !== "not-found")) throw err;
-    const reset = err.kind === "not-found" ? "/rightsizing" : path;
-    return (
-      <>
-        {header}
-        <BadFilterNotice
-          messages={[err.message]}
-          reset={reset}
-          resetLabel={err.kind === "not-found" ? "See every team" : "Show the whole team"}
-        />
-      </>
-    );
+    return <BadLinkPage {...header} problems={parsed.problems} reset={{ href: path, label: "Show the whole team" }} />;
+  // A team, cluster or environment that is not in the synced data is a bad link too.
+  const read = await settleInput(getTeamRightsizing(await getDb(), team, parsed.value));
+  if (!read.ok) {
+    const reset =
+      read.kind === "not-found"
+        ? { href: META.path, label: "See every team" }
+        : { href: path, label: "Show the whole team" };
+    return <BadLinkPage {...header} problems={read.problems} reset={reset} />;
   }
+
+  const data = read.value;
   const { query } = data;
   return (
     <>
       <PageHeader
-        title={`Team ${team}`}
-        description={<>{back} · current requests next to what they should be, one row per container.</>}
+        title={header.title}
+        description={
+          <>
+            {back} · {META.description}
+          </>
+        }
         actions={
           <DownloadLinks
             filters={{

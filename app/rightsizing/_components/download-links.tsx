@@ -1,4 +1,5 @@
 import { toHref } from "./url";
+import styles from "./rightsizing.module.css";
 
 const FORMATS = [
   { format: "csv", label: "CSV" },
@@ -17,7 +18,7 @@ export function DownloadLinks({ filters }: { filters: Record<string, string | nu
   void page;
   void size;
   return (
-    <div className="rs-downloads" aria-label="Downloads">
+    <div className={styles.downloads} aria-label="Downloads">
       <span className="muted">Download</span>
       {FORMATS.map((f) => (
         <a

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { FLAGS } from "@/lib/rightsizing";
 import { CHANGES } from "@/lib/rightsizing/table-query";
 import { FLAG_LABELS } from "./flags";
+import styles from "./rightsizing.module.css";
 
 type Values = {
   cluster?: string;
@@ -41,7 +42,7 @@ export function FilterForm({
     (v) => v !== undefined,
   );
   return (
-    <form className="rs-filters" method="get" action={action} aria-label="Filters">
+    <form className={styles.filters} method="get" action={action} aria-label="Filters">
       <label>
         Cluster
         <select name="cluster" defaultValue={values.cluster ?? ""}>

@@ -1,34 +1,12 @@
 import Link from "next/link";
 import type { UnmappedEnvironment, UsageWindow } from "@/lib/rightsizing/read";
+import styles from "./rightsizing.module.css";
 
-/** A bad filter or team in the URL: say what is wrong and offer the way back, never a 500. */
-export function BadFilterNotice({
-  messages,
-  reset,
-  resetLabel = "Show everything",
-}: {
-  messages: string[];
-  reset: string;
-  resetLabel?: string;
-}) {
-  return (
-    <div className="notice error rs-notice" role="alert">
-      <strong>This view cannot be shown.</strong>
-      <ul>
-        {messages.map((m) => (
-          <li key={m}>{m}</li>
-        ))}
-      </ul>
-      <Link href={reset}>{resetLabel}</Link>
-    </div>
-  );
-}
-
-/** Environment values on neither list are treated as production; list them so someone maps them (issue 4). */
+/** Environment values on neither list are treated as production; list them so someone maps them. */
 export function UnmappedNotice({ unmapped }: { unmapped: UnmappedEnvironment[] }) {
   if (unmapped.length === 0) return null;
   return (
-    <div className="notice warn rs-notice" aria-label="Unmapped environments">
+    <div className={`notice warn ${styles.unmapped}`} aria-label="Unmapped environments">
       <strong>Treated as production</strong> (environment on neither list, so the idle rule does not apply):{" "}
       {unmapped.map((u, i) => (
         <span key={`${u.cluster}/${u.value}`}>
@@ -45,7 +23,7 @@ export function UnmappedNotice({ unmapped }: { unmapped: UnmappedEnvironment[] }
 export function WindowNote({ window }: { window: UsageWindow | null }) {
   if (!window) return null;
   return (
-    <p className="muted rs-window-note">
+    <p className={`muted ${styles.windowNote}`}>
       Usage over {window.days} days from {window.start} (UTC), as of the last Datadog sync. Recommendations use the
       settings in force now.
     </p>

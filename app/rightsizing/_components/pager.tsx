@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { TableQuery } from "@/lib/rightsizing/table-query";
 import { PAGE_SIZES } from "@/lib/rightsizing/table-query";
 import { toHref, toTableParams } from "./url";
+import styles from "./rightsizing.module.css";
 
 /** Server-side paging: links carry every filter and the sort, so each page is a shareable URL. */
 export function Pager({
@@ -24,7 +25,7 @@ export function Pager({
   const last = Math.min(rows, page * size);
   const href = (overrides: Record<string, number | undefined>) => toHref(path, toTableParams(query), overrides);
   return (
-    <nav className="rs-pager" aria-label="Pages">
+    <nav className={styles.pager} aria-label="Pages">
       <span className="muted">
         Rows {first}–{last} of {rows} · page {page} of {pageCount}
       </span>

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { getUnitPrices } from "@/lib/rightsizing";
 import type { RightsizingSettings } from "@/lib/rightsizing";
+import styles from "./rightsizing.module.css";
 
 const usd = (value: number, digits: number) => `$${value.toFixed(digits)}`;
 
-/** The rules with the parameters in force now, so every number on the page can be traced (issue 6). */
+/** The rules with the parameters in force now, so every number on the page can be traced to its rule. */
 export function RulesPanel({
   settings,
   clusters,
@@ -17,7 +18,7 @@ export function RulesPanel({
   const s = settings;
   const pricedClusters = [...new Set([...clusters, ...Object.keys(s.clusterPricing)])].sort();
   return (
-    <details className="panel rs-rules" open={isOpen}>
+    <details className={`panel ${styles.rules}`} open={isOpen}>
       <summary>
         <h2>How recommendations are made</h2>
         <span className="muted">

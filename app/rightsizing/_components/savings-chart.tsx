@@ -1,5 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
+import styles from "./rightsizing.module.css";
 
 export type TeamSavingsPoint = { team: string; cuts: number; raises: number; net: number };
 
@@ -12,7 +13,7 @@ export function SavingsChart({ data }: { data: TeamSavingsPoint[] }) {
     <div className="chart" role="img" aria-label="Monthly savings by team: cuts, raises and net">
       <BarChart
         responsive
-        style={{ width: "100%", height: 260 }}
+        className={styles.savingsPlot}
         data={points}
         margin={{ top: 8, right: 16, bottom: 4, left: 16 }}
       >

@@ -1,13 +1,22 @@
 import Link from "next/link";
-import type { RightsizingRow } from "@/lib/rightsizing";
+import type { RightsizingRow, Severity } from "@/lib/rightsizing";
 import type { TablePage, TableQuery } from "@/lib/rightsizing/table-query";
 import { UsageToggle } from "./usage-toggle";
 import { FLAG_LABELS } from "./flags";
 import { formatCpu, formatDelta, formatMemory, formatPct, formatReplicas, formatSavings } from "./format";
 import { Pager } from "./pager";
+import styles from "./rightsizing.module.css";
 import { toHref, toTableParams } from "./url";
 
 const COLUMNS = 9;
+
+const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
+  high: styles.sevHigh,
+  medium: styles.sevMedium,
+  low: styles.sevLow,
+  none: styles.sevNone,
+};
+const toSeverityClass = (severity: Severity) => `${styles.sev} ${SEVERITY_CLASSES[severity]}`;
 
 /** One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. */
 export function TeamTable({ table, query, path }: { table: TablePage; query: TableQuery; path: string }) {
@@ -17,21 +26,21 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
     .reduce((sum, r) => sum + r.savings.monthlyCents, 0);
   return (
     <section className="panel" aria-label="Containers">
-      <div className="rs-table-head">
+      <div className={styles.tableHead}>
         <h2>Containers</h2>
         <span className="muted">
           {matching.length} container{matching.length === 1 ? "" : "s"} match · net {formatSavings(netCents)}/month
         </span>
-        <span className="rs-legend" aria-label="Severity colours">
-          size of change: <i className="rs-sev rs-sev-high" /> high <i className="rs-sev rs-sev-medium" /> medium{" "}
-          <i className="rs-sev rs-sev-low" /> low <i className="rs-sev rs-sev-none" /> none
+        <span className={styles.legend} aria-label="Severity colours">
+          size of change: <i className={toSeverityClass("high")} /> high <i className={toSeverityClass("medium")} />{" "}
+          medium <i className={toSeverityClass("low")} /> low <i className={toSeverityClass("none")} /> none
         </span>
       </div>
       {matching.length === 0 ? (
         <p className="muted">No container matches these filters.</p>
       ) : (
-        <div className="rs-scroll">
-          <table className="data rs-table">
+        <div className="table-scroll">
+          <table className={`data ${styles.table}`}>
             <thead>
               <tr>
                 <th>Container</th>
@@ -43,7 +52,7 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
                 <SortHeader label="$ / month" sort="savings" query={query} path={path} numeric />
                 <th>Flags</th>
                 <th>
-                  <span className="rs-hidden">Usage chart</span>
+                  <span className="visually-hidden">Usage chart</span>
                 </th>
               </tr>
             </thead>
@@ -105,9 +114,9 @@ function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinue
     .filter((r) => r.recommendation.isInSavingsTotals)
     .reduce((sum, r) => sum + r.savings.monthlyCents, 0);
   return (
-    <tr className="rs-group">
+    <tr className={styles.group}>
       <th colSpan={COLUMNS} scope="rowgroup">
-        <span className="rs-kind">{first.workloadKind}</span> <strong>{first.workload}</strong>
+        <span className={styles.kind}>{first.workloadKind}</span> <strong>{first.workload}</strong>
         <span className="muted">
           {" "}
           · {first.namespace} · {first.cluster} · {envs} · {formatReplicas(first.replicas)} replica
@@ -116,7 +125,7 @@ function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinue
         {isContinued ? (
           <span className="muted"> (continued)</span>
         ) : (
-          <span className="rs-group-total">{formatSavings(cents)}/month</span>
+          <span className={styles.groupTotal}>{formatSavings(cents)}/month</span>
         )}
       </th>
     </tr>
@@ -129,19 +138,19 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
   const change = rec.change;
   const cells = (
     <>
-      <td className="rs-container">
+      <td className={styles.container}>
         <span className="mono">{usage.container}</span>
       </td>
       <td>
         <Transition now={formatCpu(rec.current.cpuRequest)} next={next ? formatCpu(next.cpuRequest) : null} />
         {change ? (
-          <div className="muted rs-small">
+          <div className={`muted ${styles.small}`}>
             {formatDelta(change.cpuMillicores, formatCpu)} ({formatPct(change.cpuPct)})
           </div>
         ) : null}
         <Limit now={formatCpu(rec.current.cpuLimit)} next={next ? formatCpu(next.cpuLimit) : null} />
       </td>
-      <td className="mono rs-small">
+      <td className={`mono ${styles.small}`}>
         <div>p95 {formatCpu(usage.cpu.p95)}</div>
         <div className="muted">max {formatCpu(usage.cpu.max)}</div>
       </td>
@@ -151,18 +160,18 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
           next={next ? formatMemory(next.memoryRequest) : null}
         />
         {change ? (
-          <div className="muted rs-small">
+          <div className={`muted ${styles.small}`}>
             {formatDelta(change.memoryBytes, formatMemory)} ({formatPct(change.memoryPct)})
           </div>
         ) : null}
         <Limit now={formatMemory(rec.current.memoryLimit)} next={next ? formatMemory(next.memoryLimit) : null} />
       </td>
-      <td className="mono rs-small">
+      <td className={`mono ${styles.small}`}>
         <div>idle {formatMemory(usage.memory.idle)}</div>
         <div className="muted">peak {formatMemory(usage.memory.peak)}</div>
       </td>
       <td>
-        <span className={`rs-sev-label rs-sev rs-sev-${rec.severity}`}>
+        <span className={`${styles.sevLabel} ${toSeverityClass(rec.severity)}`}>
           {rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`}
         </span>
       </td>
@@ -170,14 +179,14 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
         {next === null ? (
           <span className="muted">—</span>
         ) : (
-          <strong className={savings.monthlyCents < 0 ? "rs-bad" : undefined}>
+          <strong className={savings.monthlyCents < 0 ? styles.bad : undefined}>
             {formatSavings(savings.monthlyCents)}
           </strong>
         )}
-        {rec.hpa.isScaled ? <div className="muted rs-small">HPA, not in totals</div> : null}
+        {rec.hpa.isScaled ? <div className={`muted ${styles.small}`}>HPA, not in totals</div> : null}
       </td>
       <td>
-        <div className="rs-badges">
+        <div className={styles.badges}>
           {rec.flags.map((f) => (
             <span key={f} className={`badge ${FLAG_LABELS[f].tone}`} title={FLAG_LABELS[f].title}>
               {FLAG_LABELS[f].label}
@@ -191,7 +200,7 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
   // hidden row below it (keeps the cells out of the client payload: ~4 KB less per row).
   return (
     <>
-      <tr className={`rs-row rs-sev rs-sev-${rec.severity}`}>
+      <tr className={`${styles.row} ${toSeverityClass(rec.severity)}`}>
         {cells}
         <td>
           <UsageToggle
@@ -219,10 +228,10 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
           />
         </td>
       </tr>
-      <tr className={`rs-reason rs-sev rs-sev-${rec.severity}`}>
+      <tr className={`${styles.reason} ${toSeverityClass(rec.severity)}`}>
         <td colSpan={COLUMNS}>{rec.reason}</td>
       </tr>
-      <tr className="rs-chart" id={chartRowId} hidden>
+      <tr className={styles.chartRow} id={chartRowId} hidden>
         <td colSpan={COLUMNS} />
       </tr>
     </>
@@ -233,7 +242,7 @@ function Transition({ now, next }: { now: string; next: string | null }) {
   if (next === null || next === now) return <span className="mono">{now}</span>;
   return (
     <span className="mono">
-      <span className="rs-was">{now}</span> → <strong>{next}</strong>
+      <span className={styles.was}>{now}</span> → <strong>{next}</strong>
     </span>
   );
 }
@@ -241,7 +250,7 @@ function Transition({ now, next }: { now: string; next: string | null }) {
 function Limit({ now, next }: { now: string; next: string | null }) {
   const text = (v: string) => (v === "—" ? "none" : v);
   return (
-    <div className="muted rs-small">
+    <div className={`muted ${styles.small}`}>
       limit{" "}
       {next === null || next === now ? (
         text(now)

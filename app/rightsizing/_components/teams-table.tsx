@@ -4,8 +4,9 @@ import type { Scope } from "@/lib/rightsizing/table-query";
 import { FLAG_LABELS } from "./flags";
 import { formatGib, formatSavings, formatUsd, formatVcpu } from "./format";
 import { toHref, toTeamPath } from "./url";
+import styles from "./rightsizing.module.css";
 
-// The flags the overview counts, in the order the issue lists them.
+// The flags the overview counts: first what needs a raise or a look, then why a row has no or a weaker recommendation.
 const OVERVIEW_FLAGS = [
   "under-provisioned",
   "oom",
@@ -21,8 +22,8 @@ export function TeamsTable({ teams, total, scope }: { teams: TeamTotals[]; total
   return (
     <section className="panel" aria-label="Teams">
       <h2>Teams</h2>
-      <div className="rs-scroll">
-        <table className="data rs-teams">
+      <div className="table-scroll">
+        <table className={`data ${styles.teams}`}>
           <thead>
             <tr>
               <th>Team</th>
@@ -53,26 +54,26 @@ function TeamRow({ totals, name }: { totals: RightsizingTotals; name: React.Reac
   const s = totals.savings;
   return (
     <tr>
-      <td className="rs-team">{name}</td>
+      <td className={styles.team}>{name}</td>
       <td className="num">
         {formatVcpu(totals.currentCpuMillicores)} → {formatVcpu(totals.recommendedCpuMillicores)}
       </td>
       <td className="num">
         {formatGib(totals.currentMemoryBytes)} → {formatGib(totals.recommendedMemoryBytes)}
       </td>
-      <td className="num rs-good">{formatUsd(s.cutsCents)}</td>
-      <td className="num rs-bad">{s.raisesCents ? formatUsd(s.raisesCents) : "—"}</td>
+      <td className={`num ${styles.good}`}>{formatUsd(s.cutsCents)}</td>
+      <td className={`num ${styles.bad}`}>{s.raisesCents ? formatUsd(s.raisesCents) : "—"}</td>
       <td className="num">
         <strong>{formatSavings(s.netCents)}</strong>
         {s.excludedHpaNetCents !== 0 ? (
-          <div className="muted rs-small">HPA, not counted: {formatUsd(s.excludedHpaNetCents)}</div>
+          <div className={`muted ${styles.small}`}>HPA, not counted: {formatUsd(s.excludedHpaNetCents)}</div>
         ) : null}
       </td>
       <td className="num">
         {totals.workloadsToChange} <span className="muted">of {totals.workloads}</span>
       </td>
       <td>
-        <div className="rs-badges">
+        <div className={styles.badges}>
           {OVERVIEW_FLAGS.filter((f) => totals.flagged[f] > 0).map((f) => (
             <span key={f} className={`badge ${FLAG_LABELS[f].tone}`} title={FLAG_LABELS[f].title}>
               {FLAG_LABELS[f].label} {totals.flagged[f]}

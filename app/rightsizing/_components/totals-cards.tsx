@@ -1,11 +1,12 @@
 import type { RightsizingTotals } from "@/lib/rightsizing";
 import { formatGib, formatSavings, formatUsd, formatVcpu } from "./format";
+import styles from "./rightsizing.module.css";
 
 /** Requests now → recommended, monthly savings (net, cuts, raises), changes and flags of a set of rows. */
 export function TotalsCards({ totals, label }: { totals: RightsizingTotals; label: string }) {
   const s = totals.savings;
   return (
-    <section className="grid grid-4 totals" aria-label={label}>
+    <section className="grid grid-4" aria-label={label}>
       <div className="panel stat">
         <div className="label">Requested CPU (× replicas)</div>
         <div className="value">{formatVcpu(totals.currentCpuMillicores)}</div>
@@ -18,7 +19,7 @@ export function TotalsCards({ totals, label }: { totals: RightsizingTotals; labe
       </div>
       <div className="panel stat">
         <div className="label">Net savings per month</div>
-        <div className={`value ${s.netCents < 0 ? "rs-negative" : ""}`} data-testid="net-savings">
+        <div className={s.netCents < 0 ? `value ${styles.negative}` : "value"} data-testid="net-savings">
           {formatSavings(s.netCents)}
         </div>
         <div className="sub">
@@ -29,7 +30,7 @@ export function TotalsCards({ totals, label }: { totals: RightsizingTotals; labe
       <div className="panel stat">
         <div className="label">To change</div>
         <div className="value">
-          {totals.workloadsToChange} <span className="rs-unit">of {totals.workloads} workloads</span>
+          {totals.workloadsToChange} <span className={styles.unit}>of {totals.workloads} workloads</span>
         </div>
         <div className="sub">
           {totals.containersToChange} of {totals.containers} containers · {totals.rowsFlagged}{" "}

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import type { ContainerKey, UsageHour } from "@/lib/rightsizing/read";
+import styles from "./rightsizing.module.css";
 
 type Lines = { request: number | null; limit: number | null; recommended: number | null };
 export type UsageChartProps = { id: ContainerKey; cpu: Lines; memory: Lines };
@@ -34,7 +35,7 @@ export function UsageChart({ id, cpu, memory }: UsageChartProps) {
   }, [url]);
 
   if (state.status === "loading") return <p className="muted">Loading usage…</p>;
-  if (state.status === "error") return <p className="rs-bad">{state.message}</p>;
+  if (state.status === "error") return <p className={styles.bad}>{state.message}</p>;
   if (state.hours.length === 0) return <p className="muted">No hourly usage stored for this container.</p>;
   const data = state.hours.map((h) => ({
     hour: h.hour,
@@ -45,7 +46,7 @@ export function UsageChart({ id, cpu, memory }: UsageChartProps) {
   }));
   const mib = (v: number | null) => (v === null ? null : v / MIB);
   return (
-    <div className="rs-usage" aria-label={`Usage of ${id.container}`}>
+    <div className={styles.usage} aria-label={`Usage of ${id.container}`}>
       <Panel title="CPU (millicores per replica)" data={data} avg="cpuAvg" max="cpuMax" lines={cpu} unit="m" />
       <Panel
         title="Memory working set (MiB per replica)"
@@ -143,7 +144,7 @@ function Panel({
         ) : null}
         {isLimitDrawn ? <ReferenceLine y={lines.limit ?? 0} stroke={COLORS.limit} strokeDasharray="2 3" /> : null}
       </LineChart>
-      <ul className="rs-chart-legend">
+      <ul className={styles.chartLegend}>
         {series.map((item) => (
           <li key={item.label}>
             <svg width="22" height="8" aria-hidden>

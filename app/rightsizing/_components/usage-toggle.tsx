@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { UsageChart, type UsageChartProps } from "./usage-chart";
+import styles from "./rightsizing.module.css";
 
 /**
  * The "usage" button of a container row: shows the row's usage chart in the hidden table row the server
@@ -30,7 +31,7 @@ export function UsageToggle({
     <>
       <button
         type="button"
-        className="rs-expand"
+        className={styles.expand}
         aria-expanded={isOpen}
         aria-controls={chartRowId}
         aria-label={`${isOpen ? "Hide" : "Show"} usage of ${label}`}

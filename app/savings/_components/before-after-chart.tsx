@@ -2,6 +2,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { ChartPoint, MonthRole } from "@/lib/savings/before-after";
 import { formatUsdShort } from "@/lib/money";
+import { Swatch } from "@/app/_components/swatch";
+import styles from "./savings.module.css";
 
 export const ROLE_COLORS: Record<MonthRole, string> = {
   before: "#98a2b3",
@@ -16,25 +18,18 @@ type Props = {
   /** Averages of the counted months, drawn as dashed lines (display numbers). */
   beforeAverage: number | null;
   afterAverage: number | null;
-  height?: number;
 };
 
 /** The scope's spend month by month, coloured by what the realized saving counted, with the change month marked. */
-export function BeforeAfterChart({ points, changeLabel, beforeAverage, afterAverage, height = 220 }: Props) {
+export function BeforeAfterChart({ points, changeLabel, beforeAverage, afterAverage }: Props) {
   const change = points.find((p) => p.role === "change");
   return (
     <div
-      className="sv-chart-box"
       role="img"
       aria-label={`Monthly spend before and after the change (${changeLabel})`}
       data-testid="before-after-chart"
     >
-      <BarChart
-        responsive
-        style={{ width: "100%", height }}
-        data={points}
-        margin={{ top: 22, right: 16, bottom: 4, left: 8 }}
-      >
+      <BarChart responsive className={styles.plot} data={points} margin={{ top: 22, right: 16, bottom: 4, left: 8 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e3e6ec" />
         <XAxis dataKey="label" tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={(v: number) => formatUsdShort(v)} tick={{ fontSize: 12 }} width={60} />
@@ -67,10 +62,10 @@ export function RoleLegend() {
     ["not-counted", "not counted"],
   ];
   return (
-    <div className="sv-legend">
+    <div className={styles.legend}>
       {items.map(([role, label]) => (
         <span key={role}>
-          <i style={{ background: ROLE_COLORS[role] }} aria-hidden /> {label}
+          <Swatch color={ROLE_COLORS[role]} className={styles.key} /> {label}
         </span>
       ))}
       <span>- - averages</span>

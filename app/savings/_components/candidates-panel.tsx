@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatCentsAsUsd, formatUsd } from "@/lib/money";
 import type { Candidates } from "@/lib/savings/read-candidates";
 import { formatMonth } from "@/lib/savings/realized";
+import styles from "./savings.module.css";
 
 /** What the data suggests recording next: projects whose spend stopped, and the teams with the most to cut. */
 export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
@@ -10,7 +11,7 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
     <section className="grid grid-2" aria-label="Candidates">
       <div className="panel">
         <h2>Projects whose spend stopped</h2>
-        <p className="muted sv-small">
+        <p className={`muted ${styles.small}`}>
           Busiest month at least $1,000, last full month at most 5% of it.{" "}
           <Link href={candidates.spendHref}>All projects on Spend →</Link>
         </p>
@@ -57,7 +58,7 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
       </div>
       <div className="panel">
         <h2>Largest rightsizing savings by team</h2>
-        <p className="muted sv-small">Net monthly savings the rules recommend and nobody has applied yet.</p>
+        <p className={`muted ${styles.small}`}>Net monthly savings the rules recommend and nobody has applied yet.</p>
         {teams.length === 0 ? (
           <p className="muted">No team has requests to lower — or no Kubernetes usage is synced yet.</p>
         ) : (

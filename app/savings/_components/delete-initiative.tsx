@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useRef } from "react";
 import { removeInitiative, type DeleteState } from "../actions";
+import styles from "./savings.module.css";
 
 /** Delete asks first: a modal dialog names the initiative and says what goes with it. */
 export function DeleteInitiative({ id, name }: { id: number; name: string }) {
@@ -8,10 +9,14 @@ export function DeleteInitiative({ id, name }: { id: number; name: string }) {
   const [state, action, pending] = useActionState<DeleteState, FormData>(removeInitiative, null);
   return (
     <>
-      <button type="button" className="button secondary sv-danger-text" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className={`button secondary ${styles.dangerText}`}
+        onClick={() => dialog.current?.showModal()}
+      >
         Delete
       </button>
-      <dialog ref={dialog} className="sv-confirm" aria-labelledby={`delete-${id}-title`}>
+      <dialog ref={dialog} className={styles.confirm} aria-labelledby={`delete-${id}-title`}>
         <form action={action}>
           <input type="hidden" name="id" value={id} />
           <h3 id={`delete-${id}-title`}>Delete “{name}”?</h3>
@@ -23,7 +28,7 @@ export function DeleteInitiative({ id, name }: { id: number; name: string }) {
               {state.error}
             </div>
           ) : null}
-          <div className="sv-dialog-actions">
+          <div className={styles.dialogActions}>
             <button type="button" className="button secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </button>

@@ -8,6 +8,7 @@ import { formatMonth, type MonthWindow } from "@/lib/savings/realized";
 import { BeforeAfterChart, RoleLegend } from "./before-after-chart";
 import { DeleteInitiative } from "./delete-initiative";
 import { PotentialNote } from "./potential-note";
+import styles from "./savings.module.css";
 
 const monthsText = (w: MonthWindow) =>
   w.months.length === 0
@@ -22,8 +23,12 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
   const measured = realized?.status === "measured" ? realized : null;
   const isRise = measured !== null && measured.annualSaving.startsWith("-");
   return (
-    <article className="panel sv-initiative" id={`initiative-${i.id}`} aria-labelledby={`initiative-${i.id}-name`}>
-      <header className="sv-head">
+    <article
+      className={`panel ${styles.initiative}`}
+      id={`initiative-${i.id}`}
+      aria-labelledby={`initiative-${i.id}-name`}
+    >
+      <header className={styles.head}>
         <div>
           <h2 id={`initiative-${i.id}-name`}>{i.name}</h2>
           <div className="muted">
@@ -35,9 +40,9 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
               </>
             ) : null}
           </div>
-          {i.description ? <p className="sv-how">{i.description}</p> : null}
+          {i.description ? <p className={styles.how}>{i.description}</p> : null}
         </div>
-        <div className="sv-actions">
+        <div className={styles.actions}>
           <Link className="button secondary" href={`/savings?edit=${i.id}#initiative-form`}>
             Edit
           </Link>
@@ -50,15 +55,15 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
           {realized.message}
         </div>
       ) : null}
-      <div className="sv-body">
-        <div className="sv-figures">
+      <div className={styles.body}>
+        <div className={styles.figures}>
           {measured ? (
             <>
-              <div className="sv-label">{isRise ? "Spend rose by" : "Realized saving"}</div>
-              <div className={`sv-big ${isRise ? "sv-negative" : ""}`} data-testid="realized-annual">
+              <div className={styles.label}>{isRise ? "Spend rose by" : "Realized saving"}</div>
+              <div className={isRise ? `${styles.big} ${styles.negative}` : styles.big} data-testid="realized-annual">
                 {formatAnnualShort(isRise ? measured.annualSaving.slice(1) : measured.annualSaving)}
               </div>
-              <dl className="sv-behind">
+              <dl className={styles.behind}>
                 <dt>Before</dt>
                 <dd>
                   {formatUsd(measured.before.average)} a month{" "}
@@ -74,7 +79,7 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
                   {formatUsd(measured.monthlySaving)} a month × 12 = {formatUsd(measured.annualSaving)} a year
                 </dd>
               </dl>
-              <p className="muted sv-small">
+              <p className={`muted ${styles.small}`}>
                 {formatMonth(measured.changeMonth)} (the month of the change) and the current month are left out.
                 {measured.isProvisional
                   ? ` Provisional: ${measured.after.months.length} of ${i.months} months after so far.`
@@ -83,12 +88,12 @@ export function InitiativeCard({ entry }: { entry: LedgerEntry }) {
             </>
           ) : null}
           {entry.potential ? <PotentialNote potential={entry.potential} /> : null}
-          <Link href={entry.spendHref} className="sv-small">
+          <Link href={entry.spendHref} className={styles.small}>
             These months on Spend →
           </Link>
         </div>
         {entry.chart.length > 0 ? (
-          <div className="sv-chart">
+          <div>
             <BeforeAfterChart
               points={entry.chart}
               changeLabel={`Changed ${formatDay(i.changeDate)}`}

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useActionState, useState, type ReactNode } from "react";
 import { saveInitiative, type InitiativeFormState } from "../actions";
+import styles from "./savings.module.css";
 
 export type FormOptions = {
   departments: string[];
@@ -22,15 +23,15 @@ export function InitiativeForm({ id, initial, options }: Props) {
   const errors = state?.errors ?? {};
   const [kind, setKind] = useState(values.kind ?? "bill");
   const field = (name: string, label: string, input: ReactNode, hint?: string) => (
-    <div className="sv-field">
+    <div className={styles.field}>
       <label htmlFor={`f-${name}`}>{label}</label>
       {input}
       {errors[name] ? (
-        <span className="sv-field-error" id={`f-${name}-error`}>
+        <span className={styles.fieldError} id={`f-${name}-error`}>
           {errors[name]}
         </span>
       ) : hint ? (
-        <span className="sv-hint">{hint}</span>
+        <span className={styles.hint}>{hint}</span>
       ) : null}
     </div>
   );
@@ -54,14 +55,14 @@ export function InitiativeForm({ id, initial, options }: Props) {
   return (
     <section className="panel" id="initiative-form" aria-label={id ? "Edit initiative" : "New initiative"}>
       <h2>{id ? `Edit initiative #${id}` : "New initiative"}</h2>
-      <form action={action} key={JSON.stringify(values)} className="sv-form" noValidate>
+      <form action={action} key={JSON.stringify(values)} className={styles.form} noValidate>
         {id ? <input type="hidden" name="id" value={id} /> : null}
         {errors.form ? (
           <div className="notice error" role="alert">
             {errors.form}
           </div>
         ) : null}
-        <div className="sv-form-grid">
+        <div className={styles.formGrid}>
           {field(
             "name",
             "Name",
@@ -92,7 +93,7 @@ export function InitiativeForm({ id, initial, options }: Props) {
             "full months before and after the change month",
           )}
         </div>
-        <fieldset className="sv-kind">
+        <fieldset className={styles.kind}>
           <legend>Kind</legend>
           <label>
             <input type="radio" name="kind" value="bill" checked={kind === "bill"} onChange={() => setKind("bill")} />{" "}
@@ -112,15 +113,15 @@ export function InitiativeForm({ id, initial, options }: Props) {
         <fieldset>
           <legend>Scope: the spend this change affects</legend>
           {errors.scope ? (
-            <div className="sv-field-error" role="alert">
+            <div className={styles.fieldError} role="alert">
               {errors.scope}
             </div>
           ) : null}
-          <p className="sv-hint">
+          <p className={styles.hint}>
             Leave a field at “any” to include everything. The spend report answers these exactly: department + project +
             environment, or one of them with service or linked account, or service + linked account.
           </p>
-          <div className="sv-form-grid">
+          <div className={styles.formGrid}>
             {field(
               "department",
               "Department",
@@ -178,13 +179,13 @@ export function InitiativeForm({ id, initial, options }: Props) {
         {kind === "rightsizing" ? (
           <fieldset>
             <legend>Rightsizing rows whose potential to show</legend>
-            <div className="sv-form-grid">
+            <div className={styles.formGrid}>
               {field("rs_cluster", "Cluster", select("rs_cluster", plain(options.clusters)))}
               {field("rs_environment", "Environment", select("rs_environment", plain(options.rightsizingEnvironments)))}
             </div>
           </fieldset>
         ) : null}
-        <div className="sv-form-actions">
+        <div className={styles.formActions}>
           <button type="submit" className="button" disabled={pending}>
             {pending ? "Saving…" : id ? "Save changes" : "Add initiative"}
           </button>

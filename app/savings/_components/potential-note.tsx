@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatCentsAsUsd, formatUsd } from "@/lib/money";
 import type { Potential } from "@/lib/savings/ledger";
+import styles from "./savings.module.css";
 
 /** Rightsizing initiatives: what the rules still recommend, next to what the bill shows was saved. */
 export function PotentialNote({ potential }: { potential: Potential }) {
@@ -8,10 +9,10 @@ export function PotentialNote({ potential }: { potential: Potential }) {
     return <div className="notice warn">Potential still on the table: {potential.message}</div>;
   }
   return (
-    <div className="sv-potential" data-testid="potential">
-      <div className="sv-label">Potential still on the table</div>
-      <div className="sv-value">{formatUsd(formatCentsAsUsd(potential.annualCents))} a year</div>
-      <div className="muted sv-small">
+    <div className={styles.potential} data-testid="potential">
+      <div className={styles.label}>Potential still on the table</div>
+      <div className={styles.value}>{formatUsd(formatCentsAsUsd(potential.annualCents))} a year</div>
+      <div className={`muted ${styles.small}`}>
         {formatUsd(formatCentsAsUsd(potential.monthlyCents))} a month recommended, not yet applied (
         {potential.containersToChange} containers to change) · <Link href={potential.href}>Rightsizing →</Link>
       </div>

@@ -1,10 +1,7 @@
-import { getConfig } from "@/lib/config";
-import type { Db } from "@/lib/db/types";
-import { listSourceStatuses } from "@/lib/jobs/sources";
+import type { SettingsPage } from "@/lib/pages/settings";
 
 /** Read-only: what the environment configured (database, sources, tag keys, schedule). */
-export function DeploymentSection({ db }: { db: Db }) {
-  const config = getConfig();
+export function DeploymentSection({ deployment }: { deployment: SettingsPage["deployment"] }) {
   return (
     <section className="panel" aria-label="Deployment">
       <h2>Deployment</h2>
@@ -13,9 +10,9 @@ export function DeploymentSection({ db }: { db: Db }) {
         <tbody>
           <tr>
             <th>Database</th>
-            <td>{db.label}</td>
+            <td>{deployment.database}</td>
           </tr>
-          {listSourceStatuses(config).map((s) => (
+          {deployment.sources.map((s) => (
             <tr key={s.name}>
               <th>{s.label}</th>
               <td>{s.reason}</td>
@@ -23,11 +20,11 @@ export function DeploymentSection({ db }: { db: Db }) {
           ))}
           <tr>
             <th>Cost allocation tags</th>
-            <td className="mono">{Object.values(config.aws.tagKeys).join(", ")}</td>
+            <td className="mono">{deployment.tagKeys.join(", ")}</td>
           </tr>
           <tr>
             <th>Scheduled sync</th>
-            <td>{config.syncSchedule}</td>
+            <td>{deployment.syncSchedule}</td>
           </tr>
         </tbody>
       </table>

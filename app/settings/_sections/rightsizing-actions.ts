@@ -1,10 +1,12 @@
 "use server";
-// Server action of the rightsizing settings form on /settings: validates (zod, field by field) and saves.
+// Server action of the rightsizing settings form on /settings: reads the form (lib/form-data.ts with the
+// schema of lib/rightsizing/settings-form.ts, field by field) and saves.
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
+import { parseFormData, type FieldErrors } from "@/lib/form-data";
+import { rightsizingSettingsFormSchema } from "@/lib/rightsizing/settings-form";
 import { saveRightsizingSettings } from "@/lib/settings/store";
-import { toSettingsInput, type FieldErrors } from "./rightsizing-form-data";
 
 export type RightsizingFormState = {
   status: "idle" | "saved" | "invalid" | "failed";
@@ -20,29 +22,26 @@ export async function saveRightsizingSettingsAction(
   previous: RightsizingFormState,
   formData: FormData,
 ): Promise<RightsizingFormState> {
-  const form = Object.fromEntries(
-    [...formData.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-  );
   const version = previous.version + 1;
-  const parsed = toSettingsInput(form);
+  const parsed = parseFormData(rightsizingSettingsFormSchema, formData);
   if (!parsed.ok) {
     const count = Object.keys(parsed.errors).length;
     return {
       status: "invalid",
       message: `Not saved: ${count} field${count === 1 ? "" : "s"} to fix (marked below).`,
       errors: parsed.errors,
-      submitted: form,
+      submitted: parsed.values,
       version,
     };
   }
   try {
-    await saveRightsizingSettings(await getDb(), parsed.input);
+    await saveRightsizingSettings(await getDb(), parsed.value);
   } catch (err) {
     return {
       status: "failed",
       message: `Could not save the rightsizing settings: ${toAppError(err).message}`,
       errors: {},
-      submitted: form,
+      submitted: parsed.values,
       version,
     };
   }

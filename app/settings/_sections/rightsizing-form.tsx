@@ -1,7 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { saveRightsizingSettingsAction, type RightsizingFormState } from "./rightsizing-actions";
-import type { ClusterRow } from "./rightsizing-form-data";
+import type { ClusterRow } from "@/lib/rightsizing/settings-form";
+import styles from "./rightsizing-form.module.css";
 
 const INITIAL: RightsizingFormState = { status: "idle", message: "", errors: {}, submitted: null, version: 0 };
 type Get = (name: string) => string;
@@ -26,12 +27,12 @@ function Field({ name, label, hint, get, errors, isWide, rows }: FieldProps) {
     "aria-describedby": describedBy,
   };
   return (
-    <label className="rs-field" style={isWide ? { gridColumn: "1 / -1" } : undefined}>
+    <label className={isWide ? `${styles.field} ${styles.wide}` : styles.field}>
       {label}
-      {hint ? <span className="rs-hint">{hint}</span> : null}
+      {hint ? <span className={styles.hint}>{hint}</span> : null}
       {rows ? <textarea rows={rows} {...common} /> : <input {...common} />}
       {error ? (
-        <span className="rs-field-error" id={describedBy}>
+        <span className={styles.fieldError} id={describedBy}>
           {error}
         </span>
       ) : null}
@@ -65,7 +66,7 @@ export function RightsizingSettingsForm({
   const clusterErrors = Object.entries(errors).filter(([key]) => key.startsWith("cluster."));
   const p = { get, errors };
   return (
-    <form key={state.version} action={action} className="rs-form" aria-label="Rightsizing settings">
+    <form key={state.version} action={action} className={styles.form} aria-label="Rightsizing settings">
       {state.message ? (
         <div
           className={`notice ${state.status === "saved" ? "info" : "error"}`}
@@ -76,7 +77,7 @@ export function RightsizingSettingsForm({
       ) : null}
       <fieldset>
         <legend>Environments and teams</legend>
-        <div className="rs-fields">
+        <div className={styles.fields}>
           <Field
             name="nonProductionEnvironments"
             label="Non-production environments"
@@ -104,7 +105,7 @@ export function RightsizingSettingsForm({
       </fieldset>
       <fieldset>
         <legend>Rules</legend>
-        <div className="rs-fields">
+        <div className={styles.fields}>
           <Field name="idleCpuThresholdMillicores" label="Idle below CPU p95 (m)" {...p} />
           <Field name="idleCpuRequestMillicores" label="Idle CPU request (m)" {...p} />
           <Field name="idleMemoryMultiplier" label="Idle memory multiplier" hint="× idle (median) memory" {...p} />
@@ -131,7 +132,7 @@ export function RightsizingSettingsForm({
       </fieldset>
       <fieldset>
         <legend>Node prices</legend>
-        <div className="rs-fields">
+        <div className={styles.fields}>
           <Field name="defaultPricing.instanceType" label="Default instance type" {...p} />
           <Field name="defaultPricing.vcpu" label="vCPU" {...p} />
           <Field name="defaultPricing.memoryGib" label="Memory (GiB)" {...p} />
@@ -145,7 +146,7 @@ export function RightsizingSettingsForm({
           <Field name="defaultPricing.gibHourUsd" label="$ per GiB-hour (optional)" {...p} />
         </div>
         <p className="muted">Per cluster (blank = the default above):</p>
-        <div className="rs-scroll">
+        <div className="table-scroll">
           <table className="data" aria-label="Clusters">
             <thead>
               <tr>
@@ -158,7 +159,7 @@ export function RightsizingSettingsForm({
             <tbody>
               {rows.map((row, i) => (
                 <tr key={row?.name ?? "new"}>
-                  <td className="rs-cluster-name">
+                  <td className={styles.clusterName}>
                     {row ? (
                       <>
                         {row.name}
@@ -189,13 +190,13 @@ export function RightsizingSettingsForm({
           </table>
         </div>
         {clusterErrors.map(([key, message]) => (
-          <p key={key} className="rs-field-error">
+          <p key={key} className={styles.fieldError}>
             {rows[Number(key.split(".")[1])]?.name ?? "New cluster"} ·{" "}
             {CLUSTER_FIELDS.find(([f]) => f === key.split(".")[2])?.[1] ?? key.split(".")[2]}: {message}
           </p>
         ))}
       </fieldset>
-      <div className="rs-actions">
+      <div className={styles.actions}>
         <button className="button" type="submit" disabled={isPending}>
           {isPending ? "Saving…" : "Save rightsizing settings"}
         </button>

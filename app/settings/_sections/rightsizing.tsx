@@ -1,13 +1,9 @@
-import type { Db } from "@/lib/db/types";
-import { listClusters } from "@/lib/rightsizing/read";
-import { getRightsizingSettings } from "@/lib/settings/store";
-import { toFormValues } from "./rightsizing-form-data";
+import type { RightsizingSettings } from "@/lib/rightsizing";
+import { toFormValues } from "@/lib/rightsizing/settings-form";
 import { RightsizingSettingsForm } from "./rightsizing-form";
-import "../../rightsizing/rightsizing.css";
 
 /** Rightsizing rules, mappings and prices: validated field by field, applied to every page when saved. */
-export async function RightsizingSection({ db }: { db: Db }) {
-  const [settings, clusters] = await Promise.all([getRightsizingSettings(db), listClusters(db)]);
+export function RightsizingSection({ settings, clusters }: { settings: RightsizingSettings; clusters: string[] }) {
   const { values, clusterRows } = toFormValues(settings, clusters);
   return (
     <section className="panel" id="rightsizing" aria-label="Rightsizing">

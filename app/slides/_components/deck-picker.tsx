@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
 import { saveDeck, type DeckChoiceState } from "../actions";
+import styles from "./slides.module.css";
 
 export type PickerItem = { id: number; name: string; saving: string };
 
@@ -22,12 +23,12 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
   const toggle = (id: number) => setOrder((o) => (o.includes(id) ? o.filter((x) => x !== id) : [...o, id]));
   const isDirty = order.join() !== chosen.join();
   return (
-    <section className="panel deck-picker" aria-label="Initiatives in the deck">
+    <section className={`panel ${styles.picker}`} aria-label="Initiatives in the deck">
       <h2>Initiatives in the deck</h2>
       {items.length === 0 ? (
         <p className="muted">No savings initiatives yet: add them on the Savings page and they can go in the deck.</p>
       ) : null}
-      <ol className="deck-pick-list">
+      <ol className={styles.pickList}>
         {order.flatMap((id, i) => {
           const item = byId.get(id);
           if (!item) return [];
@@ -35,10 +36,10 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
             <li key={id}>
               <label>
                 <input type="checkbox" checked onChange={() => toggle(id)} />{" "}
-                <span className="deck-pick-name">{item.name}</span>
+                <span className={styles.pickName}>{item.name}</span>
               </label>
               <span className="muted">{item.saving}</span>
-              <span className="deck-pick-moves">
+              <span className={styles.pickMoves}>
                 <button
                   type="button"
                   className="button secondary small"
@@ -63,24 +64,24 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
         })}
       </ol>
       {rest.length > 0 ? (
-        <ul className="deck-pick-list deck-pick-rest" aria-label="Not in the deck">
+        <ul className={`${styles.pickList} ${styles.pickRest}`} aria-label="Not in the deck">
           {rest.map((item) => (
             <li key={item.id}>
               <label>
                 <input type="checkbox" checked={false} onChange={() => toggle(item.id)} />{" "}
-                <span className="deck-pick-name">{item.name}</span>
+                <span className={styles.pickName}>{item.name}</span>
               </label>
               <span className="muted">{item.saving}</span>
             </li>
           ))}
         </ul>
       ) : null}
-      <form action={action} className="deck-pick-save">
+      <form action={action} className={styles.pickSave}>
         <input type="hidden" name="initiatives" value={order.join(",")} />
         <button type="submit" className="button" disabled={pending || !isDirty}>
           {pending ? "Saving…" : "Save deck"}
         </button>
-        <span role="status" className={state && !state.ok ? "deck-error" : "muted"}>
+        <span role="status" className={state && !state.ok ? styles.error : "muted"}>
           {isDirty ? "Unsaved changes: the preview and the download show the saved deck." : (state?.message ?? "")}
         </span>
       </form>

@@ -1,7 +1,9 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { cssVars } from "@/app/_components/css-vars";
 import type { Deck } from "@/lib/slides/deck";
 import { SlideView } from "./slide-view";
+import styles from "./slides.module.css";
 
 function subscribeToHash(onChange: () => void) {
   window.addEventListener("hashchange", onChange);
@@ -10,6 +12,10 @@ function subscribeToHash(onChange: () => void) {
 
 const WIDTH = 1280;
 const HEIGHT = 720;
+
+/** The slide a URL hash names (#slide-3 → 2), within the deck; the first one without a hash. */
+const toIndex = (hash: string, total: number) =>
+  Math.max(0, Math.min(total - 1, Number(/^#slide-(\d+)$/.exec(hash)?.[1] ?? 1) - 1));
 
 // Keys typed into a field are not slide moves; Space on a focused button or link presses it instead.
 const isTyping = (target: EventTarget | null, key: string) =>
@@ -21,7 +27,8 @@ const isTyping = (target: EventTarget | null, key: string) =>
 /**
  * One slide per screen, scaled to fit its frame (16:9, also in full screen on a projector). Arrow keys, Page
  * Up/Down, Space, Home/End move; F presents in full screen. Every slide stays in the page so the browser
- * prints the whole deck, one slide per page.
+ * prints the whole deck, one slide per page. The viewer carries `data-keys="ready"` once it listens to the
+ * keyboard (a key pressed before, while the page is still starting, does nothing).
  */
 export function DeckViewer({ deck }: { deck: Deck }) {
   const total = deck.slides.length;
@@ -31,13 +38,17 @@ export function DeckViewer({ deck }: { deck: Deck }) {
     () => window.location.hash,
     () => "",
   );
-  const index = Math.max(0, Math.min(total - 1, Number(/^#slide-(\d+)$/.exec(hash)?.[1] ?? 1) - 1));
+  const index = toIndex(hash, total);
   const [scale, setScale] = useState(0.75);
+  const viewer = useRef<HTMLElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const go = useCallback(
     (to: number) => window.location.replace(`#slide-${Math.max(0, Math.min(total - 1, to)) + 1}`),
     [total],
   );
+  // A move counts from the slide in the address bar, not from the last render: keys pressed faster than the
+  // page redraws (a presenter tapping → three times) each move one slide, none is lost.
+  const step = useCallback((by: number) => go(toIndex(window.location.hash, total) + by), [go, total]);
 
   useLayoutEffect(() => {
     const el = stage.current;
@@ -66,7 +77,7 @@ export function DeckViewer({ deck }: { deck: Deck }) {
         ArrowUp: -1,
         PageUp: -1,
       };
-      if (e.key in moves) go(index + (moves[e.key] ?? 0));
+      if (e.key in moves) step(moves[e.key] ?? 0);
       else if (e.key === "Home") go(0);
       else if (e.key === "End") go(total - 1);
       else if (e.key === "f" || e.key === "F") present();
@@ -74,36 +85,37 @@ export function DeckViewer({ deck }: { deck: Deck }) {
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
+    viewer.current?.setAttribute("data-keys", "ready");
     return () => window.removeEventListener("keydown", onKey);
-  }, [go, index, total, present]);
+  }, [go, step, total, present]);
 
   const current = deck.slides[index];
   return (
-    <section className="deck-viewer" aria-label="Slide preview">
-      <div className="deck-stage" ref={stage} onClick={(e) => e.target === e.currentTarget && go(index + 1)}>
-        <div className="deck-frame" style={{ width: WIDTH * scale, height: HEIGHT * scale }}>
+    <section className={styles.viewer} aria-label="Slide preview" ref={viewer}>
+      <div className={styles.stage} ref={stage} onClick={(e) => e.target === e.currentTarget && step(1)}>
+        {/* The scale depends on the screen: the stylesheet sizes the frame and scales each slide by it. */}
+        <div className={styles.frame} style={cssVars({ "--deck-scale": scale })}>
           {deck.slides.map((slide, i) => (
             <article
               key={slide.id}
-              className="deck-slide"
+              className={styles.slide}
               data-current={i === index ? "true" : undefined}
               aria-hidden={i !== index}
               aria-label={`Slide ${i + 1} of ${total}: ${slide.title}`}
-              style={{ transform: `scale(${scale})` }}
             >
               <SlideView slide={slide} index={i} total={total} />
             </article>
           ))}
         </div>
       </div>
-      <div className="deck-controls">
-        <button type="button" className="button secondary" onClick={() => go(index - 1)} disabled={index === 0}>
+      <div className={styles.controls}>
+        <button type="button" className="button secondary" onClick={() => step(-1)} disabled={index === 0}>
           ← Previous
         </button>
-        <span className="deck-counter" role="status" aria-live="polite" data-testid="slide-counter">
+        <span className={styles.counter} role="status" aria-live="polite" data-testid="slide-counter">
           Slide {index + 1} of {total}: {current?.title}
         </span>
-        <button type="button" className="button secondary" onClick={() => go(index + 1)} disabled={index === total - 1}>
+        <button type="button" className="button secondary" onClick={() => step(1)} disabled={index === total - 1}>
           Next →
         </button>
         <button type="button" className="button" onClick={present}>

@@ -2,6 +2,8 @@
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import { formatUsdShort } from "@/lib/money";
 import type { DeckChart } from "@/lib/slides/deck";
+import { Swatch } from "@/app/_components/swatch";
+import styles from "./slides.module.css";
 
 const usd = (v: unknown) => formatUsdShort(Number(v));
 
@@ -26,14 +28,15 @@ export function SlideChart({ chart, width, height }: { chart: DeckChart; width: 
     ...Object.fromEntries(chart.series.map((s, j) => [`s${j}`, s.values[i] ?? 0])),
   }));
   const hasLegend = chart.series.length > 1;
-  // Two rows of legend for many series (a department per colour), one otherwise.
-  const legendHeight = chart.series.length > 6 ? 60 : 40;
+  // Two rows of legend for many series (a department per colour), one otherwise (the sheet has both heights).
+  const isTwoRows = chart.series.length > 6;
+  const legendHeight = isTwoRows ? 60 : 40;
   const plotHeight = hasLegend ? height - legendHeight : height;
   const legend = hasLegend ? (
-    <div className="deck-legend" style={{ height: legendHeight }}>
+    <div className={`${styles.legend} ${isTwoRows ? styles.legendTwoRows : styles.legendOneRow}`}>
       {chart.series.map((s) => (
         <span key={s.name}>
-          <i style={{ background: `#${s.color}` }} aria-hidden /> {s.name}
+          <Swatch color={`#${s.color}`} className={styles.key} /> {s.name}
         </span>
       ))}
     </div>
@@ -68,7 +71,7 @@ export function SlideChart({ chart, width, height }: { chart: DeckChart; width: 
               isAnimationActive={false}
               barSize={30}
             >
-              <LabelList dataKey={`s${j}`} position="right" formatter={usd} style={{ fontSize: 16, fill: "#14171f" }} />
+              <LabelList dataKey={`s${j}`} position="right" formatter={usd} fontSize={16} fill="#14171f" />
             </Bar>
           ))}
         </BarChart>

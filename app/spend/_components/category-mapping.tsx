@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { Swatch } from "@/app/_components/swatch";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
 import { CATEGORY_LABELS } from "@/lib/reports/group-keys";
@@ -9,13 +10,13 @@ import type { EnvironmentCategory, TagSettings } from "@/lib/settings/tags";
 function Category({ category }: { category: EnvironmentCategory }) {
   return (
     <span className="row-label">
-      <span className="swatch" style={{ background: CATEGORY_COLORS[category] }} aria-hidden />
+      <Swatch color={CATEGORY_COLORS[category]} />
       {CATEGORY_LABELS[category]}
     </span>
   );
 }
 
-/** The mapping the split is read with (issue 5: "with the mapping shown"), as set on /settings today. */
+/** The mapping the split is read with, as set on /settings today: a reader sees why a dollar counts where it does. */
 export function CategoryMapping({ settings }: { settings: TagSettings }) {
   const categories = listEnvironmentCategories(settings);
   const categoryOf = new Map(categories.map((c) => [c.environment, c.category]));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Money } from "@/app/_components/money";
+import { Swatch } from "@/app/_components/swatch";
 import { toDepartmentColor } from "@/lib/reports/colors";
 import { addMoney, compareMoney, formatPercent, toRatio } from "@/lib/money";
 import type { SpendReport } from "@/lib/reports/spend-report";
@@ -62,11 +63,7 @@ export function CategoryPivot({
               <tr key={l.filter}>
                 <td className="sticky">
                   <span className="row-label">
-                    <span
-                      className="swatch"
-                      style={{ background: toDepartmentColor(l.value, allowedDepartments) }}
-                      aria-hidden
-                    />
+                    <Swatch color={toDepartmentColor(l.value, allowedDepartments)} />
                     <Link
                       href={toSpendHref(
                         { ...view, filters: { ...report.view.filters, department: l.filter } },

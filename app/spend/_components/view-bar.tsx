@@ -6,6 +6,7 @@ import { listFilterChips } from "@/lib/reports/drill";
 import { GRANULARITIES } from "@/lib/reports/periods";
 import { METRIC_LABELS, METRICS } from "@/lib/metrics";
 import { toDefaultRange, toSpendHref, toSpendQuery, type SpendView } from "@/lib/reports/view";
+import styles from "./spend.module.css";
 import { ViewForm } from "./view-form";
 
 const GRANULARITY_LABELS = { month: "Month", day: "Day", total: "Total" } as const;
@@ -80,7 +81,7 @@ export function ViewBar({
         </div>
       </div>
       {chips.length > 0 ? (
-        <div className="chips" style={{ marginTop: 12, marginBottom: 0 }} role="group" aria-label="Filters">
+        <div className={`chips ${styles.chips}`} role="group" aria-label="Filters">
           <span className="muted">Filtered to</span>
           {chips.map((c) => (
             <span className="chip" key={c.dimension}>

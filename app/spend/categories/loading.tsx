@@ -1,14 +1,11 @@
-import { PageHeader } from "../../_components/page-header";
-import { ReportSkeleton } from "../../_components/report-skeleton";
+import { PAGES } from "@/app/_components/page-meta";
+import { LoadingPage } from "@/app/_components/page-state";
+import { ReportSkeleton } from "@/app/_components/skeletons";
 
 export default function Loading() {
   return (
-    <>
-      <PageHeader
-        title="Customer-serving vs R&D"
-        description="Spend that serves customers against research and development, by department and month."
-      />
+    <LoadingPage meta={PAGES.categories}>
       <ReportSkeleton label="Loading customer-serving vs R&D" />
-    </>
+    </LoadingPage>
   );
 }

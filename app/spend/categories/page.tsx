@@ -1,12 +1,11 @@
-import type { Metadata } from "next";
-import { EmptyState } from "@/app/_components/empty-state";
 import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { getSpendReport, hasCostData } from "@/lib/reports/spend-report";
-import { parseSpendView, toSpendQuery, type SpendView, type ViewInput } from "@/lib/reports/view";
-import { getTagSettings } from "@/lib/settings/store";
+import { parseSearchParams } from "@/lib/search-params";
+import { getCategoriesPage } from "@/lib/pages/spend";
+import { spendViewSchema, toSpendQuery } from "@/lib/reports/view";
 import { CategoryMapping } from "../_components/category-mapping";
 import { CategoryPivot } from "../_components/category-pivot";
 import { ReportNotices } from "../_components/report-notices";
@@ -14,56 +13,26 @@ import { ReportPanels } from "../_components/report-panels";
 import { SpendTabs } from "../_components/spend-tabs";
 import { ViewBar } from "../_components/view-bar";
 
-export const metadata: Metadata = { title: "Customer-serving vs R&D" };
+const META = PAGES.categories;
+export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-const DESCRIPTION =
-  "Spend that serves customers (production) against research and development (everything else), by department and month.";
-
-export default async function CategoriesPage({ searchParams }: { searchParams: Promise<ViewInput> }) {
+export default async function CategoriesPage({ searchParams }: SearchParamsProps) {
   const now = getNow();
-  let view: SpendView;
-  try {
-    view = { ...parseSpendView(await searchParams, now), by: ["category"] };
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    return (
-      <>
-        <PageHeader title="Customer-serving vs R&D" description={DESCRIPTION} />
-        <p className="notice error" role="alert">
-          <strong>This link does not describe a report.</strong> {err.message}
-        </p>
-        <p>
-          <a className="button" href="/spend/categories">
-            Open the default view
-          </a>
-        </p>
-      </>
-    );
-  }
-  const db = await getDb();
-  if (!(await hasCostData(db))) {
-    return (
-      <>
-        <PageHeader title="Customer-serving vs R&D" description={DESCRIPTION} />
-        <EmptyState title="No data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
-          Once a sync has read AWS Cost Explorer, this page splits spend by category.
-        </EmptyState>
-      </>
-    );
-  }
-  const settings = await getTagSettings(db);
-  const pivotView: SpendView = { ...view, by: ["department", "category"], granularity: "total" };
-  const [report, pivot] = await Promise.all([
-    getSpendReport(db, view, { now, settings }),
-    getSpendReport(db, pivotView, { now, settings }),
-  ]);
+  const parsed = parseSearchParams(spendViewSchema(now), await searchParams);
+  if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
+  // This page always splits by category; the rest of the view (range, metric, filters) comes from the link.
+  const view = { ...parsed.value, by: ["category" as const] };
+  const data = await getCategoriesPage(await getDb(), view, { now });
+  if (!data) return <NoDataPage meta={META} />;
+
+  const { report, pivot, settings } = data;
   const csv = `/api/export/spend?${toSpendQuery({ ...view, by: ["department", "category"] })}`;
   return (
     <>
       <PageHeader
-        title="Customer-serving vs R&D"
-        description={DESCRIPTION}
+        title={META.title}
+        description={META.description}
         actions={
           <a className="button secondary" href={csv} download>
             Download CSV by department
@@ -71,7 +40,7 @@ export default async function CategoriesPage({ searchParams }: { searchParams: P
         }
       />
       <SpendTabs view={view} current="categories" />
-      <ViewBar view={view} now={now} path="/spend/categories" showGrouping={false} />
+      <ViewBar view={view} now={now} path={META.path} showGrouping={false} />
       {report.kind === "report" && pivot.kind === "report" ? (
         <>
           <ReportNotices report={report} settings={settings} />

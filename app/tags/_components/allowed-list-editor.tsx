@@ -40,9 +40,7 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
               >
                 {hidden("remove-alias")}
                 <input type="hidden" name="raw" value={a.raw} />
-                <span className={styles.value} style={{ background: "transparent", padding: 0 }}>
-                  {a.raw}
-                </span>
+                <span className={`${styles.value} ${styles.aliasValue}`}>{a.raw}</span>
                 <button
                   type="submit"
                   disabled={pending}
@@ -74,7 +72,7 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
                 </span>
               </details>
               <details className={styles.disclosure}>
-                <summary style={{ color: "var(--bad)" }}>Remove</summary>
+                <summary className={styles.danger}>Remove</summary>
                 <form action={action} className={styles.inlineForm}>
                   {hidden("remove-allowed")}
                   <input type="hidden" name="value" value={value} />

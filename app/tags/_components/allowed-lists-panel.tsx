@@ -16,7 +16,7 @@ export function AllowedListsPanel({
   return (
     <section className="panel" aria-label={title}>
       <h2>{title}</h2>
-      <p className="muted" style={{ marginTop: -6 }}>
+      <p className={`muted ${styles.lead}`}>
         <span className="mono">department</span> and <span className="mono">environment</span> must come from these
         lists; <span className="mono">project</span> is free text. Aliases (in amber) map a value found in the data to
         an allowed one for reports.

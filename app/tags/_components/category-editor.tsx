@@ -6,7 +6,7 @@ import styles from "./tags.module.css";
 
 const LABELS: Record<EnvironmentCategory, string> = { "customer-serving": "Customer-serving", rnd: "R&D" };
 
-/** Which environments serve customers and which are R&D, and where untagged spend goes (issue 5). */
+/** Which environments serve customers and which are R&D, and where untagged spend goes. */
 export function CategoryEditor({
   categories,
   untagged,

@@ -8,25 +8,22 @@ import { ComplianceStats } from "./compliance-stats";
 import { ComplianceTrend } from "./compliance-trend";
 import { DepartmentTable } from "./department-table";
 import { TagBreakdownTable } from "./tag-breakdown";
+import styles from "./tags.module.css";
 
 /** Compliance in dollars for the range: the split, the trend, each tag, each department. */
 export async function ComplianceOverview({ db, query, settings }: { db: Db; query: TagsQuery; settings: TagSettings }) {
   const report = await getComplianceReport(db, query, settings);
+  // The page shows this panel only once spend was synced: no day here means the range is outside the data.
   if (report.dayCount === 0) {
-    const [any] = await db.sql.query("SELECT 1 AS found FROM cost_daily LIMIT 1");
-    return any ? (
+    return (
       <EmptyState title={`No spend between ${formatDayRange({ start: query.from, end: query.to })}`}>
         The synced data does not cover this range. Choose another range above.
-      </EmptyState>
-    ) : (
-      <EmptyState title="No tag data yet — run a sync" action={{ href: "/sync", label: "Go to Sync" }}>
-        Tag compliance in dollars appears here after the first Cost Explorer sync.
       </EmptyState>
     );
   }
   return (
     <>
-      <p className="muted" style={{ margin: "-6px 0 12px" }}>
+      <p className={`muted ${styles.rangeNote}`}>
         {formatDayRange({ start: query.from, end: query.to })} · {query.metric.replace("_", " ")} cost · data from{" "}
         {formatDay(report.firstDay ?? query.from)} to {formatDay(report.lastDay ?? query.to)}
       </p>

@@ -1,3 +1,4 @@
+import { cssVars, toPercent } from "@/app/_components/css-vars";
 import { formatPercent, formatUsd, isZeroMoney, subtractMoney, toRatio } from "@/lib/money";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";
 import styles from "./tags.module.css";
@@ -41,14 +42,13 @@ export function ComplianceStats({ report }: { report: ComplianceReport }) {
         />
       </div>
       <div
-        className={styles.splitBar}
+        className={`${styles.splitBar} ${styles.spaced}`}
         role="img"
         aria-label={`Compliant ${formatPercent(share(overall.compliant))}, not allowed ${formatPercent(share(overall.notAllowed))}, missing ${formatPercent(share(overall.missing))}`}
-        style={{ marginTop: 16 }}
       >
-        <span className={styles.compliant} style={{ width: `${share(overall.compliant) * 100}%` }} />
-        <span className={styles.notAllowed} style={{ width: `${share(overall.notAllowed) * 100}%` }} />
-        <span className={styles.missing} style={{ width: `${share(overall.missing) * 100}%` }} />
+        <span className={styles.compliant} style={cssVars({ "--share": toPercent(share(overall.compliant)) })} />
+        <span className={styles.notAllowed} style={cssVars({ "--share": toPercent(share(overall.notAllowed)) })} />
+        <span className={styles.missing} style={cssVars({ "--share": toPercent(share(overall.missing)) })} />
       </div>
       <div className={styles.legend}>
         <span>

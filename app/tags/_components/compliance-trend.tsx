@@ -35,7 +35,7 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
     <section className="panel" aria-label="Monthly trend">
       <h2>Monthly trend</h2>
       {first && last && rows.length > 1 ? (
-        <p className="muted" style={{ marginTop: -6 }}>
+        <p className={`muted ${styles.lead}`}>
           Compliant share {formatPercent(first.share)} in {first.label} → {formatPercent(last.share)} in {last.label}:{" "}
           <strong>{verdict}</strong>.
         </p>

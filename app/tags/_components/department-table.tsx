@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { cssVars, toPercent } from "@/app/_components/css-vars";
+import { Swatch } from "@/app/_components/swatch";
 import { toDepartmentColor } from "@/lib/reports/colors";
 import { formatPercent, formatUsd, toRatio } from "@/lib/money";
 import type { ComplianceReport } from "@/lib/tags/compliance-report";
@@ -33,10 +35,7 @@ export function DepartmentTable({
             return (
               <tr key={d.department ?? "(untagged)"}>
                 <td>
-                  <i
-                    className={styles.swatch}
-                    style={{ background: toDepartmentColor(d.department, allowedDepartments) }}
-                  />
+                  <Swatch color={toDepartmentColor(d.department, allowedDepartments)} className={styles.swatch} />
                   <Link href={toSpendLink(report.query, "project", { key: "department", value: d.department })}>
                     {d.department === null ? "(untagged)" : d.department}
                   </Link>{" "}
@@ -54,7 +53,7 @@ export function DepartmentTable({
                 <td className="num">{formatUsd(d.total)}</td>
                 <td>
                   <span className={styles.meter} aria-hidden>
-                    <span style={{ width: `${share * 100}%` }} />
+                    <span style={cssVars({ "--share": toPercent(share) })} />
                   </span>
                   {formatPercent(share)}
                 </td>

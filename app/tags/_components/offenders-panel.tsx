@@ -17,9 +17,7 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
   const offenders = await listTagOffenders(db, query, settings);
   return (
     <section className="panel" aria-label="Offenders">
-      <div
-        style={{ display: "flex", justifyContent: "space-between", alignItems: "baseline", gap: 12, flexWrap: "wrap" }}
-      >
+      <div className={styles.panelHead}>
         <h2>Offenders</h2>
         <span>
           <a className={`button secondary ${styles.small}`} href={toTagsHref(query, "/api/export/tags")} download>

@@ -7,7 +7,7 @@ export function PolicyDownloads({ settings }: { settings: TagSettings }) {
   return (
     <section className="panel" aria-label="Policy as code">
       <h2>Policy as code</h2>
-      <p className="muted" style={{ marginTop: -6 }}>
+      <p className={`muted ${styles.lead}`}>
         Enforce the same lists where resources are created. A tag policy only checks resources that carry the tag, which
         is why this page reports untagged spend; the Terraform variable refuses a plan whose default tags are missing or
         not allowed.

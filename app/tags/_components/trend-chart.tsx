@@ -1,6 +1,7 @@
 "use client";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatPercent, formatUsdShort } from "@/lib/money";
+import styles from "./tags.module.css";
 
 export type TrendPoint = {
   label: string;
@@ -18,7 +19,7 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
     <div role="img" aria-label="Monthly spend by tag compliance, with the compliant share">
       <ComposedChart
         responsive
-        style={{ width: "100%", height: 280 }}
+        className={styles.trendPlot}
         data={points}
         margin={{ top: 8, right: 8, bottom: 4, left: 8 }}
       >

@@ -1,17 +1,20 @@
 // Downloads a report. GET /api/export/<report>?option=value… → the same bytes as `npm run -s export -- <report> --option value…`.
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { badInput } from "@/lib/errors";
 import { checkExportOptions, getExport } from "@/lib/exports/registry";
 import { errorResponse } from "@/lib/http";
+import { toSingleParams } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ report: string }> }) {
   try {
     const def = getExport((await params).report);
-    const options = Object.fromEntries(new URL(request.url).searchParams);
-    checkExportOptions(def, options);
-    const out = await def.run(options, { db: await getDb(), now: getNow() });
+    const options = toSingleParams(new URL(request.url).searchParams);
+    if (!options.ok) throw badInput(options.message);
+    checkExportOptions(def, options.value);
+    const out = await def.run(options.value, { db: await getDb(), now: getNow() });
     return new Response(typeof out.body === "string" ? out.body : new Blob([out.body as Uint8Array<ArrayBuffer>]), {
       headers: {
         "content-type": out.contentType,

@@ -1,25 +1,18 @@
 // One container's hourly usage for its chart. GET /api/rightsizing/usage?cluster&namespace&workloadKind&workload&container → { hours }.
-import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { badInput } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
+import { parseSearchParams } from "@/lib/search-params";
 import { listUsageHours } from "@/lib/rightsizing/read";
+import { containerKeySchema } from "@/lib/rightsizing/table-query";
 
 export const dynamic = "force-dynamic";
 
-const name = z.string().min(1, "required").max(253);
-const schema = z.object({ cluster: name, namespace: name, workloadKind: name, workload: name, container: name });
-
 export async function GET(request: Request) {
   try {
-    const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!parsed.success) {
-      throw new AppError(
-        "bad-input",
-        `Name the container: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}.`,
-      );
-    }
-    return Response.json({ hours: await listUsageHours(await getDb(), parsed.data) });
+    const key = parseSearchParams(containerKeySchema, new URL(request.url).searchParams);
+    if (!key.ok) throw badInput(`Name the container: ${key.problems.join("; ")}`);
+    return Response.json({ hours: await listUsageHours(await getDb(), key.value) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultRightsizingSettings, parseRightsizingSettings } from "@/lib/rightsizing";
-import { toFormValues, toSettingsInput } from "./rightsizing-form-data";
+import { defaultRightsizingSettings, parseRightsizingSettings } from "@/lib/settings/rightsizing";
+import { toFormValues, toSettingsInput } from "./settings-form";
 
 // What the browser posts: every field as text, cluster rows as cluster.<i>.<field>.
 function toForm(

@@ -1,8 +1,10 @@
-// The rightsizing settings form ↔ the settings document: every field is text in the form; here it is
-// parsed (lists, numbers, "namespace = team" lines, one row per cluster), validated with the settings'
-// own zod schema, and each problem is put next to the field it belongs to.
-import { rightsizingSettingsSchema } from "@/lib/rightsizing";
-import type { RightsizingSettings, RightsizingSettingsInput } from "@/lib/rightsizing";
+// The rightsizing settings form on /settings ↔ the settings document: every field is text in the form; here it
+// is parsed (lists, numbers, "namespace = team" lines, one row per cluster), validated with the settings' own
+// zod schema, and each problem is put next to the field it belongs to.
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/form-data";
+import { rightsizingSettingsSchema } from "@/lib/settings/rightsizing";
+import type { RightsizingSettings, RightsizingSettingsInput } from "@/lib/settings/rightsizing";
 
 export const NUMBER_FIELDS = [
   "idleCpuThresholdMillicores",
@@ -22,7 +24,6 @@ const PRICE_FIELDS = ["instanceType", "vcpu", "memoryGib", "hourlyUsd", "vcpuHou
 type PriceField = (typeof PRICE_FIELDS)[number];
 
 export type ClusterRow = { name: string; environment: string } & Record<PriceField, string>;
-export type FieldErrors = Record<string, string>;
 
 /** The text every field shows for these settings; `clusters` are the ones in the synced data. */
 export function toFormValues(
@@ -62,6 +63,20 @@ export function toFormValues(
 function text(value: string | number | undefined): string {
   return value === undefined ? "" : String(value);
 }
+
+/**
+ * The form as lib/form-data.ts reads it: the text of every field → a settings document, or the problems
+ * by field name (`cluster.<i>.<field>` for cluster rows).
+ */
+export const rightsizingSettingsFormSchema = z
+  .record(z.string(), z.string())
+  .transform((form, ctx): RightsizingSettingsInput => {
+    const parsed = toSettingsInput(form);
+    if (parsed.ok) return parsed.input;
+    for (const [field, message] of Object.entries(parsed.errors))
+      ctx.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  });
 
 /** Form text → a settings document, or the problems by field name (`cluster.<i>.<field>` for cluster rows). */
 export function toSettingsInput(

@@ -1,0 +1,31 @@
+// Reading a submitted form with a zod schema: the one way every server action reads its input. Fields are text
+// (files are not read); a field sent twice is a problem of its own, as in a URL (lib/search-params.ts).
+// A problem is kept under the field it belongs to, so the form can show it next to that field, and what was
+// typed comes back as it was, so nothing is lost when the form is shown again.
+import { z } from "zod";
+
+/** Problems by field name (`name`, `cluster.0.vcpu`…); `form` for a problem of the whole form. */
+export type FieldErrors = Record<string, string>;
+
+export type ParsedForm<T> =
+  | { ok: true; value: T; values: Record<string, string> }
+  | { ok: false; errors: FieldErrors; message: string; values: Record<string, string> };
+
+/** The field a problem belongs to: its path, or `form` when it concerns the whole form. */
+const FORM = "form";
+
+export function parseFormData<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.output<S>> {
+  const values: Record<string, string> = {};
+  const errors: FieldErrors = {};
+  for (const key of new Set(form.keys())) {
+    const texts = form.getAll(key).filter((v): v is string => typeof v === "string");
+    if (texts.length > 1) errors[key] = `sent ${texts.length} times; send it once`;
+    else if (texts[0] !== undefined) values[key] = texts[0];
+  }
+  const result = schema.safeParse(values);
+  if (!result.success)
+    for (const issue of result.error.issues) errors[issue.path.map(String).join(".") || FORM] ??= issue.message;
+  if (result.success && Object.keys(errors).length === 0)
+    return { ok: true, value: result.data as z.output<S>, values };
+  return { ok: false, errors, message: Object.values(errors).join(" "), values };
+}
