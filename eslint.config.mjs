@@ -17,6 +17,8 @@ const root = import.meta.dirname;
  */
 const LIB_LAYERS = [
   ["db", []],
+  ["audit", ["db"]], // the audit trail: who changed what, who was refused
+  ["access", ["db", "audit"]], // who is asking (identity) and what they may see and change
   ["settings", ["db"]], // the setting documents: schemas, defaults, validation, the store
   ["sync", ["db"]], // the engine: runSync, the SyncSource contract, runs, lock, schedule
   ["cli", ["db"]],
