@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { parseRoleRules, type RoleRule } from "./roles";
 
 /**
  * The one place environment variables are read. Parsed when a process starts (never at build time:
@@ -21,6 +24,30 @@ const boolean = z
   .optional()
   .transform((v) => (v === undefined ? undefined : ["true", "1", "yes", "on"].includes(v)));
 
+const HEADER_NAME = /^[A-Za-z0-9-]{1,100}$/;
+
+/** Several values in one variable: separated by commas or white space. */
+function splitList(s: string): string[] {
+  return s.split(/[\s,]+/).filter(Boolean);
+}
+
+function isCidr(s: string): boolean {
+  const [address, prefix, extra] = s.split("/");
+  const version = isIP(address ?? "");
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "localhost" || h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
+  const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
+  return isIP(v4) === 4 && v4.startsWith("127.");
+}
+
 const schema = z.object({
   DATABASE_URL: url("postgresql://user:password@host:5432/costwise").refine(
     (s) => s === undefined || /^postgres(ql)?:\/\//.test(s),
@@ -28,7 +55,30 @@ const schema = z.object({
   ),
   COSTWISE_DATA_DIR: optionalString,
   PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
-  HOSTNAME: optionalString,
+  // Not HOSTNAME: container runtimes set that one to the pod's name on their own.
+  COSTWISE_HOST: optionalString,
+  COSTWISE_AUTH: z
+    .enum(["oidc", "proxy", "none"], { message: "expected oidc, proxy or none" })
+    .optional()
+    .transform((v) => v ?? "none"),
+  COSTWISE_URL: url("https://costwise.example.com").refine((s) => s === undefined || /^https?:\/\//.test(s), {
+    message: "expected an http:// or https:// URL",
+  }),
+  COSTWISE_SESSION_SECRET: optionalString.refine(
+    (s) => s === undefined || splitList(s).every((secret) => secret.length >= 32),
+    { message: "each secret must be at least 32 characters (e.g. `openssl rand -base64 48`)" },
+  ),
+  COSTWISE_TRUSTED_PROXIES: optionalString.refine((s) => s === undefined || splitList(s).every(isCidr), {
+    message: "expected addresses or CIDRs separated by commas, e.g. 10.0.0.0/8, 192.168.1.7, fd00::/8",
+  }),
+  COSTWISE_PROXY_EMAIL_HEADER: optionalString.refine((s) => s === undefined || HEADER_NAME.test(s), {
+    message: "expected an HTTP header name like X-Forwarded-Email",
+  }),
+  COSTWISE_PROXY_GROUPS_HEADER: optionalString.refine((s) => s === undefined || HEADER_NAME.test(s), {
+    message: "expected an HTTP header name like X-Forwarded-Groups",
+  }),
+  COSTWISE_ROLES: optionalString,
+  COSTWISE_ROLES_FILE: optionalString,
   COSTWISE_NOW: optionalString.refine((s) => s === undefined || !Number.isNaN(Date.parse(s)), {
     message: "expected an ISO date or time, e.g. 2026-11-26 or 2026-11-26T09:00:00Z",
   }),
@@ -57,7 +107,21 @@ const schema = z.object({
 export type Config = {
   database: { kind: "postgres"; url: string } | { kind: "embedded"; dir: string };
   port: number;
-  hostname: string;
+  /** The address the server listens on (COSTWISE_HOST, default loopback). */
+  host: string;
+  auth: {
+    /** oidc: sign-in with the company's provider; proxy: a trusted proxy in front names the person; none: local admin. */
+    mode: "oidc" | "proxy" | "none";
+    /** The public base URL (COSTWISE_URL), for redirects and the only accepted Host/Origin. */
+    url: string | undefined;
+    /** The first signs new sessions; all are accepted, so a secret can be rotated without signing everyone out. */
+    sessionSecrets: string[];
+    /** Addresses or CIDRs whose identity headers are believed (proxy mode). */
+    trustedProxies: string[];
+    proxyHeaders: { email: string; groups: string };
+    /** The role rules in force, as parsed at start-up; `source` says where they were read. */
+    roles: { rules: RoleRule[]; source: string };
+  };
   /** A fixed clock for tests and screenshots; undefined = the real time. */
   fixedNow: Date | undefined;
   syncSchedule: "off" | "hourly" | "daily";
@@ -97,6 +161,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     );
   }
   const e = parsed.data;
+  const roles = readRoles(e.COSTWISE_ROLES, e.COSTWISE_ROLES_FILE, cwd);
+  const authProblems = checkAuth(e);
+  if (authProblems.length > 0) throw new ConfigError(authProblems);
   const awsCredentialHint =
     e.AWS_ACCESS_KEY_ID ??
     e.AWS_PROFILE ??
@@ -116,7 +183,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "embedded", dir: path.resolve(cwd, e.COSTWISE_DATA_DIR ?? ".data/local") },
     port: e.PORT ?? 3000,
-    hostname: e.HOSTNAME ?? "0.0.0.0",
+    host: e.COSTWISE_HOST ?? "127.0.0.1",
+    auth: {
+      mode: e.COSTWISE_AUTH,
+      url: e.COSTWISE_URL?.replace(/\/+$/, ""),
+      sessionSecrets: e.COSTWISE_SESSION_SECRET ? splitList(e.COSTWISE_SESSION_SECRET) : [],
+      trustedProxies: e.COSTWISE_TRUSTED_PROXIES ? splitList(e.COSTWISE_TRUSTED_PROXIES) : [],
+      proxyHeaders: {
+        email: (e.COSTWISE_PROXY_EMAIL_HEADER ?? "X-Forwarded-Email").toLowerCase(),
+        groups: (e.COSTWISE_PROXY_GROUPS_HEADER ?? "X-Forwarded-Groups").toLowerCase(),
+      },
+      roles,
+    },
     fixedNow: e.COSTWISE_NOW ? new Date(e.COSTWISE_NOW) : undefined,
     syncSchedule: e.SYNC_SCHEDULE ?? "off",
     aws: {
@@ -146,6 +224,57 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       baseUrl: (e.DD_HOST ?? `https://api.${site}`).replace(/\/+$/, ""),
     },
   };
+}
+
+type Parsed = z.infer<typeof schema>;
+
+/** What each sign-in mode cannot work without. */
+function checkAuth(e: Parsed): string[] {
+  const problems: string[] = [];
+  if (e.COSTWISE_AUTH === "oidc") {
+    if (!e.COSTWISE_URL)
+      problems.push("COSTWISE_URL is required with COSTWISE_AUTH=oidc (the provider redirects to it)");
+    if (!e.COSTWISE_SESSION_SECRET)
+      problems.push("COSTWISE_SESSION_SECRET is required with COSTWISE_AUTH=oidc (it signs the session cookie)");
+  }
+  if (e.COSTWISE_AUTH === "proxy" && !e.COSTWISE_TRUSTED_PROXIES)
+    problems.push(
+      "COSTWISE_TRUSTED_PROXIES is required with COSTWISE_AUTH=proxy: the addresses of the proxy in front (e.g. 10.0.0.0/8)",
+    );
+  return problems;
+}
+
+function readRoles(inline: string | undefined, file: string | undefined, cwd: string): Config["auth"]["roles"] {
+  if (inline !== undefined && file !== undefined)
+    throw new ConfigError(["COSTWISE_ROLES and COSTWISE_ROLES_FILE are both set: keep one"]);
+  let text = inline ?? "";
+  let source = inline !== undefined ? "COSTWISE_ROLES" : "none set";
+  if (file !== undefined) {
+    const resolved = path.resolve(cwd, file);
+    try {
+      text = readFileSync(resolved, "utf8");
+    } catch (err) {
+      throw new ConfigError([
+        `COSTWISE_ROLES_FILE=${JSON.stringify(file)}: cannot read it (${(err as Error).message})`,
+      ]);
+    }
+    source = `COSTWISE_ROLES_FILE (${resolved})`;
+  }
+  const parsed = parseRoleRules(text);
+  if (!parsed.ok) {
+    const name = file !== undefined ? "COSTWISE_ROLES_FILE" : "COSTWISE_ROLES";
+    throw new ConfigError(parsed.problems.map((p) => `${name} ${p}`));
+  }
+  return { rules: parsed.rules, source };
+}
+
+/**
+ * Why the server must not listen as configured, in one line naming both fixes; undefined when it may.
+ * Without sign-in everyone who reaches the port is an admin, so that is allowed only on loopback.
+ */
+export function checkListenSafety(config: Pick<Config, "host" | "auth">): string | undefined {
+  if (config.auth.mode !== "none" || isLoopbackHost(config.host)) return undefined;
+  return `Refusing to listen on ${config.host} without sign-in: set COSTWISE_AUTH=oidc or COSTWISE_AUTH=proxy, or listen on loopback only with COSTWISE_HOST=127.0.0.1.`;
 }
 
 let current: Config | undefined;

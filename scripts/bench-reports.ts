@@ -100,7 +100,8 @@ async function main() {
       COSTWISE_AWS: "true",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       COSTWISE_NOW: NOW.toISOString(),
-      HOSTNAME: "127.0.0.1",
+      COSTWISE_HOST: "127.0.0.1",
+      COSTWISE_AUTH: "none",
     });
     const { parseConfig } = await import("@/lib/config");
     const { createCostExplorerSource } = await import("@/lib/aws/source");

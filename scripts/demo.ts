@@ -30,6 +30,8 @@ await runCli("demo", async (argv, { now, signal, stderr }) => {
   // The demo never touches a user's own database: always the embedded one in .data/demo.
   delete process.env.DATABASE_URL;
   process.env.COSTWISE_DATA_DIR = DEMO_DIR;
+  // Zero configuration: this machine only, no sign-in (the header says so), whatever .env says for production.
+  Object.assign(process.env, { COSTWISE_HOST: "127.0.0.1", COSTWISE_AUTH: "none" });
   const db = await openDatabase({ config: parseConfig(process.env), command: "npm run demo", serve: true, log });
   try {
     const world = await startDemoWorld({ now, db, log });

@@ -22,7 +22,7 @@ const db = process.env.TEST_DATABASE_URL
   : await testDatabases()[0]!.create();
 log(`Database: ${db.label}`);
 const world = await startDemoWorld({ now: new Date(E2E_NOW), db, log });
-Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", HOSTNAME: "127.0.0.1", COSTWISE_NOW: E2E_NOW });
+Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", COSTWISE_NOW: E2E_NOW });
 const config = parseConfig(process.env);
 // The journeys start from a synced demo company, through the real SDK clients, as `npm run demo` does.
 const synced = await runSync({

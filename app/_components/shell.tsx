@@ -1,14 +1,30 @@
 import type { ReactNode } from "react";
+import { getConfig } from "@/lib/config";
+import { getRequestAccess } from "@/lib/access/next";
 import { Nav } from "./nav";
 
-/** The frame of every page: the sidebar with the navigation, and the page itself. */
-export function Shell({ children }: { children: ReactNode }) {
+/** The frame of every page: the sidebar with who is signed in (or that nobody needs to be), the navigation, the page. */
+export async function Shell({ children }: { children: ReactNode }) {
+  const mode = getConfig().auth.mode;
+  const { identity } = await getRequestAccess();
   return (
     <div className="shell">
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden /> Costwise
         </div>
+        {mode === "none" ? (
+          <p
+            className="who local"
+            title="COSTWISE_AUTH=none: everyone who can reach this machine's loopback is an admin"
+          >
+            Local, no sign-in
+          </p>
+        ) : identity ? (
+          <p className="who" title={identity.groups.length ? `Groups: ${identity.groups.join(", ")}` : undefined}>
+            {identity.email}
+          </p>
+        ) : null}
         <Nav />
         <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
       </aside>
