@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pglite-prisma-adapter"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and unauthorized(): a refused page answers 403/401 with app/forbidden.tsx / app/unauthorized.tsx.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

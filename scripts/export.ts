@@ -4,7 +4,8 @@ import { writeFileSync } from "node:fs";
 import { runCli } from "@/lib/cli/run-cli";
 import { parseFlags } from "@/lib/cli/flags";
 import { badInput } from "@/lib/errors";
-import { EXPORTS, checkExportOptions, getExport } from "@/lib/exports/registry";
+import { CLI_ACCESS } from "@/lib/access/access";
+import { EXPORTS, checkExportOptions, getExport, runExport } from "@/lib/exports/registry";
 
 function usage(): string {
   const lines = EXPORTS.map(
@@ -32,7 +33,8 @@ await runCli("export", async (argv, { openDb, now, stdout }) => {
   checkExportOptions(def, options);
   if (def.requiresOut && !out) throw badInput(`${name} writes a binary file: give --out FILE.`);
   const db = await openDb({ shareIfLocked: true });
-  const result = await def.run(options, { db, now });
+  // The command line is an operator tool: it holds the database credentials, so it has full access.
+  const result = await runExport(def, options, { db, now, access: CLI_ACCESS });
   if (out) writeFileSync(out, result.body);
   else stdout.write(result.body);
 });

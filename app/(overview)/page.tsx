@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
@@ -24,7 +25,8 @@ export default async function OverviewPage({ searchParams }: SearchParamsProps) 
   if (!params.ok)
     return <BadLinkPage meta={META} problems={params.problems} reset={{ href: "/", label: "Open the overview" }} />;
   const { metric } = params.value;
-  const overview = await getOverviewPage(await getDb(), { now: getNow(), metric });
+  const db = await getDb();
+  const overview = await readAs(META.path, (access) => getOverviewPage(db, access, { now: getNow(), metric }));
   if (!overview) return <NoDataPage meta={META} />;
 
   const allowed = overview.settings.allowed.department;

@@ -84,6 +84,16 @@ export const PAGES = {
     title: "Settings",
     description: "Rules, allowed tag values, prices and mappings are edited here and apply to every page at once.",
   },
+  forbidden: {
+    path: "/",
+    title: "No access",
+    description: "You are signed in, but your role does not include this page.",
+  },
+  unauthorized: {
+    path: "/",
+    title: "Not signed in",
+    description: "Costwise shows company spend only to people who are signed in.",
+  },
   notFound: {
     path: "/",
     title: "Page not found",

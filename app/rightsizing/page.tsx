@@ -1,9 +1,10 @@
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
 import { parseSearchParams, settleInput } from "@/lib/search-params";
-import { getRightsizingOverview } from "@/lib/rightsizing/read";
+import { getRightsizingPage } from "@/lib/pages/rightsizing";
 import { scopeSchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "./_components/download-links";
 import { FilterForm } from "./_components/filter-form";
@@ -24,7 +25,8 @@ export default async function RightsizingPage({ searchParams }: SearchParamsProp
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} reset={SHOW_ALL} />;
   const scope = parsed.value;
   // A cluster or environment that is not in the synced data is a bad link too.
-  const read = await settleInput(getRightsizingOverview(await getDb(), scope));
+  const db = await getDb();
+  const read = await readAs(META.path, (access) => settleInput(getRightsizingPage(db, access, scope)));
   if (!read.ok) return <BadLinkPage meta={META} problems={read.problems} reset={SHOW_ALL} />;
   const overview = read.value;
   if (overview.allRows.length === 0) return <NoDataPage meta={META} />;

@@ -4,11 +4,13 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getNow } from "@/lib/config";
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
 import { parseFormData, type FieldErrors } from "@/lib/form-data";
 import { initiativeFormSchema, initiativeIdFormSchema } from "@/lib/savings/initiative";
-import { createInitiative, deleteInitiative, updateInitiative } from "@/lib/savings/initiatives-store";
+import { createInitiative, deleteInitiative, getInitiative, updateInitiative } from "@/lib/savings/initiatives-store";
 
 export type InitiativeFormState = { errors: FieldErrors; values: Record<string, string> } | null;
 
@@ -21,9 +23,17 @@ export async function saveInitiative(_previous: InitiativeFormState, form: FormD
   let savedId: number;
   try {
     const db = await getDb();
-    savedId = id
-      ? (await updateInitiative(db, id, initiative, now)).id
-      : (await createInitiative(db, initiative, now)).id;
+    const access = await getRequestAccess();
+    await requireAccess(db, access, "edit", id ? `initiative ${id}` : "a new initiative");
+    const before = id ? await getInitiative(db, id, now) : undefined;
+    const saved = id ? await updateInitiative(db, id, initiative, now) : await createInitiative(db, initiative, now);
+    savedId = saved.id;
+    await recordChange(db, access, {
+      action: id ? "initiative.update" : "initiative.create",
+      target: `initiative ${saved.id}`,
+      before,
+      after: saved,
+    });
   } catch (err) {
     const e = toAppError(err);
     return {
@@ -42,7 +52,13 @@ export async function removeInitiative(_previous: DeleteState, form: FormData): 
   const parsed = parseFormData(initiativeIdFormSchema, form);
   if (!parsed.ok) return { error: parsed.message };
   try {
-    await deleteInitiative(await getDb(), parsed.value.id);
+    const db = await getDb();
+    const access = await getRequestAccess();
+    const { id } = parsed.value;
+    await requireAccess(db, access, "edit", `initiative ${id}`);
+    const before = await getInitiative(db, id, getNow());
+    await deleteInitiative(db, id);
+    await recordChange(db, access, { action: "initiative.delete", target: `initiative ${id}`, before });
   } catch (err) {
     return { error: toAppError(err).message };
   }

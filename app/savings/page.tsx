@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage } from "@/app/_components/page-state";
@@ -22,7 +23,8 @@ export const dynamic = "force-dynamic";
 export default async function SavingsPage({ searchParams }: SearchParamsProps) {
   const parsed = parseSearchParams(savingsParamsSchema, await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
-  const { ledger, candidates, options } = await getSavingsPage(await getDb(), getNow());
+  const db = await getDb();
+  const { ledger, candidates, options } = await readAs(META.path, (access) => getSavingsPage(db, access, getNow()));
 
   const form = toFormInitial(
     parsed.value,

@@ -1,3 +1,4 @@
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getConfig } from "@/lib/config";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 
 // Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, deployment.
 export default async function SettingsPage() {
-  const data = await getSettingsPage(await getDb(), getConfig());
+  const db = await getDb();
+  const data = await readAs(META.path, (access) => getSettingsPage(db, access, getConfig()));
   return (
     <>
       <PageHeader title={META.title} description={META.description} />

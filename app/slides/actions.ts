@@ -2,10 +2,12 @@
 // Server action of /slides: saves which initiatives go in the deck and their order (setting "deck"), reading the
 // form with lib/form-data.ts.
 import { revalidatePath } from "next/cache";
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
 import { parseFormData } from "@/lib/form-data";
-import { deckChoiceFormSchema, saveDeckChoice } from "@/lib/slides/deck-choice";
+import { deckChoiceFormSchema, getDeckChoice, saveDeckChoice } from "@/lib/slides/deck-choice";
 
 export type DeckChoiceState = { ok: boolean; message: string } | null;
 
@@ -13,7 +15,12 @@ export async function saveDeck(_previous: DeckChoiceState, form: FormData): Prom
   const parsed = parseFormData(deckChoiceFormSchema, form);
   if (!parsed.ok) return { ok: false, message: parsed.message };
   try {
-    const saved = await saveDeckChoice(await getDb(), parsed.value);
+    const db = await getDb();
+    const access = await getRequestAccess();
+    await requireAccess(db, access, "edit", "the deck");
+    const before = await getDeckChoice(db);
+    const saved = await saveDeckChoice(db, parsed.value);
+    await recordChange(db, access, { action: "deck.save", target: "deck", before, after: saved });
     revalidatePath("/slides");
     const n = saved.initiatives.length;
     return {

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { formatAnnualShort } from "@/lib/savings/before-after";
-import { getDeck } from "@/lib/slides/get-deck";
+import { getSlidesPage } from "@/lib/pages/slides";
 import { DeckPicker } from "./_components/deck-picker";
 import { DeckViewer } from "./_components/deck-viewer";
 import { PrintButton } from "./_components/print-button";
@@ -15,7 +16,8 @@ export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
 export default async function SlidesPage() {
-  const { deck, all, chosen } = await getDeck(await getDb(), getNow());
+  const db = await getDb();
+  const { deck, all, chosen } = await readAs(META.path, (access) => getSlidesPage(db, access, getNow()));
   const items = all.map((e) => ({
     id: e.initiative.id,
     name: e.initiative.name,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
@@ -21,7 +22,8 @@ export default async function SpendPage({ searchParams }: SearchParamsProps) {
   const parsed = parseSearchParams(spendViewSchema(now), await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const view = parsed.value;
-  const data = await getSpendPage(await getDb(), view, { now });
+  const db = await getDb();
+  const data = await readAs(META.path, (access) => getSpendPage(db, access, view, { now }));
   if (!data) return <NoDataPage meta={META} />;
 
   const { report, settings } = data;

@@ -1,3 +1,4 @@
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getConfig } from "@/lib/config";
@@ -13,7 +14,8 @@ export const dynamic = "force-dynamic";
 const STATUS_BADGE: Record<string, string> = { succeeded: "good", failed: "bad", interrupted: "warn", running: "" };
 
 export default async function SyncPage() {
-  const { sources, runs, running } = await getSyncPage(await getDb(), getConfig());
+  const db = await getDb();
+  const { sources, runs, running, canSync } = await readAs(META.path, (access) => getSyncPage(db, access, getConfig()));
   return (
     <>
       <PageHeader
@@ -35,7 +37,7 @@ export default async function SyncPage() {
           </div>
         ))}
       </div>
-      <SyncLive initialRunning={running} canSync={sources.some((s) => s.enabled)} />
+      <SyncLive initialRunning={running} canSync={canSync && sources.some((s) => s.enabled)} />
       <section className="panel" aria-label="Sync history">
         <h2>History</h2>
         {runs.length === 0 ? (

@@ -2,7 +2,10 @@
 // Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings: the form
 // is read with lib/form-data.ts and the edit schema of lib/tags/tag-settings-edit.ts.
 import { revalidatePath } from "next/cache";
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
+import { getTagSettings } from "@/lib/settings/store";
 import { toAppError } from "@/lib/errors";
 import { parseFormData } from "@/lib/form-data";
 import { saveTagSettingsEdit, tagSettingsEditSchema } from "@/lib/tags/tag-settings-edit";
@@ -14,8 +17,19 @@ export async function editTagSettings(_previous: TagEditState, formData: FormDat
   const parsed = parseFormData(tagSettingsEditSchema, formData);
   if (!parsed.ok) return { ok: false, message: "", errors: Object.values(parsed.errors) };
   try {
-    const result = await saveTagSettingsEdit(await getDb(), parsed.value);
+    const db = await getDb();
+    const access = await getRequestAccess();
+    await requireAccess(db, access, "edit", "tag settings");
+    const before = await getTagSettings(db);
+    const result = await saveTagSettingsEdit(db, parsed.value);
     if (!result.ok) return { ok: false, message: "", errors: result.errors };
+    await recordChange(db, access, {
+      action: `settings.tags.${parsed.value.op}`,
+      target: "tags",
+      before,
+      after: result.settings,
+      detail: result.message,
+    });
     // Aliases and lists apply when reports are read: every page shows the change at once.
     revalidatePath("/", "layout");
     return { ok: true, message: result.message, errors: [] };

@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoData } from "@/app/_components/page-state";
@@ -25,7 +26,7 @@ export default async function TagsPage({ searchParams }: SearchParamsProps) {
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const query = parsed.value;
   const db = await getDb();
-  const { settings, hasCostData } = await getTagsPage(db);
+  const { settings, hasCostData } = await readAs(META.path, (access) => getTagsPage(db, access));
 
   // The two reports stream in their own panels (the lists below do not wait for them); a new range or metric
   // shows their skeletons again instead of the previous range's numbers.

@@ -109,3 +109,34 @@ async function refuse(db: Db, identity: Identity, target: string, detail: string
 export function actorOf(access: Access): string {
   return access.identity?.email ?? "anonymous";
 }
+
+/** Where a person granted only departments or teams starts: their first page. */
+export function homeOf(grants: Grants): string {
+  if (canRead(grants)) return "/";
+  if (grants.departments.length > 0) return "/spend";
+  if (grants.teams.length === 1) return `/rightsizing/${encodeURIComponent(grants.teams[0]!)}`;
+  if (grants.teams.length > 1) return "/rightsizing";
+  return "/";
+}
+
+/** Whom to ask for access: the rules that grant admin, as people read them (an address, or a group's members). */
+export function listAdminContacts(rules: RoleRule[]): string[] {
+  return rules
+    .filter((r) => r.grant.kind === "admin")
+    .map((r) =>
+      r.subject.kind === "email"
+        ? r.subject.value
+        : r.subject.kind === "group"
+          ? `members of the group ${r.subject.value}`
+          : `anyone at ${r.subject.value}`,
+    );
+}
+
+/** Records a change in the audit trail as done by this person, with what it was before and after. */
+export async function recordChange(
+  db: Db,
+  access: Access,
+  change: { action: string; target: string; before?: unknown; after?: unknown; detail?: string },
+): Promise<void> {
+  await recordAuditEvent(db, { actor: actorOf(access), outcome: "ok", ...change });
+}

@@ -1,11 +1,12 @@
-// The access of the request being handled, for pages, route handlers and server actions (Next's headers()).
+// The access of the request being handled: pages and server actions read Next's headers(); route handlers
+// pass their Request.
 import { headers } from "next/headers";
 import { getConfig, getNow } from "@/lib/config";
 import { toAccess, type Access } from "./access";
 import { identifyRequest } from "./request";
 
-export async function getRequestAccess(): Promise<Access> {
+export async function getRequestAccess(request?: Request): Promise<Access> {
   const config = getConfig();
-  const identity = await identifyRequest(await headers(), config.auth, getNow());
+  const identity = await identifyRequest(request ? request.headers : await headers(), config.auth, getNow());
   return toAccess(identity, config.auth.roles.rules);
 }

@@ -1,3 +1,5 @@
+import { requireAccess, type Access } from "@/lib/access/access";
+import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
@@ -5,7 +7,7 @@ import { spendExport } from "./spend";
 import { syncRunsExport } from "./sync-runs";
 import { tagPolicyExport } from "./tag-policy";
 import { tagsExport } from "./tags";
-import type { ExportDefinition } from "./types";
+import type { ExportDefinition, ExportOutput } from "./types";
 
 /** Every export the web and the CLI offer. Reports add theirs here. */
 export const EXPORTS: ExportDefinition[] = [
@@ -37,4 +39,22 @@ export function checkExportOptions(def: ExportDefinition, options: Record<string
       );
     }
   }
+}
+
+/**
+ * Runs an export for a person: the one way the web and the command line (CLI_ACCESS) run one. Asks requireAccess
+ * with the export's need; the team or department an option names must be granted; the scope goes to the run, so a
+ * scoped person's file holds their rows only.
+ */
+export async function runExport(
+  def: ExportDefinition,
+  options: Record<string, string | undefined>,
+  ctx: { db: Db; now: Date; access: Access },
+): Promise<ExportOutput> {
+  checkExportOptions(def, options);
+  const scope = await requireAccess(ctx.db, ctx.access, def.access, `export ${def.name}`, {
+    team: "team" in def.options ? options.team : undefined,
+    department: "department" in def.options ? options.department : undefined,
+  });
+  return def.run(options, { db: ctx.db, now: ctx.now, scope });
 }

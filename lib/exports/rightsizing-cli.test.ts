@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL_SCOPE } from "@/lib/access/access";
 import { openEmbedded } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { Db } from "@/lib/db/types";
@@ -54,7 +55,7 @@ describe("npm run -s export -- rightsizing", () => {
     expect(r.code).toBe(0);
     const web = await rightsizingExport.run(
       { team: "payments", cluster: "prod-us-east-1", format },
-      { db, now: new Date() },
+      { db, now: new Date(), scope: FULL_SCOPE },
     );
     expect(r.stdout).toBe(web.body);
   });

@@ -12,7 +12,7 @@ import {
   toYaml,
 } from "@/lib/rightsizing";
 import type { RightsizingRow, RightsizingTotals } from "@/lib/rightsizing";
-import { checkScope, checkTeam, getRightsizingContext } from "@/lib/rightsizing/read";
+import { checkScope, checkTeam, getRightsizingContext, restrictToTeams } from "@/lib/rightsizing/read";
 import { blankAsAbsent, paramError, parseSearchParams } from "@/lib/search-params";
 import { tableQuerySchema, toTablePage } from "@/lib/rightsizing/table-query";
 import type { ExportDefinition } from "./types";
@@ -45,6 +45,7 @@ const optionsSchema = tableQuerySchema.omit({ page: true, size: true }).extend({
 export const rightsizingExport: ExportDefinition = {
   name: "rightsizing",
   summary: "current versus recommended Kubernetes requests, one row per container, with monthly savings",
+  access: "rightsizing",
   options: {
     team: "a team (default all teams)",
     cluster: "a cluster",
@@ -56,12 +57,12 @@ export const rightsizingExport: ExportDefinition = {
     dir: "asc | desc",
     format: "csv | json | md | yaml | kubectl (default csv)",
   },
-  async run(options, { db }) {
+  async run(options, { db, scope }) {
     const parsed = parseSearchParams(optionsSchema, options);
     if (!parsed.ok)
       throw new AppError("bad-input", `Invalid rightsizing export options: ${parsed.problems.join("; ")}.`);
     const query = parsed.value;
-    const ctx = await getRightsizingContext(db);
+    const ctx = restrictToTeams(await getRightsizingContext(db), scope.teams);
     if (query.team !== undefined) checkTeam(query.team, ctx);
     checkScope(query, ctx);
     const selected = ctx.allRows.filter(

@@ -8,6 +8,7 @@ export const slidesExport: ExportDefinition = {
   summary: "the all-hands deck as .pptx (native, editable charts; initiatives and order as saved on /slides)",
   options: {},
   requiresOut: true,
+  access: "read",
   async run(_options, { db, now }) {
     const { deck } = await getDeck(db, now);
     return {

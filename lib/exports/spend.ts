@@ -22,6 +22,7 @@ const COLUMNS: Record<Dimension, string[]> = {
 export const spendExport: ExportDefinition = {
   name: "spend",
   summary: "AWS spend grouped by one or two dimensions, per month, day or over the range (the /spend view)",
+  access: "spend",
   options: {
     by: "one or two of department, project, environment, service, account, category, comma-separated (default department)",
     from: "first day, YYYY-MM-DD (default: the 1st of the month 12 months back)",
@@ -36,11 +37,11 @@ export const spendExport: ExportDefinition = {
       ]),
     ),
   },
-  async run(options, { db, now }) {
+  async run(options, { db, now, scope }) {
     const { format = "csv", ...params } = options;
     if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
     const view = parseSpendView(params, now);
-    const report = await getSpendReport(db, view, { now });
+    const report = await getSpendReport(db, view, { now, departments: scope.departments });
     if (report.kind === "not-exact") {
       const nearest = report.alternatives.map((a) => `${a.label}: ${toSpendQuery(a.view)}`).join("; ");
       throw badInput(`${report.message}${nearest ? ` Nearest exact views: ${nearest}.` : ""}`);

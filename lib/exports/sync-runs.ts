@@ -7,6 +7,7 @@ import type { ExportDefinition } from "./types";
 export const syncRunsExport: ExportDefinition = {
   name: "sync-runs",
   summary: "every sync run: status, range, requests and their cost, rows written",
+  access: "read",
   options: { format: "csv | json (default csv)", limit: "how many recent runs (default 1000)" },
   async run(options, { db }) {
     const format = options.format ?? "csv";

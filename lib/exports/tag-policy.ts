@@ -7,6 +7,7 @@ import type { ExportDefinition } from "./types";
 export const tagPolicyExport: ExportDefinition = {
   name: "tag-policy",
   summary: "the allowed tag values as an AWS Organizations tag policy or a Terraform default_tags variable",
+  access: "read",
   options: {
     format: "json (AWS Organizations tag policy, default) | terraform (default_tags variable with validations)",
   },

@@ -10,6 +10,7 @@ import type { ExportDefinition } from "./types";
 export const tagsExport: ExportDefinition = {
   name: "tags",
   summary: "tag offenders: each missing tag and value not allowed, with spend, services and accounts",
+  access: "read",
   options: {
     from: "YYYY-MM-DD, first day (default: the 1st of the month three months back)",
     to: "YYYY-MM-DD, first day not included (default: the 1st of next month)",

@@ -1,6 +1,8 @@
+import type { Need, Scope } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 
-export type ExportContext = { db: Db; now: Date };
+/** `scope`: what the person asking may read, from requireAccess (runExport asks before every run). */
+export type ExportContext = { db: Db; now: Date; scope: Scope };
 
 export type ExportOutput = {
   /** Suggested file name for a download, e.g. "spend-department-2026-01-01-2026-11-01.csv". */
@@ -16,6 +18,8 @@ export type ExportOutput = {
 export type ExportDefinition = {
   name: string;
   summary: string;
+  /** What a person needs to download it (lib/access); the command line has full access. */
+  access: Need;
   /** Option names (without --) and what they take; `format` and `out` are handled like any other. */
   options: Record<string, string>;
   /** Must be given on the command line (e.g. slides needs --out: a binary file never goes to a terminal). */

@@ -1,5 +1,7 @@
 // The one read of /settings: every section's settings as stored, and what the environment configured.
+import { requireAccess, type Access } from "@/lib/access/access";
 import type { Config } from "@/lib/config";
+import { formatRule } from "@/lib/roles";
 import type { Db } from "@/lib/db/types";
 import type { RightsizingSettings } from "@/lib/rightsizing";
 import { listClusters } from "@/lib/rightsizing/read";
@@ -12,9 +14,12 @@ export type SettingsPage = {
   /** The rightsizing settings, and the clusters in the synced data (each gets a row for its prices). */
   rightsizing: { settings: RightsizingSettings; clusters: string[] };
   deployment: { database: string; sources: SourceStatus[]; tagKeys: string[]; syncSchedule: string };
+  /** The sign-in mode and the role rules in force, read-only (they are set in the environment). */
+  access: { mode: Config["auth"]["mode"]; source: string; rules: { line: number; rule: string }[] };
 };
 
-export async function getSettingsPage(db: Db, config: Config): Promise<SettingsPage> {
+export async function getSettingsPage(db: Db, access: Access, config: Config): Promise<SettingsPage> {
+  await requireAccess(db, access, "admin", "/settings");
   const [tags, settings, clusters] = await Promise.all([
     getTagSettings(db),
     getRightsizingSettings(db),
@@ -28,6 +33,11 @@ export async function getSettingsPage(db: Db, config: Config): Promise<SettingsP
       sources: listSourceStatuses(config),
       tagKeys: Object.values(config.aws.tagKeys),
       syncSchedule: config.syncSchedule,
+    },
+    access: {
+      mode: config.auth.mode,
+      source: config.auth.roles.source,
+      rules: config.auth.roles.rules.map((r) => ({ line: r.line, rule: formatRule(r) })),
     },
   };
 }

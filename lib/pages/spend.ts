@@ -1,17 +1,32 @@
 // The one read of each spend page (/spend, /spend/categories): null until a sync stored Cost Explorer data.
+import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { getSpendReport, hasCostData, type NotExactReport, type SpendReport } from "@/lib/reports/spend-report";
 import type { SpendView } from "@/lib/reports/view";
 import { getTagSettings } from "@/lib/settings/store";
 import type { TagSettings } from "@/lib/settings/tags";
 
-export type SpendPage = { settings: TagSettings; report: SpendReport | NotExactReport };
+export type SpendPage = {
+  settings: TagSettings;
+  report: SpendReport | NotExactReport;
+  /** The departments this person is restricted to; null = every department. */
+  departments: string[] | null;
+};
 
-/** The report of the view, read with the tag settings in force now (aliases, allowed lists, categories). */
-export async function getSpendPage(db: Db, view: SpendView, opts: { now: Date }): Promise<SpendPage | null> {
+/**
+ * The report of the view, read with the tag settings in force now (aliases, allowed lists, categories); a person
+ * granted departments reads only those (a view naming another department is refused).
+ */
+export async function getSpendPage(
+  db: Db,
+  access: Access,
+  view: SpendView,
+  opts: { now: Date },
+): Promise<SpendPage | null> {
+  const { departments } = await requireAccess(db, access, "spend", "/spend", { department: view.filters.department });
   if (!(await hasCostData(db))) return null;
   const settings = await getTagSettings(db);
-  return { settings, report: await getSpendReport(db, view, { now: opts.now, settings }) };
+  return { settings, departments, report: await getSpendReport(db, view, { now: opts.now, settings, departments }) };
 }
 
 export type CategoriesPage = SpendPage & {
@@ -20,12 +35,21 @@ export type CategoriesPage = SpendPage & {
 };
 
 /** Customer-serving vs R&D: the view (by category), and the same range by department and category. */
-export async function getCategoriesPage(db: Db, view: SpendView, opts: { now: Date }): Promise<CategoriesPage | null> {
+export async function getCategoriesPage(
+  db: Db,
+  access: Access,
+  view: SpendView,
+  opts: { now: Date },
+): Promise<CategoriesPage | null> {
+  const { departments } = await requireAccess(db, access, "spend", "/spend/categories", {
+    department: view.filters.department,
+  });
   if (!(await hasCostData(db))) return null;
   const settings = await getTagSettings(db);
+  const read = { now: opts.now, settings, departments };
   const [report, pivot] = await Promise.all([
-    getSpendReport(db, view, { now: opts.now, settings }),
-    getSpendReport(db, { ...view, by: ["department", "category"], granularity: "total" }, { now: opts.now, settings }),
+    getSpendReport(db, view, read),
+    getSpendReport(db, { ...view, by: ["department", "category"], granularity: "total" }, read),
   ]);
-  return { settings, report, pivot };
+  return { settings, departments, report, pivot };
 }

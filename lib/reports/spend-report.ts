@@ -75,9 +75,20 @@ type TotalsRow = { period: string; days: number; estimated: boolean; total: stri
 export async function getSpendReport(
   db: Db,
   view: SpendView,
-  opts: { now: Date; settings?: TagSettings },
+  opts: {
+    now: Date;
+    settings?: TagSettings;
+    /**
+     * Only these departments (as reports show them, after aliases): a person granted departments. The
+     * whole bill is then not told either (billTotal null), since it is everyone's spend.
+     */
+    departments?: string[] | null;
+  },
 ): Promise<SpendReport | NotExactReport> {
-  const dataset = chooseDataset(listViewDimensions(view));
+  const departments = opts.departments ?? null;
+  const dimensions = listViewDimensions(view);
+  // The department column must be in the dataset to restrict on it.
+  const dataset = chooseDataset(departments ? [...dimensions, "department"] : dimensions);
   if (!dataset) {
     return {
       kind: "not-exact",
@@ -88,7 +99,7 @@ export async function getSpendReport(
   }
   const settings = opts.settings ?? (await getTagSettings(db));
   if (view.granularity !== "day") await ensureSpendRollup(db);
-  const spendQuery = buildSpendQuery(view, dataset, settings);
+  const spendQuery = buildSpendQuery(view, dataset, settings, departments);
   const totalsQuery = buildPeriodTotalsQuery(view);
   const [rows, totals, accounts] = await Promise.all([
     db.sql.query<SpendSqlRow>(spendQuery.text, spendQuery.params),
@@ -104,7 +115,7 @@ export async function getSpendReport(
       days: countDays(period),
       daysWithData: t?.days ?? 0,
       estimated: t?.estimated ?? false,
-      billTotal: t?.total ?? null,
+      billTotal: departments ? null : (t?.total ?? null),
       isComplete: period.end <= today,
     };
   });
@@ -167,7 +178,7 @@ export async function getSpendReport(
     periodTotals,
     total,
     billTotal: synced.length > 0 ? addMoney(...synced.map((p) => p.billTotal ?? "0")) : null,
-    isUnfiltered: Object.keys(view.filters).length === 0,
+    isUnfiltered: Object.keys(view.filters).length === 0 && departments === null,
     change,
     aliasedAmount: grand?.aliased_amount ?? null,
     aliasedFrom: grand ? toAliasedFrom(grand) : { department: [], environment: [] },

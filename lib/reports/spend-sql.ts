@@ -60,10 +60,20 @@ export function toPeriodSql(granularity: Granularity, fromParam: string): string
  * (period NULL), per period over all groups, and the grand total; `level` is GROUPING(g1, g2, period).
  * Each row also says how much of it an alias moved and from which raw values.
  */
-export function buildSpendQuery(view: SpendView, dataset: Dataset, settings: TagSettings): SqlQuery {
+export function buildSpendQuery(
+  view: SpendView,
+  dataset: Dataset,
+  settings: TagSettings,
+  /** Only these departments (resolved values); null = all. */
+  departments: string[] | null = null,
+): SqlQuery {
   const params: unknown[] = [dataset.name, view.from, view.to];
   const p = (value: unknown) => `$${params.push(value)}`;
-  const needed = listNeededDimensions([...view.by, ...DIMENSIONS.filter((d) => view.filters[d] !== undefined)]);
+  const needed = listNeededDimensions([
+    ...view.by,
+    ...DIMENSIONS.filter((d) => view.filters[d] !== undefined),
+    ...(departments ? (["department"] as const) : []),
+  ]);
   const rawFilters: string[] = [];
   for (const d of ["service", "account"] as const) {
     const value = view.filters[d];
@@ -97,6 +107,8 @@ export function buildSpendQuery(view: SpendView, dataset: Dataset, settings: Tag
       conditions.push(`${resolved(d)} = ${p(value)}`);
     }
   }
+  // A person granted departments: their spend only, whatever the view asks for (department IN (...)).
+  if (departments) conditions.push(`${resolved("department")} = ANY(${p(departments)}::text[])`);
   // Aliases can only exist for department and environment (project is free text).
   const aliasable = (["department", "environment"] as const).filter((d) => needed.includes(d));
   const aliasedRaw = (d: TagDimension) => `CASE WHEN ${status(d)} = 'aliased' THEN r.${d} END`;

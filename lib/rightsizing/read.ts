@@ -136,6 +136,18 @@ function toContext(settings: RightsizingSettings, allRows: RightsizingRow[]): Ri
   };
 }
 
+/**
+ * The context as a person granted only these teams sees it: their rows, and the filter choices those rows
+ * give (a cluster with none of their containers is not offered). null = every team.
+ */
+export function restrictToTeams(ctx: RightsizingContext, teams: string[] | null): RightsizingContext {
+  if (teams === null) return ctx;
+  return toContext(
+    ctx.settings,
+    ctx.allRows.filter((row) => teams.includes(row.recommendation.team.value)),
+  );
+}
+
 // A filter naming a cluster or environment that is not in the data is a mistake (a typo in a shared
 // URL or a CLI flag): say so with the choices, instead of showing an empty table as if all were fine.
 export function checkScope(scope: Scope, ctx: Pick<RightsizingContext, "clusters" | "environments">): void {
@@ -171,8 +183,12 @@ export type RightsizingOverview = RightsizingContext & {
 };
 
 /** The overview: every team's totals within the cluster/environment scope, and the grand total. */
-export async function getRightsizingOverview(db: Db, scope: Scope): Promise<RightsizingOverview> {
-  const ctx = await getRightsizingContext(db);
+export async function getRightsizingOverview(
+  db: Db,
+  scope: Scope,
+  opts: { teams?: string[] | null } = {},
+): Promise<RightsizingOverview> {
+  const ctx = restrictToTeams(await getRightsizingContext(db), opts.teams ?? null);
   checkScope(scope, ctx);
   const rows = ctx.allRows.filter((row) => isInScope(row, scope));
   const unmapped = new Map<string, UnmappedEnvironment>();
@@ -198,8 +214,13 @@ export type TeamRightsizing = RightsizingContext & {
 };
 
 /** One team's table: totals, then its rows filtered, sorted and paged as the query says. */
-export async function getTeamRightsizing(db: Db, team: string, query: TableQuery): Promise<TeamRightsizing> {
-  const ctx = await getRightsizingContext(db);
+export async function getTeamRightsizing(
+  db: Db,
+  team: string,
+  query: TableQuery,
+  opts: { teams?: string[] | null } = {},
+): Promise<TeamRightsizing> {
+  const ctx = restrictToTeams(await getRightsizingContext(db), opts.teams ?? null);
   checkTeam(team, ctx);
   checkScope(query, ctx);
   const scopedRows = ctx.allRows.filter((row) => row.recommendation.team.value === team && isInScope(row, query));
@@ -217,7 +238,23 @@ export type UsageHour = {
 };
 
 /** One container's hourly usage over the window (≤ 336 points), oldest first, for its usage chart. */
-export async function listUsageHours(db: Db, key: ContainerKey): Promise<UsageHour[]> {
+export async function listUsageHours(
+  db: Db,
+  key: ContainerKey,
+  opts: { teams?: string[] | null } = {},
+): Promise<UsageHour[]> {
+  const teams = opts.teams ?? null;
+  if (teams !== null) {
+    // A scoped person reads only their teams' containers; another team's container is answered as unknown.
+    const ctx = restrictToTeams(await getRightsizingContext(db), teams);
+    const same = (row: RightsizingRow) =>
+      row.usage.cluster === key.cluster &&
+      row.usage.namespace === key.namespace &&
+      row.usage.workloadKind === key.workloadKind &&
+      row.usage.workload === key.workload &&
+      row.usage.container === key.container;
+    if (!ctx.allRows.some(same)) return [];
+  }
   const records = await db.sql.query<{
     hour: Date;
     cpu_avg: number | null;

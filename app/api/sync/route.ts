@@ -1,4 +1,7 @@
 // Sync runs. GET /api/sync → recent runs (the running one has live progress); POST /api/sync → start "Sync now" (202), 409 if one runs.
+// Reading needs a reader's role; starting one (paid Cost Explorer requests) needs admin, and is audited.
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getConfig, getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
@@ -7,23 +10,29 @@ import { startSyncInBackground } from "@/lib/jobs/start-sync";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   try {
-    return Response.json({ runs: await listSyncRuns(await getDb(), 20) });
+    const db = await getDb();
+    await requireAccess(db, await getRequestAccess(request), "read", "GET /api/sync");
+    return Response.json({ runs: await listSyncRuns(db, 20) });
   } catch (err) {
     return errorResponse(err);
   }
 }
 
-export async function POST() {
+export async function POST(request: Request) {
   try {
+    const db = await getDb();
+    const access = await getRequestAccess(request);
+    await requireAccess(db, access, "admin", "POST /api/sync");
     const { runId } = await startSyncInBackground({
-      db: await getDb(),
+      db,
       config: getConfig(),
       now: getNow(),
       trigger: "web",
       log: console.log,
     });
+    await recordChange(db, access, { action: "sync.start", target: `sync run ${runId}`, after: { runId } });
     return Response.json({ runId }, { status: 202 });
   } catch (err) {
     return errorResponse(err);

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage } from "@/app/_components/page-state";
 import { getDb } from "@/lib/db/client";
 import { parseSearchParams, settleInput } from "@/lib/search-params";
-import { getTeamRightsizing } from "@/lib/rightsizing/read";
+import { getTeamPage } from "@/lib/pages/rightsizing";
 import { tableQuerySchema } from "@/lib/rightsizing/table-query";
 import { DownloadLinks } from "../_components/download-links";
 import { FilterForm } from "../_components/filter-form";
@@ -33,7 +34,8 @@ export default async function TeamRightsizingPage({ params, searchParams }: Prop
   if (!parsed.ok)
     return <BadLinkPage {...header} problems={parsed.problems} reset={{ href: path, label: "Show the whole team" }} />;
   // A team, cluster or environment that is not in the synced data is a bad link too.
-  const read = await settleInput(getTeamRightsizing(await getDb(), team, parsed.value));
+  const db = await getDb();
+  const read = await readAs(path, (access) => settleInput(getTeamPage(db, access, team, parsed.value)));
   if (!read.ok) {
     const reset =
       read.kind === "not-found"

@@ -2,11 +2,13 @@
 // Server action of the rightsizing settings form on /settings: reads the form (lib/form-data.ts with the
 // schema of lib/rightsizing/settings-form.ts, field by field) and saves.
 import { revalidatePath } from "next/cache";
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
 import { parseFormData, type FieldErrors } from "@/lib/form-data";
 import { rightsizingSettingsFormSchema } from "@/lib/rightsizing/settings-form";
-import { saveRightsizingSettings } from "@/lib/settings/store";
+import { getRightsizingSettings, saveRightsizingSettings } from "@/lib/settings/store";
 
 export type RightsizingFormState = {
   status: "idle" | "saved" | "invalid" | "failed";
@@ -35,7 +37,12 @@ export async function saveRightsizingSettingsAction(
     };
   }
   try {
-    await saveRightsizingSettings(await getDb(), parsed.value);
+    const db = await getDb();
+    const access = await getRequestAccess();
+    await requireAccess(db, access, "admin", "rightsizing settings");
+    const before = await getRightsizingSettings(db);
+    const after = await saveRightsizingSettings(db, parsed.value);
+    await recordChange(db, access, { action: "settings.rightsizing.save", target: "rightsizing", before, after });
   } catch (err) {
     return {
       status: "failed",

@@ -1,3 +1,4 @@
+import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
@@ -23,7 +24,8 @@ export default async function CategoriesPage({ searchParams }: SearchParamsProps
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   // This page always splits by category; the rest of the view (range, metric, filters) comes from the link.
   const view = { ...parsed.value, by: ["category" as const] };
-  const data = await getCategoriesPage(await getDb(), view, { now });
+  const db = await getDb();
+  const data = await readAs(META.path, (access) => getCategoriesPage(db, access, view, { now }));
   if (!data) return <NoDataPage meta={META} />;
 
   const { report, pivot, settings } = data;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FULL_SCOPE } from "@/lib/access/access";
 import { parseAllDocuments } from "yaml";
 import { GET } from "./route";
 import { parseCsv } from "@/lib/csv";
@@ -21,7 +22,7 @@ function parseMarkdownRows(md: string): string[][] {
 describe.each(testDatabases())("rightsizing export on $name", ({ create }) => {
   let db: TestDb;
   const run = async (options: Record<string, string>) => {
-    const out = await rightsizingExport.run(options, { db, now });
+    const out = await rightsizingExport.run(options, { db, now, scope: FULL_SCOPE });
     return { ...out, text: String(out.body) };
   };
   beforeAll(async () => {

@@ -2,7 +2,8 @@
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { badInput } from "@/lib/errors";
-import { checkExportOptions, getExport } from "@/lib/exports/registry";
+import { getRequestAccess } from "@/lib/access/next";
+import { getExport, runExport } from "@/lib/exports/registry";
 import { errorResponse } from "@/lib/http";
 import { toSingleParams } from "@/lib/search-params";
 
@@ -13,8 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const def = getExport((await params).report);
     const options = toSingleParams(new URL(request.url).searchParams);
     if (!options.ok) throw badInput(options.message);
-    checkExportOptions(def, options.value);
-    const out = await def.run(options.value, { db: await getDb(), now: getNow() });
+    const out = await runExport(def, options.value, {
+      db: await getDb(),
+      now: getNow(),
+      access: await getRequestAccess(request),
+    });
     return new Response(typeof out.body === "string" ? out.body : new Blob([out.body as Uint8Array<ArrayBuffer>]), {
       headers: {
         "content-type": out.contentType,
