@@ -1,0 +1,38 @@
+// Every page, route handler and server action under app/ with the access it requires: the list the README's
+// "Roles" section summarises, and what lib/access/policy.test.ts checks app/ against, so a new route without
+// a line here fails the tests. `public` = reachable without sign-in (and answers no company data).
+import type { Need } from "./access";
+
+export type Policy = { need: Need | "public"; note?: string };
+
+export const ROUTE_POLICIES: Record<string, Policy> = {
+  // Pages
+  "page /": { need: "read", note: "a department or team grant is sent to its own page" },
+  "page /spend": { need: "spend", note: "a department grant sees its departments only" },
+  "page /spend/categories": { need: "spend", note: "a department grant sees its departments only" },
+  "page /tags": { need: "read" },
+  "page /rightsizing": { need: "rightsizing", note: "a team grant sees its teams only" },
+  "page /rightsizing/[team]": { need: "rightsizing", note: "another team answers 403" },
+  "page /savings": { need: "read" },
+  "page /slides": { need: "read" },
+  "page /sync": { need: "read", note: "Sync now is shown to admins only" },
+  "page /settings": { need: "admin", note: "includes the role rules in force, read-only" },
+  // Route handlers
+  "GET /api/health": { need: "public", note: "the liveness probe: database reachable, last sync time" },
+  "GET /api/export/[report]": {
+    need: "read",
+    note: "per export: spend needs spend (department-scoped), rightsizing needs rightsizing (team-scoped), the others read",
+  },
+  "GET /api/rightsizing/usage": { need: "rightsizing", note: "another team's container answers no hours" },
+  "GET /api/sync": { need: "read" },
+  "POST /api/sync": { need: "admin", note: "starts paid Cost Explorer requests; audited sync.start" },
+  // Server actions
+  "action app/tags/actions.ts#editTagSettings": { need: "edit", note: "audited settings.tags.<op>" },
+  "action app/savings/actions.ts#saveInitiative": { need: "edit", note: "audited initiative.create/update" },
+  "action app/savings/actions.ts#removeInitiative": { need: "edit", note: "audited initiative.delete" },
+  "action app/slides/actions.ts#saveDeck": { need: "edit", note: "audited deck.save" },
+  "action app/settings/_sections/rightsizing-actions.ts#saveRightsizingSettingsAction": {
+    need: "admin",
+    note: "audited settings.rightsizing.save",
+  },
+};
