@@ -150,3 +150,19 @@ export function formatRule(rule: RoleRule): string {
   const grant = g.kind === "team" || g.kind === "department" ? `${g.kind}:${g.name}` : g.kind;
   return `${rule.subject.kind}:${rule.subject.value} = ${grant}`;
 }
+
+/** What a grant gives, in a few words (the roles view on /settings, the README's table). */
+export function describeGrant(grant: Grant): string {
+  switch (grant.kind) {
+    case "admin":
+      return "Everything, including settings, Sync now, the roles view and the audit log";
+    case "finance":
+      return "Every report and export; edits tag rules, savings initiatives and the deck";
+    case "viewer":
+      return "Every report and export, read only";
+    case "team":
+      return `The rightsizing pages and exports of team ${grant.name} (read)`;
+    case "department":
+      return `The spend reports and exports of department ${grant.name} (read)`;
+  }
+}

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
 import { getConfig } from "@/lib/config";
 import { getRequestAccess } from "@/lib/access/next";
+import { canOpenPage } from "@/lib/access/policy";
 import { Nav } from "./nav";
+import { NAV } from "./page-meta";
 
 /** The frame of every page: the sidebar with who is signed in (or that nobody needs to be), the navigation, the page. */
 export async function Shell({ children }: { children: ReactNode }) {
   const mode = getConfig().auth.mode;
-  const { identity } = await getRequestAccess();
+  const { identity, grants } = await getRequestAccess();
+  const visible = NAV.map((page) => page.path).filter((path) => canOpenPage(grants, path));
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -25,7 +28,7 @@ export async function Shell({ children }: { children: ReactNode }) {
             {identity.email}
           </p>
         ) : null}
-        <Nav />
+        <Nav visible={visible} />
         <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
       </aside>
       <main>{children}</main>

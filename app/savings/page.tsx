@@ -24,7 +24,9 @@ export default async function SavingsPage({ searchParams }: SearchParamsProps) {
   const parsed = parseSearchParams(savingsParamsSchema, await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const db = await getDb();
-  const { ledger, candidates, options } = await readAs(META.path, (access) => getSavingsPage(db, access, getNow()));
+  const { ledger, candidates, options, canEdit } = await readAs(META.path, (access) =>
+    getSavingsPage(db, access, getNow()),
+  );
 
   const form = toFormInitial(
     parsed.value,
@@ -84,12 +86,16 @@ export default async function SavingsPage({ searchParams }: SearchParamsProps) {
       ) : (
         ledger.entries.map((entry) => <InitiativeCard key={entry.initiative.id} entry={entry} />)
       )}
-      <InitiativeForm
-        key={`${form.id ?? "new"}-${JSON.stringify(form.initial)}`}
-        id={form.id}
-        initial={form.initial}
-        options={options}
-      />
+      {canEdit ? (
+        <InitiativeForm
+          key={`${form.id ?? "new"}-${JSON.stringify(form.initial)}`}
+          id={form.id}
+          initial={form.initial}
+          options={options}
+        />
+      ) : (
+        <p className="notice info">Recording, editing and deleting initiatives needs the finance or admin role.</p>
+      )}
       <CandidatesPanel candidates={candidates} />
     </>
   );

@@ -6,13 +6,14 @@ import { getDb } from "@/lib/db/client";
 import { getSettingsPage } from "@/lib/pages/settings";
 import { DeploymentSection } from "./_sections/deployment";
 import { RightsizingSection } from "./_sections/rightsizing";
+import { RolesSection } from "./_sections/roles";
 import { TagRulesSection } from "./_sections/tag-rules";
 
 const META = PAGES.settings;
 export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-// Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, deployment.
+// Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, roles, deployment.
 export default async function SettingsPage() {
   const db = await getDb();
   const data = await readAs(META.path, (access) => getSettingsPage(db, access, getConfig()));
@@ -21,6 +22,7 @@ export default async function SettingsPage() {
       <PageHeader title={META.title} description={META.description} />
       <TagRulesSection settings={data.tags} />
       <RightsizingSection settings={data.rightsizing.settings} clusters={data.rightsizing.clusters} />
+      <RolesSection access={data.access} />
       <DeploymentSection deployment={data.deployment} />
     </>
   );

@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SlidesPage() {
   const db = await getDb();
-  const { deck, all, chosen } = await readAs(META.path, (access) => getSlidesPage(db, access, getNow()));
+  const { deck, all, chosen, canEdit } = await readAs(META.path, (access) => getSlidesPage(db, access, getNow()));
   const items = all.map((e) => ({
     id: e.initiative.id,
     name: e.initiative.name,
@@ -41,7 +41,7 @@ export default async function SlidesPage() {
       </div>
       <DeckViewer deck={deck} />
       <div className={styles.screenOnly}>
-        <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} />
+        {canEdit ? <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} /> : null}
         <p className="muted">
           The same deck from the command line: <code className="mono">npm run -s export -- slides --out deck.pptx</code>
           . Initiatives are recorded on <Link href="/savings">Savings</Link>.

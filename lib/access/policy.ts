@@ -1,7 +1,8 @@
 // Every page, route handler and server action under app/ with the access it requires: the list the README's
 // "Roles" section summarises, and what lib/access/policy.test.ts checks app/ against, so a new route without
 // a line here fails the tests. `public` = reachable without sign-in (and answers no company data).
-import type { Need } from "./access";
+import type { Grants } from "@/lib/roles";
+import { toScope, type Need } from "./access";
 
 export type Policy = { need: Need | "public"; note?: string };
 
@@ -36,3 +37,10 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
     note: "audited settings.rightsizing.save",
   },
 };
+
+/** Whether these grants open the page at `path` (the navigation shows only those). */
+export function canOpenPage(grants: Grants, path: string): boolean {
+  const policy = ROUTE_POLICIES[`page ${path}`];
+  if (!policy) return false;
+  return policy.need === "public" || toScope(grants, policy.need) !== null;
+}

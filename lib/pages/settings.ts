@@ -1,7 +1,7 @@
 // The one read of /settings: every section's settings as stored, and what the environment configured.
 import { requireAccess, type Access } from "@/lib/access/access";
 import type { Config } from "@/lib/config";
-import { formatRule } from "@/lib/roles";
+import { describeGrant, formatRule } from "@/lib/roles";
 import type { Db } from "@/lib/db/types";
 import type { RightsizingSettings } from "@/lib/rightsizing";
 import { listClusters } from "@/lib/rightsizing/read";
@@ -15,7 +15,11 @@ export type SettingsPage = {
   rightsizing: { settings: RightsizingSettings; clusters: string[] };
   deployment: { database: string; sources: SourceStatus[]; tagKeys: string[]; syncSchedule: string };
   /** The sign-in mode and the role rules in force, read-only (they are set in the environment). */
-  access: { mode: Config["auth"]["mode"]; source: string; rules: { line: number; rule: string }[] };
+  access: {
+    mode: Config["auth"]["mode"];
+    source: string;
+    rules: { line: number; subject: string; grant: string; gives: string }[];
+  };
 };
 
 export async function getSettingsPage(db: Db, access: Access, config: Config): Promise<SettingsPage> {
@@ -37,7 +41,10 @@ export async function getSettingsPage(db: Db, access: Access, config: Config): P
     access: {
       mode: config.auth.mode,
       source: config.auth.roles.source,
-      rules: config.auth.roles.rules.map((r) => ({ line: r.line, rule: formatRule(r) })),
+      rules: config.auth.roles.rules.map((r) => {
+        const [subject = "", grant = ""] = formatRule(r).split(" = ");
+        return { line: r.line, subject, grant, gives: describeGrant(r.grant) };
+      }),
     },
   };
 }

@@ -1,5 +1,5 @@
 // The one read of /tags before it streams its panels: the tag settings, and whether any spend was synced.
-import { requireAccess, toScope, type Access } from "@/lib/access/access";
+import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { hasCostData } from "@/lib/reports/spend-report";
 import { getTagSettings } from "@/lib/settings/store";
@@ -8,13 +8,11 @@ import type { TagSettings } from "@/lib/settings/tags";
 export type TagsPage = {
   settings: TagSettings;
   hasCostData: boolean;
-  /** Whether this person may change the allowed lists, aliases and categories (finance and admin). */
-  canEdit: boolean;
 };
 
 // Tag compliance covers every department's spend: readers only (a department grant does not reach it yet).
 export async function getTagsPage(db: Db, access: Access): Promise<TagsPage> {
   await requireAccess(db, access, "read", "/tags");
   const [settings, hasData] = await Promise.all([getTagSettings(db), hasCostData(db)]);
-  return { settings, hasCostData: hasData, canEdit: toScope(access.grants, "edit") !== null };
+  return { settings, hasCostData: hasData };
 }
