@@ -52,7 +52,7 @@ const LIB_LAYERS = [
 ];
 
 /** What a test may import besides its folder's list: a report tested on data that came through a real sync. */
-const TEST_EXTRAS = { reports: ["aws"], opportunities: ["aws"] };
+const TEST_EXTRAS = { reports: ["aws"], opportunities: ["aws", "sync"] };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "testing/**", "e2e/**"];
 /** Scripts that run the emulators and throwaway databases: the benchmarks and the Playwright server. */
