@@ -47,6 +47,8 @@ export type RetentionOpportunity = RetentionResult & {
   project: string;
   month: string;
   backupGbMonths: string;
+  /** Cb: the backup storage cost (= currentUsd). */
+  backupUsd: string;
   /** The backup usage types seen ("RDS:ChargedBackupUsage", "Aurora:BackupUsage"), region prefixes removed. */
   usageTypes: string[];
   retentionDaysNow: number;
