@@ -28,8 +28,12 @@ const LIB_LAYERS = [
   ["datadog", ["db", "sync", "settings", "rightsizing"]],
   ["reports", ["db", "settings", "sync", "tags"]],
   ["savings", ["db", "settings", "tags", "rightsizing", "reports"]],
+  ["opportunities", ["db", "settings", "tags", "reports", "savings"]], // S3 → Glacier IR, RDS backup retention
   ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
-  ["exports", ["db", "audit", "access", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides"]],
+  [
+    "exports",
+    ["db", "audit", "access", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "opportunities"],
+  ],
   ["jobs", ["db", "sync", "aws", "datadog"]], // wires the configured sources to the sync engine
   // One data call per page: what a page shows, read in one function (the page only parses and renders).
   [
@@ -45,6 +49,7 @@ const LIB_LAYERS = [
       "reports",
       "savings",
       "slides",
+      "opportunities",
       "exports",
       "jobs",
     ],
@@ -52,7 +57,7 @@ const LIB_LAYERS = [
 ];
 
 /** What a test may import besides its folder's list: a report tested on data that came through a real sync. */
-const TEST_EXTRAS = { reports: ["aws"] };
+const TEST_EXTRAS = { reports: ["aws"], opportunities: ["aws", "sync"] };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "testing/**", "e2e/**"];
 /** Scripts that run the emulators and throwaway databases: the benchmarks and the Playwright server. */

@@ -45,19 +45,23 @@ export async function snapshotCostTables(db: Db): Promise<string> {
     "SELECT day, estimated, unblended::text AS u, amortized::text AS a, net_amortized::text AS n FROM cost_day ORDER BY day",
   );
   const accounts = await db.sql.query("SELECT * FROM cost_account ORDER BY account_id");
-  return JSON.stringify({ daily, days, accounts });
+  const usage = await db.sql.query(
+    `SELECT dataset, day, service, usage_type, department, project, unblended::text AS u, usage_quantity::text AS q
+     FROM cost_usage_daily ORDER BY dataset, day, service, usage_type, department, project`,
+  );
+  return JSON.stringify({ daily, days, accounts, usage });
 }
 
 export async function countStagedRows(db: Db): Promise<number> {
   const [row] = await db.sql.query<{ n: number }>(
-    "SELECT (SELECT count(*) FROM cost_daily_staging) + (SELECT count(*) FROM cost_day_staging) AS n",
+    "SELECT (SELECT count(*) FROM cost_daily_staging) + (SELECT count(*) FROM cost_day_staging) + (SELECT count(*) FROM cost_usage_daily_staging) AS n",
   );
   return Number(row?.n ?? 0);
 }
 
 export async function clearCostTables(db: Db): Promise<void> {
   await db.sql.exec(
-    "DELETE FROM cost_daily; DELETE FROM cost_day; DELETE FROM cost_account; DELETE FROM cost_daily_staging; DELETE FROM cost_day_staging; DELETE FROM sync_run",
+    "DELETE FROM cost_daily; DELETE FROM cost_day; DELETE FROM cost_account; DELETE FROM cost_daily_staging; DELETE FROM cost_day_staging; DELETE FROM cost_usage_daily; DELETE FROM cost_usage_daily_staging; DELETE FROM sync_run",
   );
 }
 

@@ -10,6 +10,8 @@ import { getDb } from "@/lib/db/client";
 import { parseSearchParams } from "@/lib/search-params";
 import { getOverviewPage } from "@/lib/pages/overview";
 import { toStackedChart } from "@/lib/reports/chart";
+import { formatUsd } from "@/lib/money";
+import { formatMonth } from "@/lib/savings/realized";
 import { METRIC_LABELS, METRICS } from "@/lib/metrics";
 import { overviewParamsSchema, toSpendHref } from "@/lib/reports/view";
 import { HeadlineFigures } from "./_components/headline-figures";
@@ -43,6 +45,13 @@ export default async function OverviewPage({ searchParams }: SearchParamsProps) 
         actions={<SegmentedLinks label="Metric" links={switcher} />}
       />
       <HeadlineFigures overview={overview} />
+      {overview.opportunity ? (
+        <p className="notice info">
+          Storage opportunities found in {formatMonth(overview.opportunity.month)}&apos;s bill:{" "}
+          <strong>{formatUsd(overview.opportunity.totalSavingsUsd)} a month</strong> (S3 → Glacier IR, RDS backup
+          retention). <Link href="/opportunities">See them per project →</Link>
+        </p>
+      ) : null}
       <section className="panel" aria-label="Trend by department">
         <div className="panel-head">
           <h2>{METRIC_LABELS[metric]} spend by department, last 13 months</h2>

@@ -69,6 +69,16 @@ export const PAGES = {
     description:
       "What each change really saved, measured on the bill: the scope's average monthly spend before against after, × 12.",
   },
+  opportunities: {
+    path: "/opportunities",
+    title: "Opportunities",
+    description:
+      "Storage savings found in the bill, per project: S3 Standard data that could move to Glacier Instant Retrieval, and RDS backups kept longer than needed.",
+    noData: {
+      title: "No usage types yet — run a sync",
+      text: "Opportunities are priced from S3 and RDS usage types, which the Cost Explorer sync reads with the spend.",
+    },
+  },
   slides: {
     path: "/slides",
     title: "Slides",
@@ -112,6 +122,7 @@ export const NAV: readonly PageMeta[] = [
   PAGES.spend,
   PAGES.tags,
   PAGES.rightsizing,
+  PAGES.opportunities,
   PAGES.savings,
   PAGES.slides,
   PAGES.sync,

@@ -94,7 +94,7 @@ export function aggregatePeriod(
       const isUsage = recordType === RECORD.Usage;
       const quantity =
         wantsQuantity && WITH_QUANTITY.has(recordType)
-          ? (Math.abs(unblended) * (table.unitsPerUsd[keys.service[key] ?? 0] ?? 0)) / UNITS_PER_USD
+          ? (Math.abs(unblended) * (table.unitsPerUsd[keys.usageType[key] ?? 0] ?? 0)) / UNITS_PER_USD
           : 0;
       for (let i = 0; i < m; i++) {
         acc[group * m + i] = (acc[group * m + i] ?? 0) + toMetric(metrics[i], unblended, amortized, isUsage, quantity);

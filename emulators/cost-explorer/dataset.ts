@@ -41,6 +41,7 @@ export function listDimensionValuesByKey(dataset: Dataset, dimension: SupportedD
   const { keys, accounts, services } = dataset.table;
   if (dimension === "SERVICE") return Array.from(keys.service, (i) => services[i] ?? "");
   if (dimension === "LINKED_ACCOUNT") return Array.from(keys.account, (i) => accounts[i]?.id ?? "");
+  if (dimension === "USAGE_TYPE") return Array.from(keys.usageType, (i) => dataset.table.usageTypes[i] ?? "");
   return Array.from(keys.recordType, (i) => RECORD_TYPES[i] ?? "");
 }
 

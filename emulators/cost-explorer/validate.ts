@@ -16,7 +16,7 @@ export const METRICS = [
 export type MetricName = (typeof METRICS)[number];
 
 /** Dimensions the emulator has data for; AWS knows more (they are refused with a message saying so). */
-export const SUPPORTED_DIMENSIONS = ["SERVICE", "LINKED_ACCOUNT", "RECORD_TYPE"] as const;
+export const SUPPORTED_DIMENSIONS = ["SERVICE", "LINKED_ACCOUNT", "RECORD_TYPE", "USAGE_TYPE"] as const;
 export type SupportedDimension = (typeof SUPPORTED_DIMENSIONS)[number];
 // GroupBy DIMENSION keys AWS accepts (API reference, GetCostAndUsage GroupBy).
 const GROUPABLE_DIMENSIONS = [

@@ -14,6 +14,7 @@ import {
 } from "./spend-catalog";
 import { firstOfMonth } from "./spend-days";
 import { createRandom } from "./spend-random";
+import { listUsagePhases, type UsagePhase } from "./usage-types";
 
 export type Tags = { department: string; project: string; environment: string };
 
@@ -32,6 +33,8 @@ export type LineItem = {
   /** Production EC2 usage that the Compute Savings Plan may cover. */
   isPlanEligible: boolean;
   noiseId: number;
+  /** How the day's cost splits into usage types (S3 and RDS in detail, one usage type elsewhere). */
+  usage: UsagePhase[];
 };
 
 // Resources people forget to tag: share of the service's cost split off, and which tags it lacks.
@@ -84,6 +87,14 @@ export function listLineItems(options: { seed: number; size: number; nowDay: num
             changes: listChanges(project, environment, service, monthStart),
             isPlanEligible: environment === "production" && service === "ec2",
             noiseId: 0,
+            usage: listUsagePhases({
+              project: project.name,
+              department: project.department,
+              service,
+              ...(project.name === "video-recordings" && service === "s3"
+                ? { glacierMoveDay: monthStart(SAVINGS.recordingsToGlacier.month) }
+                : {}),
+            }),
           };
           const hasBadValue = tags.department !== project.department || tags.environment !== environment;
           if (random() < MISSING_TAG_SHARE && !hasBadValue) {

@@ -52,6 +52,8 @@ export type LineKeys = {
   service: Uint8Array;
   recordType: Uint8Array;
   amortize: Uint8Array;
+  /** Index into SpendTable.usageTypes. */
+  usageType: Uint16Array;
   tags: Record<TagKey, Uint16Array>;
 };
 
@@ -69,6 +71,8 @@ export type SpendTable = {
   services: string[];
   /** Per tag key, the distinct raw values; index 0 is "" (absent). */
   tagValues: Record<TagKey, string[]>;
-  /** Usage units per USD per service, for UsageQuantity (not money, floats are fine). */
+  /** Distinct usage types ("USE2-TimedStorage-ByteHrs", "NoUsageType"…). */
+  usageTypes: string[];
+  /** Usage units per USD per usage type, for UsageQuantity (not money, floats are fine). */
   unitsPerUsd: Float64Array;
 };

@@ -11,6 +11,7 @@ import {
 import { dayOfMonth, firstOfMonth, parseDay, toDayNumber, weekday } from "./spend-days";
 import { listLineItems, SERVICE_IDS, type LineItem, type Tags } from "./spend-lines";
 import { hashUnit } from "./spend-random";
+import { NO_USAGE_TYPE, listUsagePhases, splitUnits, unitsPerUsdOf, usagePartsOn } from "./usage-types";
 import {
   AMORTIZE,
   RECORD_TYPES,
@@ -54,26 +55,62 @@ export function generateSpend(options: SpendOptions): SpendTable {
   const items = listLineItems({ seed, size, nowDay });
   const keyBuilder = createKeyBuilder();
   const untagged: Tags = { department: "", project: "", environment: "" };
-  const itemKeys = items.map((item) => ({
-    usage: keyBuilder.idOf(item.account, item.service, "Usage", AMORTIZE.same, item.tags),
-    covered: item.isPlanEligible
-      ? keyBuilder.idOf(item.account, item.service, "SavingsPlanCoveredUsage", AMORTIZE.savingsPlanRate, item.tags)
-      : -1,
-    negation: item.isPlanEligible
-      ? keyBuilder.idOf(item.account, item.service, "SavingsPlanNegation", AMORTIZE.zero, item.tags)
-      : -1,
-  }));
-  const taxKeys = ACCOUNTS.map((_, account) => keyBuilder.idOf(account, "tax", "Tax", AMORTIZE.same, untagged));
-  const creditKey = keyBuilder.idOf(0, "ec2", "Credit", AMORTIZE.same, untagged);
-  const feeUsedKey = keyBuilder.idOf(0, "savingsPlan", "SavingsPlanRecurringFee", AMORTIZE.zero, untagged);
-  const feeUnusedKey = keyBuilder.idOf(0, "savingsPlan", "SavingsPlanRecurringFee", AMORTIZE.same, untagged);
+  const itemKeys = items.map((item) => {
+    // Plan-eligible EC2 lines have one usage type (covered and negation rows carry it too).
+    const firstUsageType = item.usage[0]?.parts[0]?.usageType ?? NO_USAGE_TYPE;
+    return {
+      usage: item.usage.map((phase) => ({
+        fromDay: phase.fromDay,
+        parts: phase.parts,
+        keys: phase.parts.map((part) =>
+          keyBuilder.idOf(item.account, item.service, "Usage", AMORTIZE.same, item.tags, part.usageType),
+        ),
+      })),
+      covered: item.isPlanEligible
+        ? keyBuilder.idOf(
+            item.account,
+            item.service,
+            "SavingsPlanCoveredUsage",
+            AMORTIZE.savingsPlanRate,
+            item.tags,
+            firstUsageType,
+          )
+        : -1,
+      negation: item.isPlanEligible
+        ? keyBuilder.idOf(item.account, item.service, "SavingsPlanNegation", AMORTIZE.zero, item.tags, firstUsageType)
+        : -1,
+    };
+  });
+  const taxKeys = ACCOUNTS.map((_, account) =>
+    keyBuilder.idOf(account, "tax", "Tax", AMORTIZE.same, untagged, NO_USAGE_TYPE),
+  );
+  const creditKey = keyBuilder.idOf(0, "ec2", "Credit", AMORTIZE.same, untagged, NO_USAGE_TYPE);
+  const feeUsageType = usagePartsOn(listUsagePhases({ project: "", department: "", service: "savingsPlan" }), 0)[0]
+    ?.usageType;
+  const feeUsedKey = keyBuilder.idOf(
+    0,
+    "savingsPlan",
+    "SavingsPlanRecurringFee",
+    AMORTIZE.zero,
+    untagged,
+    feeUsageType,
+  );
+  const feeUnusedKey = keyBuilder.idOf(
+    0,
+    "savingsPlan",
+    "SavingsPlanRecurringFee",
+    AMORTIZE.same,
+    untagged,
+    feeUsageType,
+  );
 
   const isActive = (item: LineItem, day: number) => item.startDay <= day && day < item.endDay;
   const dayStart = new Uint32Array(dayCount + 1);
   for (let d = 0; d < dayCount; d++) {
     const day = firstDay + d;
     let rows = 2 + (dayOfMonth(day) === 1 ? ACCOUNTS.length + 1 : 0);
-    for (const item of items) if (isActive(item, day)) rows += item.isPlanEligible ? 3 : 1;
+    for (const item of items)
+      if (isActive(item, day)) rows += item.isPlanEligible ? 3 : usagePartsOn(item.usage, day).length;
     dayStart[d + 1] = (dayStart[d] ?? 0) + rows;
   }
 
@@ -105,9 +142,13 @@ export function generateSpend(options: SpendOptions): SpendTable {
       const units = todayUnits[i] ?? 0;
       const keys = itemKeys[i];
       if (!keys) return;
-      if (!item.isPlanEligible) return push(keys.usage, units);
+      if (!item.isPlanEligible) {
+        const phase = usagePartsOnKeys(keys.usage, day);
+        splitUnits(units, phase.parts).forEach((part, p) => push(phase.keys[p] ?? 0, part));
+        return;
+      }
       const covered = Math.floor(units * ratio);
-      push(keys.usage, units - covered);
+      push(keys.usage[0]?.keys[0] ?? 0, units - covered);
       push(keys.covered, covered);
       push(keys.negation, -covered);
       effectiveUnits += toAmortized(AMORTIZE.savingsPlanRate, covered);
@@ -124,7 +165,8 @@ export function generateSpend(options: SpendOptions): SpendTable {
   }
   if (row !== rowTotal) throw new Error(`internal: counted ${rowTotal} rows but wrote ${row}.`);
 
-  const { keys, tagValues } = keyBuilder.build();
+  const { keys, tagValues, usageTypes, firstService: firstServiceOf } = keyBuilder.build();
+  const serviceUnits = SERVICE_IDS.map((id) => SERVICES[id].unitsPerUsd);
   return {
     seed,
     size,
@@ -137,8 +179,19 @@ export function generateSpend(options: SpendOptions): SpendTable {
     accounts: ACCOUNTS,
     services: SERVICE_IDS.map((id) => SERVICES[id].name),
     tagValues,
-    unitsPerUsd: Float64Array.from(SERVICE_IDS.map((id) => SERVICES[id].unitsPerUsd)),
+    usageTypes,
+    // Per usage type; a usage type shared by services (DataTransfer-Out-Bytes) has one rate, the first service's.
+    unitsPerUsd: Float64Array.from(usageTypes, (usageType, index) =>
+      unitsPerUsdOf(usageType, serviceUnits[firstServiceOf[index] ?? 0] ?? 0),
+    ),
   };
+}
+
+/** The usage phase in force on `day`, with its line keys. */
+function usagePartsOnKeys<T extends { fromDay: number }>(phases: T[], day: number): T {
+  let found = phases[0] as T;
+  for (const phase of phases) if (day >= phase.fromDay) found = phase;
+  return found;
 }
 
 function toUnits(item: LineItem, day: number, seed: number, peakDay: number): number {
@@ -155,7 +208,17 @@ function toUnits(item: LineItem, day: number, seed: number, peakDay: number): nu
 /** Deduplicates line keys and dictionary-encodes their tag values. */
 function createKeyBuilder() {
   const ids = new Map<string, number>();
-  const rows: { account: number; service: number; recordType: number; amortize: number; tags: number[] }[] = [];
+  const rows: {
+    account: number;
+    service: number;
+    recordType: number;
+    amortize: number;
+    usageType: number;
+    tags: number[];
+  }[] = [];
+  const usageTypes: string[] = [];
+  const usageTypeIndex = new Map<string, number>();
+  const firstService: number[] = [];
   const tagValues = Object.fromEntries(TAG_KEYS.map((k) => [k, [""]])) as Record<TagKey, string[]>;
   const tagIndex = Object.fromEntries(TAG_KEYS.map((k) => [k, new Map([["", 0]])])) as Record<
     TagKey,
@@ -170,15 +233,29 @@ function createKeyBuilder() {
     return index;
   };
   return {
-    idOf(account: number, service: ServiceId, recordType: RecordType, amortize: AmortizeRule, tags: Tags): number {
+    idOf(
+      account: number,
+      service: ServiceId,
+      recordType: RecordType,
+      amortize: AmortizeRule,
+      tags: Tags,
+      usageType = NO_USAGE_TYPE,
+    ): number {
+      let usageTypeId = usageTypeIndex.get(usageType);
+      if (usageTypeId === undefined) {
+        usageTypeId = usageTypes.push(usageType) - 1;
+        usageTypeIndex.set(usageType, usageTypeId);
+        firstService.push(SERVICE_IDS.indexOf(service));
+      }
       const entry = {
         account,
         service: SERVICE_IDS.indexOf(service),
         recordType: RECORD_TYPES.indexOf(recordType),
         amortize,
+        usageType: usageTypeId,
         tags: TAG_KEYS.map((k) => indexOfTag(k, tags[k])),
       };
-      const text = `${entry.account}|${entry.service}|${entry.recordType}|${amortize}|${entry.tags.join(",")}`;
+      const text = `${entry.account}|${entry.service}|${entry.recordType}|${amortize}|${usageTypeId}|${entry.tags.join(",")}`;
       let id = ids.get(text);
       if (id === undefined) {
         id = rows.push(entry) - 1;
@@ -186,7 +263,7 @@ function createKeyBuilder() {
       }
       return id;
     },
-    build(): { keys: LineKeys; tagValues: Record<TagKey, string[]> } {
+    build(): { keys: LineKeys; tagValues: Record<TagKey, string[]>; usageTypes: string[]; firstService: number[] } {
       const column = (pick: (r: (typeof rows)[number]) => number) => Uint8Array.from(rows, pick);
       const tags = Object.fromEntries(
         TAG_KEYS.map((k, i) => [k, Uint16Array.from(rows, (r) => r.tags[i] ?? 0)]),
@@ -197,9 +274,10 @@ function createKeyBuilder() {
         service: column((r) => r.service),
         recordType: column((r) => r.recordType),
         amortize: column((r) => r.amortize),
+        usageType: Uint16Array.from(rows, (r) => r.usageType),
         tags,
       };
-      return { keys, tagValues };
+      return { keys, tagValues, usageTypes, firstService };
     },
   };
 }

@@ -110,7 +110,7 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
  * Follows NextPageToken. The next page is requested as soon as a page is parsed, so the network and the
  * database work at the same time; a day's groups may continue on the next page (rows are simply appended).
  */
-async function forEachPage(
+export async function forEachPage(
   fc: FetchContext,
   label: string,
   input: GetCostAndUsageCommandInput,
@@ -143,7 +143,7 @@ async function forEachPage(
   return page;
 }
 
-const baseInput = (fc: FetchContext): GetCostAndUsageCommandInput => ({
+export const baseInput = (fc: FetchContext): GetCostAndUsageCommandInput => ({
   TimePeriod: { Start: fc.range.from, End: fc.range.to },
   Granularity: "DAILY",
   Metrics: [...COST_EXPLORER_METRICS],

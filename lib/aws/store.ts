@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/types";
 import type { DayRange } from "@/lib/sync/types";
 import type { DatasetName, StoredDays } from "./query-plan";
+import { swapInUsage } from "./usage-store";
 
 /** Rows of one dataset, column by column; a column that is not part of the dataset is an empty array (NULL). */
 export type StagedBatch = {
@@ -143,6 +144,7 @@ export async function swapInStaged(
        FROM cost_daily_staging WHERE run_id = $1`,
       [runId],
     );
+    await swapInUsage(tx, runId, range);
     await tx.query("DELETE FROM cost_day WHERE day >= $1 AND day < $2", [range.from, range.to]);
     await tx.query(
       `INSERT INTO cost_day (day, estimated, unblended, amortized, net_amortized, run_id)

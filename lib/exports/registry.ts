@@ -1,6 +1,7 @@
 import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
+import { opportunitiesExport } from "./opportunities";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -17,6 +18,7 @@ export const EXPORTS: ExportDefinition[] = [
   tagPolicyExport,
   rightsizingExport,
   slidesExport,
+  opportunitiesExport,
 ];
 
 export function getExport(name: string): ExportDefinition {

@@ -1,9 +1,15 @@
 // The one read of the overview page (/): null until a sync stored Cost Explorer data.
 import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
+import { getOpportunities } from "@/lib/opportunities/read";
 import { getOverview, type Overview } from "@/lib/reports/overview";
 import { hasCostData } from "@/lib/reports/spend-report";
 import type { Metric } from "@/lib/metrics";
+import { getOpportunitySettings } from "@/lib/settings/opportunities";
+import { getTagSettings } from "@/lib/settings/store";
+
+/** The overview, and last month's total storage opportunity (null before usage types were synced). */
+export type OverviewPage = Overview & { opportunity: { month: string; totalSavingsUsd: string } | null };
 
 // The whole company's figures (the bill, tag health, every department's trend): readers only; a person granted
 // departments or teams is sent to their own pages instead.
@@ -11,8 +17,17 @@ export async function getOverviewPage(
   db: Db,
   access: Access,
   opts: { now: Date; metric: Metric },
-): Promise<Overview | null> {
+): Promise<OverviewPage | null> {
   await requireAccess(db, access, "read", "/");
   if (!(await hasCostData(db))) return null;
-  return getOverview(db, opts);
+  const [overview, opportunities, tags] = await Promise.all([
+    getOverview(db, opts),
+    getOpportunitySettings(db),
+    getTagSettings(db),
+  ]);
+  const found = await getOpportunities(db, {}, { opportunities, tags }, opts.now);
+  return {
+    ...overview,
+    opportunity: found.hasData ? { month: found.month, totalSavingsUsd: found.totalSavingsUsd } : null,
+  };
 }

@@ -1,0 +1,74 @@
+"use server";
+// Server actions of /opportunities: record an opportunity as a savings initiative, and edit its settings in place.
+// A refused edit comes back as ?problem=<code> (a fixed message on the page), nothing saved.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getNow } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { parseFormData } from "@/lib/form-data";
+import { recordOpportunityFormSchema } from "@/lib/opportunities/initiative";
+import {
+  defaultsFormSchema,
+  readShareFormSchema,
+  recordOpportunity,
+  retentionFormSchema,
+  saveOpportunityDefaults,
+  saveProjectReadShare,
+  saveProjectRetention,
+} from "@/lib/opportunities/record";
+
+/** Back to the page the form was on (its month and department), with a problem code when refused. */
+function back(form: FormData, problem?: string): never {
+  const params = new URLSearchParams();
+  for (const key of ["month", "department"]) {
+    const value = form.get(`view_${key}`);
+    if (typeof value === "string" && value) params.set(key, value);
+  }
+  if (problem) params.set("problem", problem);
+  const query = params.toString();
+  redirect(`/opportunities${query ? `?${query}` : ""}${problem ? "#problem" : ""}`);
+}
+
+export async function recordOpportunityAction(form: FormData): Promise<void> {
+  const parsed = parseFormData(recordOpportunityFormSchema, form);
+  if (!parsed.ok) back(form, "record");
+  let id: number;
+  try {
+    id = (await recordOpportunity(await getDb(), parsed.value, getNow())).id;
+  } catch {
+    back(form, "record");
+  }
+  revalidatePath("/savings");
+  revalidatePath("/slides");
+  revalidatePath("/opportunities");
+  redirect(`/savings#initiative-${id}`);
+}
+
+async function saveWith<T>(form: FormData, problem: string, save: () => Promise<T>) {
+  try {
+    await save();
+  } catch {
+    back(form, problem);
+  }
+  revalidatePath("/opportunities");
+  revalidatePath("/");
+  back(form);
+}
+
+export async function saveReadShareAction(form: FormData): Promise<void> {
+  const parsed = parseFormData(readShareFormSchema, form);
+  if (!parsed.ok) back(form, "read-share");
+  await saveWith(form, "read-share", async () => saveProjectReadShare(await getDb(), parsed.value));
+}
+
+export async function saveRetentionAction(form: FormData): Promise<void> {
+  const parsed = parseFormData(retentionFormSchema, form);
+  if (!parsed.ok) back(form, "retention");
+  await saveWith(form, "retention", async () => saveProjectRetention(await getDb(), parsed.value));
+}
+
+export async function saveDefaultsAction(form: FormData): Promise<void> {
+  const parsed = parseFormData(defaultsFormSchema, form);
+  if (!parsed.ok) back(form, "defaults");
+  await saveWith(form, "defaults", async () => saveOpportunityDefaults(await getDb(), parsed.value));
+}

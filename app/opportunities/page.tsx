@@ -1,0 +1,435 @@
+import Link from "next/link";
+import { z } from "zod";
+import { Money } from "@/app/_components/money";
+import { PageHeader } from "@/app/_components/page-header";
+import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
+import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
+import { getNow } from "@/lib/config";
+import { getDb } from "@/lib/db/client";
+import { addMoney, formatUsd, fromUnits, toUnits } from "@/lib/money";
+import { describeBreakEven } from "@/lib/opportunities/record";
+import { opportunitiesParamsSchema } from "@/lib/opportunities/read";
+import { getOpportunitiesPage } from "@/lib/pages/opportunities";
+import { blankAsAbsent, parseSearchParams } from "@/lib/search-params";
+import { formatMonth } from "@/lib/savings/realized";
+import { recordOpportunityAction, saveDefaultsAction, saveReadShareAction, saveRetentionAction } from "./actions";
+import styles from "./opportunities.module.css";
+
+const META = PAGES.opportunities;
+export const metadata = toMetadata(META);
+export const dynamic = "force-dynamic";
+
+// What an action that refused an input says: fixed sentences, never text from the URL.
+const PROBLEMS = {
+  "read-share": "The read share must be a percentage from 0 to 100 (blank = the default). Nothing was saved.",
+  retention:
+    "Retention must be whole days from 1 to 35, and the target no longer than the current retention. Nothing was saved.",
+  defaults:
+    "A default or price was out of range: read share 0–100 %, retention 1–35 days with the target no longer than the current one, prices and object size above 0. Nothing was saved.",
+  record:
+    "The opportunity could not be recorded: it is no longer in that month's data, or an initiative with its name already exists (see Savings).",
+} as const;
+
+const pageSchema = opportunitiesParamsSchema.extend({
+  problem: blankAsAbsent(z.enum(Object.keys(PROBLEMS) as [keyof typeof PROBLEMS]).optional()),
+});
+
+const gb = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const formatAmount = (value: string) => gb.format(Number(value));
+
+export default async function OpportunitiesPage({ searchParams }: SearchParamsProps) {
+  const now = getNow();
+  const parsed = parseSearchParams(pageSchema, await searchParams);
+  if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
+  const { problem, ...params } = parsed.value;
+  const { opportunities: data, settings, recorded } = await getOpportunitiesPage(await getDb(), params, now);
+  if (!data.hasData && params.month === undefined) return <NoDataPage meta={META} />;
+
+  const view = { month: params.month ?? "", department: params.department ?? "" };
+  const viewFields = (
+    <>
+      <input type="hidden" name="view_month" value={view.month} />
+      <input type="hidden" name="view_department" value={view.department} />
+    </>
+  );
+  const exportHref = (kind?: string) =>
+    `/api/export/opportunities?${new URLSearchParams({
+      month: data.month,
+      ...(params.department ? { department: params.department } : {}),
+      ...(kind ? { kind } : {}),
+    })}`;
+  const candidates = [...data.glacier, ...data.retention].filter((o) => toUnits(o.savingsUsd) > 0n);
+  const recordButton = (kind: string, project: string) => {
+    const id = recorded[`${kind}:${project}`];
+    if (id !== undefined)
+      return (
+        <Link href={`/savings#initiative-${id}`} className={styles.recorded}>
+          Recorded #{id}
+        </Link>
+      );
+    return (
+      <form action={recordOpportunityAction}>
+        {viewFields}
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="project" value={project} />
+        <input type="hidden" name="month" value={data.month} />
+        <button type="submit" className="button small secondary">
+          Record as initiative
+        </button>
+      </form>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={META.title}
+        description={`${META.description} Unblended cost of ${formatMonth(data.month)}, the last full month unless chosen.`}
+      />
+      {problem ? (
+        <div className="notice error" role="alert" id="problem">
+          {PROBLEMS[problem]}
+        </div>
+      ) : null}
+      <form className="controls" method="get" action="/opportunities">
+        <label>
+          Month
+          <input type="month" name="month" defaultValue={data.month} />
+        </label>
+        <label>
+          Department
+          <select name="department" defaultValue={params.department ?? ""}>
+            <option value="">All departments</option>
+            {data.departments.filter(Boolean).map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button">
+          Show
+        </button>
+      </form>
+
+      <div className="grid grid-4">
+        <div className="panel stat">
+          <div className="label">Monthly opportunity · {formatMonth(data.month)}</div>
+          <div className="value" data-testid="opportunity-total">
+            {formatUsd(data.totalSavingsUsd)}
+          </div>
+          <div className="sub">
+            {candidates.length} move{candidates.length === 1 ? "" : "s"} that save money ·{" "}
+            {formatUsd(fromUnits(toUnits(data.totalSavingsUsd) * 12n))} a year
+          </div>
+        </div>
+        <div className="panel stat">
+          <div className="label">S3 → Glacier IR</div>
+          <div className="value">{formatUsd(sumPositive(data.glacier))}</div>
+          <div className="sub">{data.glacier.length} projects with S3 Standard storage</div>
+        </div>
+        <div className="panel stat">
+          <div className="label">RDS backup retention</div>
+          <div className="value">{formatUsd(sumPositive(data.retention))}</div>
+          <div className="sub">{data.retention.length} projects with billed backup storage</div>
+        </div>
+        <div className="panel stat">
+          <div className="label">Not priced: no project tag</div>
+          <div className="value">{formatUsd(data.untaggedUsd)}</div>
+          <div className="sub">
+            <Link href="/tags">S3 storage, GETs and RDS backups without a project →</Link>
+          </div>
+        </div>
+      </div>
+
+      <section className="panel" aria-labelledby="glacier-title">
+        <div className="panel-head">
+          <h2 id="glacier-title">S3 Standard → Glacier Instant Retrieval, per project</h2>
+          <div className="actions">
+            <a className="button small secondary" href={exportHref("s3-glacier-ir")}>
+              CSV
+            </a>
+          </div>
+        </div>
+        <p className={styles.formula}>
+          Projected = Q × {formatPrice(settings.prices.glacierIrStorageUsdPerGbMonth)} (storage per GB-month) + Q × r ×{" "}
+          {formatPrice(settings.prices.glacierIrRetrievalUsdPerGb)} (retrieval per GB) + G ÷ 1,000 ×{" "}
+          {formatPrice(settings.prices.glacierIrGetUsdPer1000)} (GETs per 1,000). Savings = storage cost + GET cost −
+          projected. Q = Standard storage GB-months, G = GET-class requests, r = the share of the data read back a month
+          (edit it per project). Negative savings: the move would cost money.
+        </p>
+        <div className="table-scroll">
+          <table className="money" data-testid="glacier-table">
+            <thead>
+              <tr>
+                <th>Project</th>
+                <th className="num">Standard GB-months (Q)</th>
+                <th className="num">Storage cost</th>
+                <th className="num">GET requests (G)</th>
+                <th className="num">GET cost</th>
+                <th className="num">Read share r</th>
+                <th className="num">Projected</th>
+                <th className="num">Savings / month</th>
+                <th className="num">Break-even r</th>
+                <th className="num">One-time transition (est.)</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {data.glacier.map((o) => (
+                <tr key={o.project} data-project={o.project}>
+                  <td>
+                    <strong>{o.project}</strong>
+                    <div className="muted">{o.department || "(untagged)"}</div>
+                  </td>
+                  <td className="num">{formatAmount(o.storageGbMonths)}</td>
+                  <td className="num">
+                    <Money amount={o.storageUsd} />
+                  </td>
+                  <td className="num">{formatAmount(o.getRequests)}</td>
+                  <td className="num">
+                    <Money amount={o.getUsd} />
+                  </td>
+                  <td className="num">
+                    <form action={saveReadShareAction} className={styles.inline}>
+                      {viewFields}
+                      <input type="hidden" name="project" value={o.project} />
+                      <input
+                        type="number"
+                        name="readSharePercent"
+                        min={0}
+                        max={100}
+                        step="any"
+                        defaultValue={o.readShareIsOwn ? o.readSharePercent : ""}
+                        placeholder={String(o.readSharePercent)}
+                        aria-label={`Read share of ${o.project}, percent`}
+                        className={styles.small}
+                      />
+                      %
+                      <button type="submit" className="button small secondary">
+                        Save
+                      </button>
+                    </form>
+                  </td>
+                  <td className="num">
+                    <Money amount={o.projectedUsd} />
+                  </td>
+                  <td className={`num ${o.savingsUsd.startsWith("-") ? "up" : "down"}`}>
+                    <strong>
+                      <Money amount={o.savingsUsd} />
+                    </strong>
+                  </td>
+                  <td className="num">{describeBreakEven(o.breakEvenReadShare)}</td>
+                  <td className="num" title={`${o.transition.objects} objects assumed`}>
+                    ≈ <Money amount={o.transition.usd} />
+                  </td>
+                  <td>{recordButton(o.kind, o.project)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <ul className={styles.caveats}>
+          <li>
+            <strong>128 KB minimum:</strong> Glacier IR bills every object as at least 128 KB, so buckets of small
+            objects cost more than Q suggests.
+          </li>
+          <li>
+            <strong>90-day minimum:</strong> data deleted or moved out of Glacier IR within 90 days is billed for the
+            rest of the 90 days. Move only data that stays.
+          </li>
+          <li>
+            <strong>Transition requests:</strong> a lifecycle rule pays{" "}
+            {formatPrice(settings.prices.transitionUsdPer1000)} per 1,000 objects moved, once. Cost Explorer does not
+            count objects, so the one-time cost above is an estimate that assumes objects of{" "}
+            {settings.assumedObjectSizeMb} MB on average — check the bucket&apos;s real object count (S3 Storage Lens or
+            Inventory) before deciding.
+          </li>
+          <li>
+            r is an assumption, not a measurement: the bill shows requests, not how many bytes they read. The break-even
+            read share says how wrong it may be before the move stops paying.
+          </li>
+        </ul>
+      </section>
+
+      <section className="panel" aria-labelledby="retention-title">
+        <div className="panel-head">
+          <h2 id="retention-title">RDS backup retention, per project</h2>
+          <div className="actions">
+            <a className="button small secondary" href={exportHref("rds-backup-retention")}>
+              CSV
+            </a>
+          </div>
+        </div>
+        <p className={styles.formula}>
+          Projected = backup cost × target days ÷ current days; savings = backup cost − projected. Backup storage is
+          taken as proportional to the days retained (each retained day keeps about the same amount of changes). Only
+          backup storage beyond the free allowance (as much as the database&apos;s storage) is billed, so cutting
+          retention may save a little more than this.
+        </p>
+        <div className="table-scroll">
+          <table className="money" data-testid="retention-table">
+            <thead>
+              <tr>
+                <th>Project</th>
+                <th>Usage type</th>
+                <th className="num">Backup GB-months (B)</th>
+                <th className="num">Backup cost</th>
+                <th className="num">Retention now → target (days)</th>
+                <th className="num">Projected</th>
+                <th className="num">Savings / month</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {data.retention.map((o) => (
+                <tr key={o.project} data-project={o.project}>
+                  <td>
+                    <strong>{o.project}</strong>
+                    <div className="muted">{o.department || "(untagged)"}</div>
+                  </td>
+                  <td className="mono">{o.usageTypes.join(", ")}</td>
+                  <td className="num">{formatAmount(o.backupGbMonths)}</td>
+                  <td className="num">
+                    <Money amount={o.backupUsd} />
+                  </td>
+                  <td className="num">
+                    <form action={saveRetentionAction} className={styles.inline}>
+                      {viewFields}
+                      <input type="hidden" name="project" value={o.project} />
+                      <input
+                        type="number"
+                        name="now"
+                        min={1}
+                        max={35}
+                        step={1}
+                        defaultValue={o.retentionIsOwn ? o.retentionDaysNow : ""}
+                        placeholder={String(o.retentionDaysNow)}
+                        aria-label={`Current retention of ${o.project}, days`}
+                        className={styles.small}
+                      />
+                      →
+                      <input
+                        type="number"
+                        name="target"
+                        min={1}
+                        max={35}
+                        step={1}
+                        defaultValue={o.retentionIsOwn ? o.retentionDaysTarget : ""}
+                        placeholder={String(o.retentionDaysTarget)}
+                        aria-label={`Target retention of ${o.project}, days`}
+                        className={styles.small}
+                      />
+                      <button type="submit" className="button small secondary">
+                        Save
+                      </button>
+                    </form>
+                  </td>
+                  <td className="num">
+                    <Money amount={o.projectedUsd} />
+                  </td>
+                  <td className="num down">
+                    <strong>
+                      <Money amount={o.savingsUsd} />
+                    </strong>
+                  </td>
+                  <td>{recordButton(o.kind, o.project)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <ul className={styles.caveats}>
+          <li>
+            <strong>Manual snapshots:</strong> RDS bills automated backups and manual snapshots under the same usage
+            type (RDS:ChargedBackupUsage; Aurora:BackupUsage), so the bill cannot list snapshots kept beyond retention
+            apart. Shortening retention does not delete manual snapshots: delete the ones nobody needs as well.
+          </li>
+          <li>
+            Current retention is what you enter (default {settings.retention.now} days): the bill does not say it.
+          </li>
+        </ul>
+      </section>
+
+      <section className="panel" aria-labelledby="defaults-title">
+        <div className="panel-head">
+          <h2 id="defaults-title">Defaults and prices</h2>
+          <div className="actions">
+            <a className="button small secondary" href={exportHref()}>
+              CSV of both tables
+            </a>
+          </div>
+        </div>
+        <p className="muted">
+          A project without its own value uses these. Prices: us-east-1 list prices of S3 Glacier Instant Retrieval.
+        </p>
+        <form action={saveDefaultsAction} className={styles.defaults}>
+          {viewFields}
+          <NumberField label="Read share r (%)" name="readSharePercent" value={settings.readSharePercent} />
+          <NumberField label="Retention now (days)" name="retentionNow" value={settings.retention.now} step="1" />
+          <NumberField
+            label="Retention target (days)"
+            name="retentionTarget"
+            value={settings.retention.target}
+            step="1"
+          />
+          <NumberField
+            label="Assumed object size (MB)"
+            name="assumedObjectSizeMb"
+            value={settings.assumedObjectSizeMb}
+          />
+          <NumberField
+            label="Glacier IR storage ($/GB-month)"
+            name="glacierIrStorageUsdPerGbMonth"
+            value={settings.prices.glacierIrStorageUsdPerGbMonth}
+          />
+          <NumberField
+            label="Glacier IR GETs ($/1,000)"
+            name="glacierIrGetUsdPer1000"
+            value={settings.prices.glacierIrGetUsdPer1000}
+          />
+          <NumberField
+            label="Glacier IR retrieval ($/GB)"
+            name="glacierIrRetrievalUsdPerGb"
+            value={settings.prices.glacierIrRetrievalUsdPerGb}
+          />
+          <NumberField
+            label="Transitions ($/1,000)"
+            name="transitionUsdPer1000"
+            value={settings.prices.transitionUsdPer1000}
+          />
+          <button type="submit" className="button">
+            Save defaults
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+function NumberField({
+  label,
+  name,
+  value,
+  step = "any",
+}: {
+  label: string;
+  name: string;
+  value: number;
+  step?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <input type="number" name={name} defaultValue={value} min={0} step={step} required />
+    </label>
+  );
+}
+
+function formatPrice(usd: number): string {
+  return `$${usd}`;
+}
+
+function sumPositive(rows: { savingsUsd: string }[]): string {
+  return addMoney("0", ...rows.map((r) => r.savingsUsd).filter((amount) => toUnits(amount) > 0n));
+}

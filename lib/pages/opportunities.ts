@@ -1,0 +1,35 @@
+// The one read of /opportunities: the month's storage opportunities, the settings they used, and which are
+// already recorded as savings initiatives (by name).
+import type { Db } from "@/lib/db/types";
+import { toInitiativeName } from "@/lib/opportunities/initiative";
+import { getOpportunities, type Opportunities, type OpportunitiesParams } from "@/lib/opportunities/read";
+import { getOpportunitySettings, type OpportunitySettings } from "@/lib/settings/opportunities";
+import { getTagSettings } from "@/lib/settings/store";
+
+export type OpportunitiesPage = {
+  opportunities: Opportunities;
+  settings: OpportunitySettings;
+  /** Initiative id per opportunity already recorded, keyed "kind:project". */
+  recorded: Record<string, number>;
+};
+
+export async function getOpportunitiesPage(db: Db, params: OpportunitiesParams, now: Date): Promise<OpportunitiesPage> {
+  const [settings, tags] = await Promise.all([getOpportunitySettings(db), getTagSettings(db)]);
+  const opportunities = await getOpportunities(db, params, { opportunities: settings, tags }, now);
+  const keys = [
+    ...opportunities.glacier.map((o) => [o.kind, o.project] as const),
+    ...opportunities.retention.map((o) => [o.kind, o.project] as const),
+  ];
+  const names = keys.map(([kind, project]) => toInitiativeName(kind, project));
+  const found = await db.prisma.savingsInitiative.findMany({
+    where: { name: { in: names } },
+    select: { id: true, name: true },
+  });
+  const idOf = new Map(found.map((row) => [row.name, row.id]));
+  const recorded: Record<string, number> = {};
+  keys.forEach(([kind, project], i) => {
+    const id = idOf.get(names[i] ?? "");
+    if (id !== undefined) recorded[`${kind}:${project}`] = id;
+  });
+  return { opportunities, settings, recorded };
+}
