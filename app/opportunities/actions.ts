@@ -3,8 +3,11 @@
 // A refused edit comes back as ?problem=<code> (a fixed message on the page), nothing saved.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { recordChange, requireAccess } from "@/lib/access/access";
+import { getRequestAccess } from "@/lib/access/next";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/types";
 import { parseFormData } from "@/lib/form-data";
 import { recordOpportunityFormSchema } from "@/lib/opportunities/initiative";
 import {
@@ -16,6 +19,7 @@ import {
   saveProjectReadShare,
   saveProjectRetention,
 } from "@/lib/opportunities/record";
+import { getOpportunitySettings } from "@/lib/settings/opportunities";
 
 /** Back to the page the form was on (its month and department), with a problem code when refused. */
 function back(form: FormData, problem?: string): never {
@@ -34,7 +38,13 @@ export async function recordOpportunityAction(form: FormData): Promise<void> {
   if (!parsed.ok) back(form, "record");
   let id: number;
   try {
-    id = (await recordOpportunity(await getDb(), parsed.value, getNow())).id;
+    const db = await getDb();
+    const access = await getRequestAccess();
+    const { kind, project } = parsed.value;
+    await requireAccess(db, access, "edit", `opportunity ${kind} ${project}`);
+    const saved = await recordOpportunity(db, parsed.value, getNow());
+    id = saved.id;
+    await recordChange(db, access, { action: "initiative.create", target: `initiative ${id}`, after: saved });
   } catch {
     back(form, "record");
   }
@@ -44,9 +54,21 @@ export async function recordOpportunityAction(form: FormData): Promise<void> {
   redirect(`/savings#initiative-${id}`);
 }
 
-async function saveWith<T>(form: FormData, problem: string, save: () => Promise<T>) {
+// Finance and admins edit the assumptions; each save is audited with the settings before and after.
+async function saveWith<T>(form: FormData, problem: string, save: (db: Db) => Promise<T>) {
   try {
-    await save();
+    const db = await getDb();
+    const access = await getRequestAccess();
+    await requireAccess(db, access, "edit", "settings opportunities");
+    const before = await getOpportunitySettings(db);
+    await save(db);
+    const after = await getOpportunitySettings(db);
+    await recordChange(db, access, {
+      action: `settings.opportunities.${problem}`,
+      target: "opportunities",
+      before,
+      after,
+    });
   } catch {
     back(form, problem);
   }
@@ -58,17 +80,17 @@ async function saveWith<T>(form: FormData, problem: string, save: () => Promise<
 export async function saveReadShareAction(form: FormData): Promise<void> {
   const parsed = parseFormData(readShareFormSchema, form);
   if (!parsed.ok) back(form, "read-share");
-  await saveWith(form, "read-share", async () => saveProjectReadShare(await getDb(), parsed.value));
+  await saveWith(form, "read-share", (db) => saveProjectReadShare(db, parsed.value));
 }
 
 export async function saveRetentionAction(form: FormData): Promise<void> {
   const parsed = parseFormData(retentionFormSchema, form);
   if (!parsed.ok) back(form, "retention");
-  await saveWith(form, "retention", async () => saveProjectRetention(await getDb(), parsed.value));
+  await saveWith(form, "retention", (db) => saveProjectRetention(db, parsed.value));
 }
 
 export async function saveDefaultsAction(form: FormData): Promise<void> {
   const parsed = parseFormData(defaultsFormSchema, form);
   if (!parsed.ok) back(form, "defaults");
-  await saveWith(form, "defaults", async () => saveOpportunityDefaults(await getDb(), parsed.value));
+  await saveWith(form, "defaults", (db) => saveOpportunityDefaults(db, parsed.value));
 }

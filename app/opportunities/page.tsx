@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { readAs } from "@/app/_components/access";
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
@@ -42,7 +43,11 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
   const parsed = parseSearchParams(pageSchema, await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const { problem, ...params } = parsed.value;
-  const { opportunities: data, settings, recorded } = await getOpportunitiesPage(await getDb(), params, now);
+  const {
+    opportunities: data,
+    settings,
+    recorded,
+  } = await readAs(META.path, async (access) => getOpportunitiesPage(await getDb(), access, params, now));
   if (!data.hasData && params.month === undefined) return <NoDataPage meta={META} />;
 
   const view = { month: params.month ?? "", department: params.department ?? "" };

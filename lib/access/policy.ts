@@ -15,6 +15,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "page /rightsizing": { need: "rightsizing", note: "a team grant sees its teams only" },
   "page /rightsizing/[team]": { need: "rightsizing", note: "another team answers 403" },
   "page /savings": { need: "read" },
+  "page /opportunities": { need: "spend", note: "a department grant sees its departments' projects only" },
   "page /slides": { need: "read" },
   "page /sync": { need: "read", note: "Sync now is shown to admins only" },
   "page /settings": { need: "admin", note: "includes the role rules in force, read-only" },
@@ -32,6 +33,10 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "action app/savings/actions.ts#saveInitiative": { need: "edit", note: "audited initiative.create/update" },
   "action app/savings/actions.ts#removeInitiative": { need: "edit", note: "audited initiative.delete" },
   "action app/slides/actions.ts#saveDeck": { need: "edit", note: "audited deck.save" },
+  "action app/opportunities/actions.ts#recordOpportunityAction": { need: "edit", note: "audited initiative.create" },
+  "action app/opportunities/actions.ts#saveReadShareAction": { need: "edit", note: "audited settings.opportunities.*" },
+  "action app/opportunities/actions.ts#saveRetentionAction": { need: "edit", note: "audited settings.opportunities.*" },
+  "action app/opportunities/actions.ts#saveDefaultsAction": { need: "edit", note: "audited settings.opportunities.*" },
   "action app/settings/_sections/rightsizing-actions.ts#saveRightsizingSettingsAction": {
     need: "admin",
     note: "audited settings.rightsizing.save",

@@ -7,13 +7,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
+import { FULL_SCOPE, type Access } from "@/lib/access/access";
 import { parseCsv } from "@/lib/csv";
+import { NO_GRANTS } from "@/lib/roles";
 import { openEmbedded } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { Db } from "@/lib/db/types";
 import { runSync } from "@/lib/sync/run-sync";
 import { createTestSource } from "@/testing/cost-explorer";
 import { OPPORTUNITY_COLUMNS, opportunitiesExport } from "./opportunities";
+import { runExport } from "./registry";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const dir = mkdtempSync(path.join(tmpdir(), "costwise-opportunities-cli-"));
@@ -64,7 +67,7 @@ describe("npm run -s export -- opportunities", () => {
     const r = await cli([]);
     expect(r.stderr).not.toMatch(/^export:/m);
     expect(r.code).toBe(0);
-    const web = await opportunitiesExport.run({}, { db, now: NOW });
+    const web = await opportunitiesExport.run({}, { db, now: NOW, scope: FULL_SCOPE });
     expect(web.filename).toBe("opportunities-2026-10.csv");
     expect(r.stdout).toBe(web.body);
     const [header, ...rows] = parseCsv(String(web.body));
@@ -109,5 +112,25 @@ describe("npm run -s export -- opportunities", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe("the opportunities export for a department grant", () => {
+  const dataTeam: Access = {
+    identity: { email: "dee@corp.io", groups: ["data-eng"], via: "proxy" },
+    grants: { ...NO_GRANTS, departments: ["data"] },
+  };
+
+  it("holds that department's projects only, and refuses another department by name", async () => {
+    const scoped = await runExport(opportunitiesExport, {}, { db, now: NOW, access: dataTeam });
+    const [header, ...rows] = parseCsv(String(scoped.body));
+    const departments = new Set(rows.map((row) => row[header!.indexOf("department")]));
+    expect(rows.length).toBeGreaterThan(0);
+    expect([...departments]).toEqual(["data"]);
+    const everyone = parseCsv(String((await opportunitiesExport.run({}, { db, now: NOW, scope: FULL_SCOPE })).body));
+    expect(everyone.length - 1).toBeGreaterThan(rows.length);
+    await expect(
+      runExport(opportunitiesExport, { department: "payments" }, { db, now: NOW, access: dataTeam }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
   });
 });

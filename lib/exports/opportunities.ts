@@ -90,6 +90,7 @@ function toRow(o: GlacierOpportunity | RetentionOpportunity): Row {
 
 export const opportunitiesExport: ExportDefinition = {
   name: "opportunities",
+  access: "spend",
   summary: "S3 Standard → Glacier IR and RDS backup retention opportunities of a month, one row per project",
   options: {
     month: "YYYY-MM (default the last full month)",
@@ -97,13 +98,13 @@ export const opportunitiesExport: ExportDefinition = {
     kind: "s3-glacier-ir | rds-backup-retention (default both)",
     format: "csv | json (default csv)",
   },
-  async run(options, { db, now }) {
+  async run(options, { db, now, scope }) {
     const parsed = parseSearchParams(optionsSchema, options);
     if (!parsed.ok)
       throw new AppError("bad-input", `Invalid opportunities export options: ${parsed.problems.join("; ")}.`);
     const query = parsed.value;
     const [opportunities, tags] = await Promise.all([getOpportunitySettings(db), getTagSettings(db)]);
-    const result = await getOpportunities(db, query, { opportunities, tags }, now);
+    const result = await getOpportunities(db, query, { opportunities, tags }, now, scope.departments);
     const selected = [
       ...(query.kind === "rds-backup-retention" ? [] : result.glacier),
       ...(query.kind === "s3-glacier-ir" ? [] : result.retention),

@@ -82,6 +82,8 @@ export async function getOpportunities(
   params: OpportunitiesParams,
   settings: { opportunities: OpportunitySettings; tags: TagSettings },
   now: Date,
+  /** A department-scoped person's departments (null = every department): their rows and totals only. */
+  allowedDepartments: string[] | null = null,
 ): Promise<Opportunities> {
   const month = params.month ?? lastFullMonth(now);
   const from = `${month}-01`;
@@ -93,7 +95,9 @@ export async function getOpportunities(
     [from, to],
   );
   const departmentOf = await readProjectDepartments(db, from, to, settings.tags);
-  const departments = [...new Set(departmentOf.values())].sort();
+  const departments = [...new Set(departmentOf.values())]
+    .filter((d) => allowedDepartments === null || allowedDepartments.includes(d))
+    .sort();
 
   type S3Sums = { storageGbMonths: bigint; storageUsd: bigint; getRequests: bigint; getUsd: bigint };
   type RdsSums = { gb: bigint; usd: bigint; usageTypes: Set<string> };
@@ -127,7 +131,11 @@ export async function getOpportunities(
   }
 
   const { prices } = settings.opportunities;
-  const keep = (project: string) => !params.department || departmentOf.get(project) === params.department;
+  const keep = (project: string) => {
+    const department = departmentOf.get(project) ?? "";
+    if (allowedDepartments !== null && !allowedDepartments.includes(department)) return false;
+    return !params.department || department === params.department;
+  };
   const glacier: GlacierOpportunity[] = [...s3]
     .filter(([project, sums]) => keep(project) && sums.storageGbMonths > 0n)
     .map(([project, sums]) => {

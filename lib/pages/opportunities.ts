@@ -1,5 +1,6 @@
 // The one read of /opportunities: the month's storage opportunities, the settings they used, and which are
 // already recorded as savings initiatives (by name).
+import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { toInitiativeName } from "@/lib/opportunities/initiative";
 import { getOpportunities, type Opportunities, type OpportunitiesParams } from "@/lib/opportunities/read";
@@ -13,9 +14,16 @@ export type OpportunitiesPage = {
   recorded: Record<string, number>;
 };
 
-export async function getOpportunitiesPage(db: Db, params: OpportunitiesParams, now: Date): Promise<OpportunitiesPage> {
+// Spend by project: readers see every department, a department grant its own (another one asked for is refused).
+export async function getOpportunitiesPage(
+  db: Db,
+  access: Access,
+  params: OpportunitiesParams,
+  now: Date,
+): Promise<OpportunitiesPage> {
+  const scope = await requireAccess(db, access, "spend", "/opportunities", { department: params.department });
   const [settings, tags] = await Promise.all([getOpportunitySettings(db), getTagSettings(db)]);
-  const opportunities = await getOpportunities(db, params, { opportunities: settings, tags }, now);
+  const opportunities = await getOpportunities(db, params, { opportunities: settings, tags }, now, scope.departments);
   const keys = [
     ...opportunities.glacier.map((o) => [o.kind, o.project] as const),
     ...opportunities.retention.map((o) => [o.kind, o.project] as const),
