@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/types";
 import type { DayRange, SyncSource } from "@/lib/sync/types";
 import { createCostExplorerClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/aws/client";
 import { createCostExplorerSource } from "@/lib/aws/source";
+import { createCommitmentsSource } from "@/lib/aws/commitments-source";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 
@@ -81,4 +82,16 @@ export async function listEmulatorTotals(
     amortized: pick("AmortizedCost"),
     net_amortized: pick("NetAmortizedCost"),
   };
+}
+
+/** The commitments source, pointed at the emulator the same way. */
+export function createTestCommitmentsSource(
+  emulator: CostExplorerEmulator,
+  opts: { env?: Record<string, string>; policy?: RetryPolicy } = {},
+): SyncSource {
+  const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true", ...opts.env });
+  return createCommitmentsSource(config, {
+    client: createTestClient(emulator),
+    policy: opts.policy ?? createNoWaitPolicy(),
+  });
 }
