@@ -29,10 +29,31 @@ const LIB_LAYERS = [
   ["reports", ["db", "settings", "sync", "tags"]],
   ["savings", ["db", "settings", "tags", "rightsizing", "reports"]],
   ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
-  ["exports", ["db", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides"]],
+  ["commitments", ["db"]], // Savings Plans and RIs: the purchase math (pure) and the reads of what the sync stored
+  ["nodes", ["db", "settings", "rightsizing"]], // node types: prices as data, the fit of the recommended requests
+  [
+    "exports",
+    ["db", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "commitments", "nodes"],
+  ],
   ["jobs", ["db", "sync", "aws", "datadog"]], // wires the configured sources to the sync engine
   // One data call per page: what a page shows, read in one function (the page only parses and renders).
-  ["pages", ["db", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "exports", "jobs"]],
+  [
+    "pages",
+    [
+      "db",
+      "settings",
+      "sync",
+      "tags",
+      "rightsizing",
+      "reports",
+      "savings",
+      "slides",
+      "commitments",
+      "nodes",
+      "exports",
+      "jobs",
+    ],
+  ],
 ];
 
 /** What a test may import besides its folder's list: a report tested on data that came through a real sync. */
