@@ -95,3 +95,16 @@ export function createTestCommitmentsSource(
     policy: opts.policy ?? createNoWaitPolicy(),
   });
 }
+
+/** Fills the commitment tables the way production does: a commitments sync against a fresh emulator at `now`. */
+export async function syncDemoCommitments(db: Db, now: Date): Promise<void> {
+  const { startCostExplorerEmulator } = await import("@/emulators/cost-explorer/server");
+  const { runSync } = await import("@/lib/sync/run-sync");
+  const emulator = await startCostExplorerEmulator({ now });
+  try {
+    const result = await runSync({ db, now, sources: [createTestCommitmentsSource(emulator)] });
+    if (result.status !== "succeeded") throw new Error(`commitments sync ${result.status}: ${result.error}`);
+  } finally {
+    await emulator.close();
+  }
+}

@@ -6,19 +6,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "./route";
-import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { parseCsv } from "@/lib/csv";
 import { openEmbedded } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
 import { setProcessDb } from "@/lib/db/process-db";
 import type { Db } from "@/lib/db/types";
-import { runSync } from "@/lib/sync/run-sync";
-import { createTestCommitmentsSource } from "@/testing/cost-explorer";
+import { syncDemoCommitments } from "@/testing/cost-explorer";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 const dir = mkdtempSync(path.join(tmpdir(), "costwise-commitments-export-"));
 let db: Db;
-let emulator: CostExplorerEmulator;
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -48,17 +45,14 @@ const web = async (query: string) => {
 };
 
 beforeAll(async () => {
-  emulator = await startCostExplorerEmulator({ now: NOW });
   db = await openEmbedded({ dir, command: "commitments-export.test", serve: true });
   await db.withSession((s) => applyMigrations(s));
-  const result = await runSync({ db, now: NOW, sources: [createTestCommitmentsSource(emulator)] });
-  expect(result.status).toBe("succeeded");
+  await syncDemoCommitments(db, NOW);
   setProcessDb(Promise.resolve(db));
 });
 afterAll(async () => {
   setProcessDb(undefined);
   await db.close();
-  await emulator.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
