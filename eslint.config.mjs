@@ -30,9 +30,25 @@ const LIB_LAYERS = [
   ["savings", ["db", "settings", "tags", "rightsizing", "reports"]],
   ["opportunities", ["db", "settings", "tags", "reports", "savings"]], // S3 → Glacier IR, RDS backup retention
   ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
+  ["commitments", ["db"]], // Savings Plans and RIs: the purchase math (pure) and the reads of what the sync stored
+  ["nodes", ["db", "settings", "rightsizing"]], // node types: prices as data, the fit of the recommended requests
   [
     "exports",
-    ["db", "audit", "access", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "opportunities"],
+    [
+      "db",
+      "audit",
+      "access",
+      "settings",
+      "sync",
+      "tags",
+      "rightsizing",
+      "reports",
+      "savings",
+      "slides",
+      "opportunities",
+      "commitments",
+      "nodes",
+    ],
   ],
   ["jobs", ["db", "sync", "aws", "datadog"]], // wires the configured sources to the sync engine
   // One data call per page: what a page shows, read in one function (the page only parses and renders).
@@ -50,6 +66,8 @@ const LIB_LAYERS = [
       "savings",
       "slides",
       "opportunities",
+      "commitments",
+      "nodes",
       "exports",
       "jobs",
     ],

@@ -95,6 +95,14 @@ const schema = z.object({
   COSTWISE_TAG_DEPARTMENT: optionalString,
   COSTWISE_TAG_PROJECT: optionalString,
   COSTWISE_TAG_ENVIRONMENT: optionalString,
+  AWS_ENDPOINT_URL_PRICING: url("http://127.0.0.1:4598"),
+  COSTWISE_COMMITMENTS_REFRESH_DAYS: z.coerce
+    .number({ message: "expected a number of days" })
+    .int()
+    .min(0)
+    .max(90)
+    .optional(),
+  COSTWISE_COMMITMENTS_LOOKBACK_DAYS: z.enum(["7", "30", "60"], { message: "expected 7, 30 or 60" }).optional(),
   // Datadog
   DD_API_KEY: optionalString,
   DD_APP_KEY: optionalString,
@@ -132,7 +140,11 @@ export type Config = {
     region: string;
     endpoint: string | undefined;
     tagKeys: { department: string; project: string; environment: string };
+    /** The Price List API's endpoint (AWS_ENDPOINT_URL_PRICING); undefined = AWS's own. */
+    pricingEndpoint: string | undefined;
   };
+  /** Savings Plans and RI data: refetched when older than refreshDays; recommendations over lookbackDays. */
+  commitments: { refreshDays: number; lookbackDays: 7 | 30 | 60 };
   datadog: {
     enabled: boolean;
     reason: string;
@@ -214,6 +226,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         project: e.COSTWISE_TAG_PROJECT ?? "project",
         environment: e.COSTWISE_TAG_ENVIRONMENT ?? "environment",
       },
+      pricingEndpoint: e.AWS_ENDPOINT_URL_PRICING,
+    },
+    commitments: {
+      refreshDays: e.COSTWISE_COMMITMENTS_REFRESH_DAYS ?? 7,
+      lookbackDays: Number(e.COSTWISE_COMMITMENTS_LOOKBACK_DAYS ?? 30) as 7 | 30 | 60,
     },
     datadog: {
       enabled: ddEnabled,

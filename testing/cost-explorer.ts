@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/types";
 import type { DayRange, SyncSource } from "@/lib/sync/types";
 import { createCostExplorerClient, DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/aws/client";
 import { createCostExplorerSource } from "@/lib/aws/source";
+import { createCommitmentsSource } from "@/lib/aws/commitments-source";
 
 export const TEST_CREDENTIALS = { accessKeyId: "AKIDTEST", secretAccessKey: "test" };
 
@@ -85,4 +86,29 @@ export async function listEmulatorTotals(
     amortized: pick("AmortizedCost"),
     net_amortized: pick("NetAmortizedCost"),
   };
+}
+
+/** The commitments source, pointed at the emulator the same way. */
+export function createTestCommitmentsSource(
+  emulator: CostExplorerEmulator,
+  opts: { env?: Record<string, string>; policy?: RetryPolicy } = {},
+): SyncSource {
+  const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true", ...opts.env });
+  return createCommitmentsSource(config, {
+    client: createTestClient(emulator),
+    policy: opts.policy ?? createNoWaitPolicy(),
+  });
+}
+
+/** Fills the commitment tables the way production does: a commitments sync against a fresh emulator at `now`. */
+export async function syncDemoCommitments(db: Db, now: Date): Promise<void> {
+  const { startCostExplorerEmulator } = await import("@/emulators/cost-explorer/server");
+  const { runSync } = await import("@/lib/sync/run-sync");
+  const emulator = await startCostExplorerEmulator({ now });
+  try {
+    const result = await runSync({ db, now, sources: [createTestCommitmentsSource(emulator)] });
+    if (result.status !== "succeeded") throw new Error(`commitments sync ${result.status}: ${result.error}`);
+  } finally {
+    await emulator.close();
+  }
 }

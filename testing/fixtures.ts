@@ -4,3 +4,4 @@ import path from "node:path";
 
 export const COST_EXPLORER_FIXTURES = path.join(import.meta.dirname, "fixtures", "cost-explorer");
 export const DATADOG_FIXTURES = path.join(import.meta.dirname, "fixtures", "datadog");
+export const PRICING_FIXTURES = path.join(import.meta.dirname, "fixtures", "pricing");

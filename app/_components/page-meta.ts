@@ -63,6 +63,26 @@ export const PAGES = {
     title: "Team",
     description: "Current requests next to what they should be, one row per container.",
   },
+  commitments: {
+    path: "/commitments",
+    title: "Commitments",
+    description:
+      "Savings Plans against Reserved Instances for the same term and payment, what is covered and used, and what ends soon.",
+    noData: {
+      title: "No commitment data yet — run a sync",
+      text: "Once a sync has read Cost Explorer's Savings Plans and Reserved Instance data (refreshed weekly), this page compares them.",
+    },
+  },
+  nodes: {
+    path: "/rightsizing/nodes",
+    title: "Node types",
+    description:
+      "Price per vCPU-hour and GiB-hour of each instance type, and per cluster the cheapest nodes for the requests it should have.",
+    noData: {
+      title: "No usage data yet — run a sync",
+      text: "Once Datadog usage has been synced, each cluster's recommended requests are fitted onto every node type.",
+    },
+  },
   savings: {
     path: "/savings",
     title: "Savings",
@@ -123,6 +143,8 @@ export const NAV: readonly PageMeta[] = [
   PAGES.tags,
   PAGES.rightsizing,
   PAGES.opportunities,
+  PAGES.nodes,
+  PAGES.commitments,
   PAGES.savings,
   PAGES.slides,
   PAGES.sync,

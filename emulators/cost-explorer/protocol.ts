@@ -2,10 +2,17 @@
 // errors as { "__type": ..., "message": ... } with x-amzn-ErrorType, which the SDK's awsJson1_1
 // deserializer reads (@smithy/core loadJsonRpcErrorCode: body __type, then code, then the header).
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { COMMITMENT_OPERATIONS } from "./commitment-operations";
 
 export const TARGET_PREFIX = "AWSInsightsIndexService.";
 export const CONTENT_TYPE = "application/x-amz-json-1.1";
-export const OPERATIONS = ["GetCostAndUsage", "GetDimensionValues", "GetTags", "ListCostAllocationTags"] as const;
+export const OPERATIONS = [
+  "GetCostAndUsage",
+  "GetDimensionValues",
+  "GetTags",
+  "ListCostAllocationTags",
+  ...COMMITMENT_OPERATIONS,
+] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 export function isOperation(name: string): name is Operation {

@@ -7,6 +7,8 @@ import { parseDay, toDayNumber } from "@/emulators/demo/spend-days";
 import type { SpendTable } from "@/emulators/demo/spend-table";
 import { planCostAndUsage, type CostAndUsagePlan } from "./aggregate";
 import { toDefaultHistoryStart } from "./calendar";
+import { isCommitmentOperation } from "./commitment-operations";
+import { answerCommitments } from "./commitments";
 import { handleControlRequest } from "./control";
 import { listDefaultCostAllocationTags, type Dataset } from "./dataset";
 import { createFaults, type FaultControl, type StatsControl } from "./faults";
@@ -107,6 +109,7 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
     if (operation === "GetCostAndUsage") return answerCostAndUsage(body);
     if (operation === "GetDimensionValues") return getDimensionValues(dataset, body);
     if (operation === "GetTags") return getTags(dataset, body);
+    if (isCommitmentOperation(operation)) return answerCommitments(dataset, operation, body);
     return listCostAllocationTags(dataset, body);
   };
 

@@ -4,7 +4,16 @@ import { CostExplorerClient, type CostExplorerClientConfig } from "@aws-sdk/clie
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
-export type CostExplorerOperation = "GetCostAndUsage" | "ListCostAllocationTags";
+export type CostExplorerOperation =
+  | "GetCostAndUsage"
+  | "ListCostAllocationTags"
+  | "GetSavingsPlansPurchaseRecommendation"
+  | "GetReservationPurchaseRecommendation"
+  | "GetSavingsPlansCoverage"
+  | "GetSavingsPlansUtilization"
+  | "GetSavingsPlansUtilizationDetails"
+  | "GetReservationCoverage"
+  | "GetReservationUtilization";
 
 /**
  * Default credential chain and region (config.aws.region). The endpoint: the SDK reads

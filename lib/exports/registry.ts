@@ -2,6 +2,7 @@ import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { opportunitiesExport } from "./opportunities";
+import { commitmentsExport } from "./commitments";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -19,6 +20,7 @@ export const EXPORTS: ExportDefinition[] = [
   rightsizingExport,
   slidesExport,
   opportunitiesExport,
+  commitmentsExport,
 ];
 
 export function getExport(name: string): ExportDefinition {

@@ -10,6 +10,14 @@ export function listSourceStatuses(config: Config): SourceStatus[] {
   return [
     { name: "aws", label: "AWS Cost Explorer", enabled: config.aws.enabled, reason: config.aws.reason },
     { name: "datadog", label: "Datadog", enabled: config.datadog.enabled, reason: config.datadog.reason },
+    {
+      name: "commitments",
+      label: "AWS Savings Plans and Reserved Instances",
+      enabled: config.aws.enabled,
+      reason: config.aws.enabled
+        ? `on with AWS: refreshed when older than ${config.commitments.refreshDays} days`
+        : config.aws.reason,
+    },
   ];
 }
 
@@ -24,6 +32,11 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
   if (config.datadog.enabled && (!only || only === "datadog")) {
     const { createDatadogSource } = await import("@/lib/datadog/source");
     sources.push(createDatadogSource(config.datadog));
+  }
+  // After the spend: reservations are asked for only for the services the bill shows.
+  if (config.aws.enabled && (!only || only === "commitments")) {
+    const { createCommitmentsSource } = await import("@/lib/aws/commitments-source");
+    sources.push(createCommitmentsSource(config));
   }
   return only ? sources.filter((s) => s.name === only) : sources;
 }
