@@ -24,8 +24,8 @@ export function createCostExplorerSource(config: Config, opts: CostExplorerSourc
     label: "AWS Cost Explorer",
     requestCostCents: 1,
     run(ctx) {
-      client ??= createCostExplorerClient(config.aws);
-      return syncCostExplorer(ctx, client, config.aws.tagKeys, opts.policy);
+      client ??= createCostExplorerClient(config.aws, { requestTimeoutMs: config.sync.requestTimeoutMs });
+      return syncCostExplorer(ctx, client, config.aws.tagKeys, config.sync.requestTimeoutMs, opts.policy);
     },
   };
 }
@@ -34,6 +34,7 @@ async function syncCostExplorer(
   ctx: SourceContext,
   client: CostExplorerClient,
   tagKeys: Config["aws"]["tagKeys"],
+  timeoutMs: number,
   policy?: RetryPolicy,
 ) {
   const { db, runId } = ctx;
@@ -54,6 +55,7 @@ async function syncCostExplorer(
     signal: ctx.signal,
     countRequest: ctx.countRequest,
     policy,
+    timeoutMs,
     accounts: new Map(),
     progress: {
       asking(phase) {

@@ -19,6 +19,8 @@ export type DatadogSourceOptions = {
   sleep?: DatadogClientOptions["sleep"];
   clock?: DatadogClientOptions["clock"];
   timeoutMs?: number;
+  maxRateLimitWaitMs?: DatadogClientOptions["maxRateLimitWaitMs"];
+  maxAnswerBytes?: DatadogClientOptions["maxAnswerBytes"];
   /** Called once per run with where the time went (the benchmark prints it). */
   onTimings?: (timings: DatadogSyncTimings) => void;
 };
@@ -71,6 +73,8 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     sleep: options.sleep,
     clock: options.clock,
     timeoutMs: options.timeoutMs,
+    maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+    maxAnswerBytes: options.maxAnswerBytes,
   });
 
   const builder = createUsageBuilder(plan, settings.teamTagKey);

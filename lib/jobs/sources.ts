@@ -23,7 +23,7 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
   }
   if (config.datadog.enabled && (!only || only === "datadog")) {
     const { createDatadogSource } = await import("@/lib/datadog/source");
-    sources.push(createDatadogSource(config.datadog));
+    sources.push(createDatadogSource(config.datadog, { timeoutMs: config.sync.requestTimeoutMs }));
   }
   return only ? sources.filter((s) => s.name === only) : sources;
 }
