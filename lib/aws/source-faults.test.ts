@@ -129,6 +129,29 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
     expect((await sync()).status).toBe("succeeded"); // the lock was released
   });
 
+  it("a swap whose staged rows another run emptied replaces nothing (rows moved = rows staged, checked before commit)", async () => {
+    // What a second run could do when the first one's lock connection dropped: empty its staging after the
+    // first run reconciled. The swap must then refuse, not delete the range and insert what is left.
+    const emptiedBeforeSwap: TestDb = {
+      ...db,
+      transaction: async (fn) => {
+        await db.sql.query("DELETE FROM cost_daily_staging WHERE dataset = 'department,service'");
+        return db.transaction(fn);
+      },
+    };
+    const result = await runSync({
+      db: emptiedBeforeSwap,
+      now: NOW,
+      range: RANGE,
+      sources: [createTestSource(emulator)],
+    });
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatch(
+      /^aws: The swap would have stored \d+ spend rows where this run staged \d+ \(another run may have cleared them\); nothing was replaced/,
+    );
+    await expectPreviousDataIntact();
+  });
+
   it("catches a dropped page by reconciliation, naming days, datasets and amounts, and keeps the previous data", async () => {
     emulator.faults.set({ dropPage: { skip: 12 } });
     const result = await sync();

@@ -84,7 +84,7 @@ async function syncCostExplorer(
 
     ctx.progress(`Replacing ${range.from} .. ${range.to} (exclusive)`, asked, planned);
     if (ctx.signal.aborted) throw ctx.signal.reason as Error;
-    await swapInStaged(db, runId, range, fc.accounts);
+    await swapInStaged(db, runId, range, fc.accounts, { rows: staged, days: totals.days.length });
     ctx.addRows(staged + totals.days.length);
     return {
       range,
@@ -95,6 +95,6 @@ async function syncCostExplorer(
     };
   } finally {
     // Best effort: if this fails (database gone), the next run clears them first.
-    await clearStaging(db).catch(() => {});
+    await clearStaging(db, { runId }).catch(() => {});
   }
 }

@@ -1,7 +1,14 @@
 import type { Db } from "@/lib/db/types";
 import { formatCentsAsUsd } from "@/lib/money";
 import { withSyncLock } from "./lock";
-import { createSyncRun, finishSyncRun, markInterruptedRuns, updateSyncRunProgress } from "./runs";
+import {
+  beatSyncRun,
+  createSyncRun,
+  finishSyncRun,
+  HEARTBEAT_INTERVAL_MS,
+  markInterruptedRuns,
+  updateSyncRunProgress,
+} from "./runs";
 import type { DayRange, SourceResult, SyncProgress, SyncRunResult, SyncSource } from "./types";
 
 export type RunSyncOptions = {
@@ -74,10 +81,13 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
       opts.deadlineMs === undefined
         ? undefined
         : setTimeout(() => deadline.abort(new SyncDeadlineError(opts.deadlineMs!)), opts.deadlineMs);
+    const heartbeat = setInterval(() => void beatSyncRun(db, runId).catch(() => {}), HEARTBEAT_INTERVAL_MS);
+    heartbeat.unref();
     try {
       return await runSources(opts, runId, signal, () => deadline.signal.aborted);
     } finally {
       clearTimeout(deadlineTimer);
+      clearInterval(heartbeat);
     }
   });
 }
