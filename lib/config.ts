@@ -47,6 +47,8 @@ export function isLoopbackHost(host: string): boolean {
   const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
   return isIP(v4) === 4 && v4.startsWith("127.");
 }
+const positiveNumber = (unit: string) =>
+  z.coerce.number({ message: `expected a number of ${unit}` }).positive({ message: `expected a number of ${unit}` });
 
 const schema = z.object({
   DATABASE_URL: url("postgresql://user:password@host:5432/costwise").refine(
@@ -110,6 +112,10 @@ const schema = z.object({
     message: "expected a Datadog site like datadoghq.com or datadoghq.eu",
   }),
   DD_HOST: url("https://api.datadoghq.com"),
+  // Sync limits: a hung vendor or a stuck run must not hold the sync lock.
+  COSTWISE_REQUEST_TIMEOUT_S: positiveNumber("seconds, e.g. 60").optional(),
+  COSTWISE_SYNC_DEADLINE_MIN: positiveNumber("minutes, e.g. 60").optional(),
+  COSTWISE_STALE_AFTER_DAYS: positiveNumber("days, e.g. 2").optional(),
 });
 
 export type Config = {
@@ -153,6 +159,14 @@ export type Config = {
     site: string;
     /** Full API base URL; DD_HOST wins over DD_SITE. */
     baseUrl: string;
+  };
+  sync: {
+    /** Connection + answer time allowed to one vendor request (COSTWISE_REQUEST_TIMEOUT_S, default 60 s). */
+    requestTimeoutMs: number;
+    /** A run still going after this fails, keeps the previous data and frees the lock (COSTWISE_SYNC_DEADLINE_MIN). */
+    deadlineMs: number;
+    /** Data older than this is flagged on every page and in /api/health (COSTWISE_STALE_AFTER_DAYS, default 2). */
+    staleAfterDays: number;
   };
 };
 
@@ -239,6 +253,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       appKey: e.DD_APP_KEY,
       site,
       baseUrl: (e.DD_HOST ?? `https://api.${site}`).replace(/\/+$/, ""),
+    },
+    sync: {
+      requestTimeoutMs: Math.round((e.COSTWISE_REQUEST_TIMEOUT_S ?? 60) * 1000),
+      deadlineMs: Math.round((e.COSTWISE_SYNC_DEADLINE_MIN ?? 60) * 60_000),
+      staleAfterDays: e.COSTWISE_STALE_AFTER_DAYS ?? 2,
     },
   };
 }

@@ -11,7 +11,7 @@ describe("toCsv", () => {
     ["trailing space kept by quoting", "Production ", '"Production "'],
     ["empty string", "", ""],
     ["null", null, ""],
-    ["negative amount string", "-1234.5678", "-1234.5678"],
+    ["negative amount string as text (formula-escaped)", "-1234.5678", "'-1234.5678"],
     ["unicode", "Zürich ☁", "Zürich ☁"],
   ])("writes %s", (_, value, expected) => {
     expect(toCsv(["h"], [[value]])).toBe(`h\r\n${expected}\r\n`);
@@ -35,6 +35,24 @@ describe("toCsv", () => {
       ["a,b", 'q"', "x\r\ny", "", "-1.5"],
       ["1", "2", "3", "4", "5"],
     ];
-    expect(parseCsv(toCsv(["c1", "c2", "c3", "c4", "c5"], rows))).toEqual([["c1", "c2", "c3", "c4", "c5"], ...rows]);
+    const csv = toCsv(["c1", "c2", "c3", "c4", "c5"], rows, { numberColumns: ["c5"] });
+    expect(parseCsv(csv)).toEqual([["c1", "c2", "c3", "c4", "c5"], ...rows]);
+  });
+
+  it.each([
+    ["=1+2", "'=1+2"],
+    ["+1", "'+1"],
+    ["-x", "'-x"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\t=1", "'\t=1"],
+    ["\r=1", '"\'\r=1"'],
+    ["a=1", "a=1"],
+  ])("escapes the text cell %j against formula injection (OWASP)", (value, expected) => {
+    expect(toCsv(["h"], [[value]])).toBe(`h\r\n${expected}\r\n`);
+  });
+
+  it("writes number columns plain, and refuses text in them", () => {
+    expect(toCsv(["name", "usd"], [["-x", "-1234.5"]], { numberColumns: ["usd"] })).toBe("name,usd\r\n'-x,-1234.5\r\n");
+    expect(() => toCsv(["usd"], [["=1+2"]], { numberColumns: ["usd"] })).toThrow(/not a plain number/);
   });
 });

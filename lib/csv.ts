@@ -14,19 +14,54 @@ export function formatCsvNumber(n: number): string {
   return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
 }
 
-function toField(v: CsvValue): string {
+/**
+ * Spreadsheet formula injection (OWASP, "CSV Injection"): a text cell starting with = + - @ tab or carriage return
+ * is run as a formula by Excel, LibreOffice and Google Sheets. Account names, tag values, team names and error
+ * texts come from other people, so such a text cell gets a leading ' (shown as text, the ' hidden). Number
+ * columns are left alone: "-1234.5" must stay a number a spreadsheet can sum.
+ */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+const PLAIN_NUMBER = /^(-?\d+(\.\d+)?)?$/; // empty: no value
+
+function toField(v: CsvValue, numeric: boolean): string {
   if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? formatCsvNumber(v) : String(v);
+  let s = typeof v === "number" ? formatCsvNumber(v) : String(v);
+  if (numeric && typeof v === "string" && !PLAIN_NUMBER.test(s)) {
+    throw new Error(`CSV number column holds ${JSON.stringify(s.slice(0, 40))}, which is not a plain number`);
+  }
+  if (!numeric && typeof v === "string") s = escapeFormula(s);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const lines = [header.map(toField).join(",")];
+/**
+ * `numberColumns`: the columns that hold amounts and counts. Their values are written as they are and must be
+ * plain numbers; every other text cell is escaped against formula injection (escapeFormula).
+ */
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  opts: { numberColumns?: readonly string[] } = {},
+): string {
+  return [...toCsvLines(header, rows, opts)].join("");
+}
+
+/** toCsv line by line (each with its CRLF), for answers streamed rather than built as one string. */
+export function* toCsvLines(
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  opts: { numberColumns?: readonly string[] } = {},
+): Generator<string> {
+  const unknown = (opts.numberColumns ?? []).filter((c) => !header.includes(c));
+  if (unknown.length) throw new Error(`CSV number columns not in the header: ${unknown.join(", ")}`);
+  const numeric = header.map((h) => opts.numberColumns?.includes(h) ?? false);
+  yield header.map((h) => toField(h, false)).join(",") + "\r\n";
   for (const row of rows) {
     if (row.length !== header.length) throw new Error(`CSV row has ${row.length} fields, header has ${header.length}`);
-    lines.push(row.map(toField).join(","));
+    yield row.map((v, i) => toField(v, numeric[i]!)).join(",") + "\r\n";
   }
-  return lines.join("\r\n") + "\r\n";
 }
 
 /** Reads CSV produced by toCsv (and any RFC 4180 text): used by tests and imports. */

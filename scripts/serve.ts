@@ -9,7 +9,7 @@ import { setProcessDb } from "@/lib/db/process-db";
 import type { Db } from "@/lib/db/types";
 import { recoverInterruptedRuns } from "@/lib/sync/runs";
 import { startSyncSchedule } from "@/lib/sync/schedule";
-import { startSyncInBackground } from "@/lib/jobs/start-sync";
+import { startSyncInBackground, stopBackgroundSyncs } from "@/lib/jobs/start-sync";
 
 export async function startServer(opts: { config: Config; db: Db; log: (line: string) => void }) {
   const { config, db, log } = opts;
@@ -56,6 +56,8 @@ export async function startServer(opts: { config: Config; db: Db; log: (line: st
     url,
     async close() {
       schedule?.stop();
+      // Like Ctrl-C on the CLI: a running sync records that it was interrupted and releases the lock.
+      await stopBackgroundSyncs("The server is stopping");
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close?.();

@@ -42,6 +42,7 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr 
     now,
     range,
     signal,
+    deadlineMs: config.sync.deadlineMs,
     trigger: "cli",
     log: (l) => stderr.write(`${tty ? "\r\x1b[K" : ""}${l}\n`),
     onProgress: (p) => {

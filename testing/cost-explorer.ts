@@ -17,20 +17,26 @@ export function createNoWaitPolicy(): RetryPolicy & { waits: number[] } {
   return { ...DEFAULT_RETRY_POLICY, waits, sleep: async (ms) => void waits.push(ms) };
 }
 
-export function createTestClient(emulator: CostExplorerEmulator) {
-  return createCostExplorerClient(parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url }).aws, {
+export function createTestClient(
+  emulator: CostExplorerEmulator,
+  opts: { env?: Record<string, string>; maxAnswerBytes?: number } = {},
+) {
+  const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, ...opts.env });
+  return createCostExplorerClient(config.aws, {
     credentials: TEST_CREDENTIALS,
+    requestTimeoutMs: config.sync.requestTimeoutMs,
+    maxAnswerBytes: opts.maxAnswerBytes,
   });
 }
 
 /** The real source, pointed at the emulator through the config (as AWS_ENDPOINT_URL_COST_EXPLORER would). */
 export function createTestSource(
   emulator: CostExplorerEmulator,
-  opts: { env?: Record<string, string>; policy?: RetryPolicy } = {},
+  opts: { env?: Record<string, string>; policy?: RetryPolicy; maxAnswerBytes?: number } = {},
 ): SyncSource {
   const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true", ...opts.env });
   return createCostExplorerSource(config, {
-    client: createTestClient(emulator),
+    client: createTestClient(emulator, opts),
     policy: opts.policy ?? createNoWaitPolicy(),
   });
 }

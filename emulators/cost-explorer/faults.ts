@@ -18,6 +18,8 @@ export const faultSettingsSchema = z.strictObject({
   dropPage: trigger.optional(),
   /** Send the first half of the answer, then drop the connection. */
   cutOff: trigger.optional(),
+  /** Answer HTTP `status` (default 500) with AWS's InternalFailure, as a failing AWS front end does. */
+  serverError: trigger.extend({ status: z.number().int().min(500).max(599).default(500) }).optional(),
   /** Wait `delayMs` before answering. */
   slow: trigger.extend({ delayMs: z.number().int().min(0) }).optional(),
   /** Answer AccessDeniedException for these operations until cleared. */
@@ -25,7 +27,7 @@ export const faultSettingsSchema = z.strictObject({
 });
 export type FaultSettings = z.input<typeof faultSettingsSchema>;
 type ParsedSettings = z.output<typeof faultSettingsSchema>;
-export type FaultName = "throttle" | "dropPage" | "cutOff" | "slow";
+export type FaultName = "throttle" | "dropPage" | "cutOff" | "slow" | "serverError";
 
 export type FaultControl = {
   /** Replaces every fault with these (an empty object clears them). */

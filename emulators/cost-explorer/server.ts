@@ -131,8 +131,17 @@ export async function startCostExplorerEmulator(options: CostExplorerEmulatorOpt
         );
       }
       if (faults.take("throttle", operation)) throw new ServiceError("LimitExceededException", "Rate limit exceeded");
+      const failing = faults.take("serverError", operation);
+      if (failing)
+        throw new ServiceError(
+          "InternalFailure",
+          "We encountered an internal error. Please try again.",
+          failing.status,
+        );
       const slow = faults.take("slow", operation);
       if (slow) await new Promise((resolve) => setTimeout(resolve, slow.delayMs));
+      // A client that gave up while it waited gets no answer, so its request takes no other fault's turn.
+      if (slow && req.socket.destroyed) return;
       const body = JSON.stringify(answer(operation, parseBody(text)));
       sendJson(res, body, { cutOff: faults.take("cutOff", operation) !== undefined });
     } catch (error) {

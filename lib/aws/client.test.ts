@@ -138,14 +138,81 @@ describe("sendWithRetries", () => {
     expect(counted()).toBe(1);
   });
 
-  it("fails on a cut-off answer, saying which request", async () => {
+  it("retries an answer cut off half-way, counting both attempts", async () => {
     emulator.faults.set({ cutOff: {} });
+    const { waits, policy } = recordingPolicy();
+    const { result, counted } = send(listTags, { where: "ListCostAllocationTags (page 1)", policy });
+    await expect(result).resolves.toMatchObject({ CostAllocationTags: expect.any(Array) });
+    expect([counted(), waits.length, emulator.stats.get().total]).toEqual([2, 1, 2]);
+  });
+
+  it("gives up on answers cut off maxErrorAttempts times, saying which request", async () => {
+    emulator.faults.set({ cutOff: { times: 10 } });
     const { result, counted } = send(listTags, {
       where: "ListCostAllocationTags (page 1)",
-      policy: recordingPolicy().policy,
+      policy: recordingPolicy({ maxErrorAttempts: 3 }).policy,
     });
     await expect(result).rejects.toThrow(
-      /^Cost Explorer's answer to ListCostAllocationTags \(page 1\) was cut off or malformed \(aborted, request id [0-9a-f-]+\)\. Nothing was replaced/,
+      /^Cost Explorer failed ListCostAllocationTags \(page 1\) 3 times \(last: .*aborted.*\), each attempt a paid request\. Nothing was replaced/,
+    );
+    expect(counted()).toBe(3);
+  });
+
+  it("retries a 500 from AWS with jittered backoff, and gives up after maxErrorAttempts", async () => {
+    emulator.faults.set({ serverError: { times: 2 } });
+    const { waits, policy } = recordingPolicy();
+    const once = send(listTags, { policy });
+    await expect(once.result).resolves.toBeDefined();
+    expect([once.counted(), waits]).toEqual([3, [500, 1000]]);
+
+    emulator.faults.set({ serverError: { times: 10, status: 502 } });
+    const { result, counted } = send(listTags, { policy: recordingPolicy({ maxErrorAttempts: 4 }).policy });
+    await expect(result).rejects.toThrow(
+      /^Cost Explorer failed ListCostAllocationTags 4 times \(last: InternalFailure: .*\(HTTP 502\)\)/,
+    );
+    expect(counted()).toBe(4);
+    expect(emulator.stats.get().errors).toEqual({ InternalFailure: 6 });
+  });
+
+  it("times out a stalled answer (COSTWISE_REQUEST_TIMEOUT_S) and retries it", async () => {
+    const quick = createCostExplorerClient(parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url }).aws, {
+      credentials,
+      requestTimeoutMs: 150,
+    });
+    const quickTags = (abortSignal: AbortSignal) => quick.send(new ListCostAllocationTagsCommand({}), { abortSignal });
+    emulator.faults.set({ slow: { delayMs: 2_000 } });
+    const { result, counted } = send(quickTags, { policy: recordingPolicy().policy, timeoutMs: 150 });
+    await expect(result).resolves.toBeDefined();
+    expect(counted()).toBe(2);
+
+    emulator.faults.set({ slow: { delayMs: 2_000, times: 3 } });
+    const stalled = send(quickTags, { policy: recordingPolicy({ maxErrorAttempts: 3 }).policy, timeoutMs: 150 });
+    await expect(stalled.result).rejects.toThrow(
+      /^Cost Explorer failed ListCostAllocationTags 3 times \(last: (no complete answer within 0\.15 s|TimeoutError: .*)\)/,
+    );
+    expect(stalled.counted()).toBe(3);
+  });
+
+  it("refuses an answer larger than maxAnswerBytes as it streams in", async () => {
+    const small = createCostExplorerClient(parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url }).aws, {
+      credentials,
+      maxAnswerBytes: 2_000,
+    });
+    const { result, counted } = send(
+      (abortSignal) =>
+        small.send(
+          new GetCostAndUsageCommand({
+            TimePeriod: { Start: "2026-10-01", End: "2026-10-08" },
+            Granularity: "DAILY",
+            Metrics: ["UnblendedCost"],
+            GroupBy: [{ Type: "DIMENSION", Key: "SERVICE" }],
+          }),
+          { abortSignal },
+        ),
+      { operation: "GetCostAndUsage", where: "GetCostAndUsage (service)", policy: recordingPolicy().policy },
+    );
+    await expect(result).rejects.toThrow(
+      /^Cost Explorer's answer to GetCostAndUsage \(service\): the answer is larger than 0 MB \(\d+\+ bytes\), refused/,
     );
     expect(counted()).toBe(1);
   });

@@ -1,5 +1,6 @@
 // The real AWS SDK client for Cost Explorer, and the one way the sync calls it: every HTTP attempt counted
 // (AWS bills each, $0.01), throttling retried here with backoff, and errors a person can act on.
+import { Transform, type Readable } from "node:stream";
 import { CostExplorerClient, type CostExplorerClientConfig } from "@aws-sdk/client-cost-explorer";
 import type { Config } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -19,22 +20,78 @@ export type CostExplorerOperation =
  * Default credential chain and region (config.aws.region). The endpoint: the SDK reads
  * AWS_ENDPOINT_URL_COST_EXPLORER from process.env itself; passing config.aws.endpoint too makes a config parsed
  * from another environment (tests) work the same. maxAttempts 1: retries happen in sendWithRetries, so every
- * attempt is counted as the paid request it is.
+ * attempt is counted as the paid request it is. Without timeouts the SDK waits forever for a stalled answer,
+ * holding the sync lock: the connection and the request each get `requestTimeoutMs` (sendWithRetries also bounds
+ * the whole attempt, answer body included), and an answer larger than `maxAnswerBytes` is refused as it streams in.
  */
 export function createCostExplorerClient(
   aws: Config["aws"],
-  opts: { credentials?: CostExplorerClientConfig["credentials"] } = {},
+  opts: {
+    credentials?: CostExplorerClientConfig["credentials"];
+    requestTimeoutMs?: number;
+    maxAnswerBytes?: number;
+  } = {},
 ): CostExplorerClient {
-  return new CostExplorerClient({
+  const timeout = opts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const client = new CostExplorerClient({
     region: aws.region,
     maxAttempts: 1,
+    requestHandler: { connectionTimeout: timeout, requestTimeout: timeout, throwOnRequestTimeout: true },
     ...(aws.endpoint ? { endpoint: aws.endpoint } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
   });
+  const maxBytes = opts.maxAnswerBytes ?? MAX_ANSWER_BYTES;
+  // Below the deserializer: the raw answer's body, before the SDK reads it into memory.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      const response = out.response as { headers?: Record<string, string>; body?: Readable };
+      const length = Number(response.headers?.["content-length"]);
+      if (Number.isFinite(length) && length > maxBytes) {
+        response.body?.destroy();
+        throw new AnswerTooLargeError(length, maxBytes);
+      }
+      if (response.body && typeof response.body.pipe === "function") response.body = capStream(response.body, maxBytes);
+      return out;
+    },
+    { step: "deserialize", priority: "low", name: "costwiseAnswerSizeCap" },
+  );
+  return client;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** A Cost Explorer page of 1,000 groups is ~0.5 MB; 64 MB is far above any real answer. */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+export class AnswerTooLargeError extends Error {
+  constructor(bytes: number, maxBytes: number) {
+    super(`the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${bytes}+ bytes), refused`);
+    this.name = "AnswerTooLargeError";
+  }
+}
+
+/** Passes the stream through, failing it as soon as more than maxBytes went by. */
+function capStream(body: Readable, maxBytes: number): Readable {
+  let seen = 0;
+  const capped = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        body.destroy();
+        return done(new AnswerTooLargeError(seen, maxBytes));
+      }
+      done(null, chunk);
+    },
+  });
+  body.on("error", (err) => capped.destroy(err));
+  return body.pipe(capped);
 }
 
 export type RetryPolicy = {
+  /** Attempts in all when Cost Explorer throttles. */
   maxAttempts: number;
+  /** Attempts in all when a request times out, its connection resets or AWS answers 5xx. */
+  maxErrorAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** Injected so tests never wait. Rejects when the signal aborts. */
@@ -45,6 +102,7 @@ export type RetryPolicy = {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
+  maxErrorAttempts: 4,
   baseDelayMs: 1_000,
   maxDelayMs: 30_000,
   sleep: (ms, signal) =>
@@ -86,6 +144,27 @@ export function isThrottling(err: unknown): boolean {
   return THROTTLING.has(e?.name) || status === 429 || status === 503;
 }
 
+/**
+ * Worth sending again: the request only reads, so a timed-out attempt, a dropped or cut-off connection or a
+ * 5xx is retried (each attempt is counted and paid). Refusals (4xx) and malformed complete answers are not.
+ */
+export function isTransientFailure(err: unknown): boolean {
+  const e = err as SdkError;
+  const status = e?.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return true;
+  if (e instanceof AttemptTimeoutError || e?.name === "TimeoutError") return true;
+  if (e?.code && ["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED"].includes(e.code)) return true;
+  // An answer cut off mid-body: the SDK reports the 2xx status with an "aborted" stream error.
+  return status !== undefined && status < 300 && /aborted|premature close|socket hang up/i.test(e?.message ?? "");
+}
+
+export class AttemptTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no complete answer within ${timeoutMs / 1000} s`);
+    this.name = "AttemptTimeoutError";
+  }
+}
+
 export type SendOptions = {
   operation: CostExplorerOperation;
   /** Names the request in messages: "GetCostAndUsage (department × service, page 2)". */
@@ -93,24 +172,36 @@ export type SendOptions = {
   countRequest(): void;
   signal: AbortSignal;
   policy?: RetryPolicy;
+  /** One attempt, answer included (COSTWISE_REQUEST_TIMEOUT_S). */
+  timeoutMs?: number;
 };
 
-/** Runs `attempt` until it answers, retrying throttling only; every attempt is counted before it is made. */
+/**
+ * Runs `attempt` until it answers: throttling is retried up to policy.maxAttempts, timeouts, resets and 5xx up
+ * to policy.maxErrorAttempts, with full-jitter backoff; every attempt is counted before it is made.
+ */
 export async function sendWithRetries<T>(
   attempt: (abortSignal: AbortSignal) => Promise<T>,
   opts: SendOptions,
 ): Promise<T> {
   const policy = opts.policy ?? DEFAULT_RETRY_POLICY;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   let waitedMs = 0;
+  let errors = 0;
   for (let n = 1; ; n++) {
     if (opts.signal.aborted) throw opts.signal.reason as Error;
     opts.countRequest();
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new AttemptTimeoutError(timeoutMs)), timeoutMs);
     try {
-      return await attempt(opts.signal);
-    } catch (err) {
+      return await attempt(AbortSignal.any([opts.signal, timeout.signal]));
+    } catch (caught) {
       if (opts.signal.aborted) throw opts.signal.reason as Error;
-      if (!isThrottling(err)) throw toCostExplorerError(err, opts);
-      if (n >= policy.maxAttempts) {
+      const err = timeout.signal.aborted ? (timeout.signal.reason as Error) : caught;
+      const throttled = isThrottling(err);
+      if (!throttled && !isTransientFailure(err)) throw toCostExplorerError(err, opts);
+      if (!throttled) errors++;
+      if (throttled && n >= policy.maxAttempts) {
         throw new AppError(
           "unavailable",
           `Cost Explorer kept throttling ${opts.where} (${(err as Error).name}) after ${n} attempts over ${Math.round(waitedMs / 1000)} s, ` +
@@ -118,16 +209,40 @@ export async function sendWithRetries<T>(
           { cause: err },
         );
       }
+      if (!throttled && errors >= policy.maxErrorAttempts) {
+        throw new AppError(
+          "unavailable",
+          `Cost Explorer failed ${opts.where} ${errors} times (last: ${describeFailure(err)}), each attempt a paid request. ` +
+            `Nothing was replaced; run the sync again later.`,
+          { cause: err },
+        );
+      }
       const delay = toBackoffMs(n, policy);
       waitedMs += delay;
       await policy.sleep(delay, opts.signal);
+    } finally {
+      clearTimeout(timer);
     }
   }
+}
+
+function describeFailure(err: unknown): string {
+  const e = err as SdkError;
+  const status = e?.$metadata?.httpStatusCode;
+  if (err instanceof AttemptTimeoutError) return err.message;
+  return `${e?.code ?? e?.name}: ${e?.message?.split("\n")[0]}${status && status >= 300 ? ` (HTTP ${status})` : ""}`;
 }
 
 /** An SDK error, said so a person knows what to do. Nothing is ever replaced when one of these ends a run. */
 export function toCostExplorerError(err: unknown, opts: Pick<SendOptions, "operation" | "where">): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof AnswerTooLargeError) {
+    return new AppError(
+      "failed",
+      `Cost Explorer's answer to ${opts.where}: ${err.message}. Nothing was replaced; sync a shorter range with --from/--to.`,
+      { cause: err },
+    );
+  }
   const e = err as SdkError;
   const status = e.$metadata?.httpStatusCode;
   const requestId = e.$metadata?.requestId ? `, request id ${e.$metadata.requestId}` : "";

@@ -51,6 +51,8 @@ export type FetchContext = {
   signal: AbortSignal;
   countRequest(): void;
   policy?: RetryPolicy;
+  /** One attempt, answer included. */
+  timeoutMs: number;
   /** Drives the progress line: a page is being asked for; the number of requests planned changed by n. */
   progress: { asking(phase: string): void; addPlanned(n: number): void };
   /** Linked account names seen so far (DimensionValueAttributes). */
@@ -82,6 +84,7 @@ export async function checkCostAllocationTags(fc: FetchContext): Promise<void> {
         countRequest: fc.countRequest,
         signal: fc.signal,
         policy: fc.policy,
+        timeoutMs: fc.timeoutMs,
       },
     );
     const parsed = parseCostAllocationTags(out, where);
@@ -121,7 +124,14 @@ export async function forEachPage(
     fc.progress.asking(`Fetching spend by ${label}${page > 1 ? ` (page ${page})` : ""}`);
     const answer = sendWithRetries(
       (abortSignal) => fc.client.send(new GetCostAndUsageCommand({ ...input, NextPageToken: token }), { abortSignal }),
-      { operation: "GetCostAndUsage", where, countRequest: fc.countRequest, signal: fc.signal, policy: fc.policy },
+      {
+        operation: "GetCostAndUsage",
+        where,
+        countRequest: fc.countRequest,
+        signal: fc.signal,
+        policy: fc.policy,
+        timeoutMs: fc.timeoutMs,
+      },
     ).then((out) => ({ page: parseCostAndUsagePage(out, where), where }));
     answer.catch(() => {}); // awaited below; this only keeps an abandoned prefetch from being "unhandled"
     return answer;

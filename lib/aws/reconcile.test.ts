@@ -215,6 +215,7 @@ describe.each(testDatabases())("staging and reconciliation on $name", ({ create 
         ["111111111111", "costwise-prod"],
         ["222222222222", "costwise-staging"],
       ]),
+      { rows: 1, days: 1, usageRows: 0 },
     );
 
     expect(await db.sql.query("SELECT day, department, unblended::text AS u FROM cost_daily ORDER BY day")).toEqual([

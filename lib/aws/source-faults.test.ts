@@ -86,11 +86,69 @@ describe.each(testDatabases())("Cost Explorer source faults on $name", ({ create
     await expectPreviousDataIntact();
   });
 
-  it("fails on an answer cut off half-way and keeps the previous data", async () => {
+  it("retries an answer cut off half-way and a 500, each attempt counted and priced", async () => {
     emulator.faults.set({ cutOff: { skip: 5, operations: ["GetCostAndUsage"] } });
+    const cut = await sync();
+    expect(cut.status).toBe("succeeded");
+    expect(cut.requests).toBe(emulator.stats.get().total);
+    await expectPreviousDataIntact();
+
+    emulator.stats.reset();
+    emulator.faults.set({ serverError: { skip: 20, times: 2 } });
+    const failing = await sync();
+    expect(failing.status).toBe("succeeded");
+    expect(emulator.stats.get().errors).toEqual({ InternalFailure: 2 });
+    expect(failing.requests).toBe(emulator.stats.get().total);
+    expect(failing.requestCostUsd).toBe((failing.requests / 100).toFixed(2));
+    await expectPreviousDataIntact();
+  });
+
+  it("fails on answers cut off again and again and keeps the previous data", async () => {
+    emulator.faults.set({ cutOff: { skip: 5, times: 10, operations: ["GetCostAndUsage"] } });
     const result = await sync();
     expect(result.status).toBe("failed");
-    expect(result.error).toMatch(/Cost Explorer's answer to GetCostAndUsage \(.+\) was cut off or malformed \(aborted/);
+    expect(result.error).toMatch(/Cost Explorer failed GetCostAndUsage \(.+\) 4 times \(last: .*aborted/);
+    await expectPreviousDataIntact();
+  });
+
+  it("fails a run past its deadline (COSTWISE_SYNC_DEADLINE_MIN), keeps the previous data and frees the lock", async () => {
+    emulator.faults.set({ slow: { skip: 3, delayMs: 5_000 } });
+    const result = await runSync({
+      db,
+      now: NOW,
+      range: RANGE,
+      sources: [createTestSource(emulator)],
+      deadlineMs: 300,
+    });
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatch(
+      /^aws: The sync was still running after 0\.3 s \(COSTWISE_SYNC_DEADLINE_MIN\) and was stopped; the previous data was kept/,
+    );
+    await expectPreviousDataIntact();
+    emulator.faults.clear();
+    expect((await sync()).status).toBe("succeeded"); // the lock was released
+  });
+
+  it("a swap whose staged rows another run emptied replaces nothing (rows moved = rows staged, checked before commit)", async () => {
+    // What a second run could do when the first one's lock connection dropped: empty its staging after the
+    // first run reconciled. The swap must then refuse, not delete the range and insert what is left.
+    const emptiedBeforeSwap: TestDb = {
+      ...db,
+      transaction: async (fn) => {
+        await db.sql.query("DELETE FROM cost_daily_staging WHERE dataset = 'department,service'");
+        return db.transaction(fn);
+      },
+    };
+    const result = await runSync({
+      db: emptiedBeforeSwap,
+      now: NOW,
+      range: RANGE,
+      sources: [createTestSource(emulator)],
+    });
+    expect(result.status).toBe("failed");
+    expect(result.error).toMatch(
+      /^aws: The swap would have stored \d+ spend rows where this run staged \d+ \(another run may have cleared them\); nothing was replaced/,
+    );
     await expectPreviousDataIntact();
   });
 

@@ -27,8 +27,8 @@ export function createCostExplorerSource(config: Config, opts: CostExplorerSourc
     label: "AWS Cost Explorer",
     requestCostCents: 1,
     run(ctx) {
-      client ??= createCostExplorerClient(config.aws);
-      return syncCostExplorer(ctx, client, config.aws.tagKeys, opts.policy);
+      client ??= createCostExplorerClient(config.aws, { requestTimeoutMs: config.sync.requestTimeoutMs });
+      return syncCostExplorer(ctx, client, config.aws.tagKeys, config.sync.requestTimeoutMs, opts.policy);
     },
   };
 }
@@ -37,6 +37,7 @@ async function syncCostExplorer(
   ctx: SourceContext,
   client: CostExplorerClient,
   tagKeys: Config["aws"]["tagKeys"],
+  timeoutMs: number,
   policy?: RetryPolicy,
 ) {
   const { db, runId } = ctx;
@@ -58,6 +59,7 @@ async function syncCostExplorer(
     signal: ctx.signal,
     countRequest: ctx.countRequest,
     policy,
+    timeoutMs,
     accounts: new Map(),
     progress: {
       asking(phase) {
@@ -90,7 +92,7 @@ async function syncCostExplorer(
 
     ctx.progress(`Replacing ${range.from} .. ${range.to} (exclusive)`, asked, planned);
     if (ctx.signal.aborted) throw ctx.signal.reason as Error;
-    await swapInStaged(db, runId, range, fc.accounts);
+    await swapInStaged(db, runId, range, fc.accounts, { rows: staged, days: totals.days.length, usageRows });
     ctx.addRows(staged + usageRows + totals.days.length);
     return {
       range,
@@ -102,7 +104,7 @@ async function syncCostExplorer(
     };
   } finally {
     // Best effort: if this fails (database gone), the next run clears them first.
-    await clearStaging(db).catch(() => {});
-    await clearUsageStaging(db).catch(() => {});
+    await clearStaging(db, { runId }).catch(() => {});
+    await clearUsageStaging(db, { runId }).catch(() => {});
   }
 }

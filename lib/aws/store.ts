@@ -1,6 +1,7 @@
 // Writes of the Cost Explorer sync: pages go to staging tables as they arrive (bulk unnest inserts), and one short
 // transaction swaps a reconciled run in. Nothing here runs outside the sync lock (lib/sync/lock.ts).
 import type { Db } from "@/lib/db/types";
+import { checkMovedRows, holdSwapLock } from "@/lib/sync/lock";
 import type { DayRange } from "@/lib/sync/types";
 import type { DatasetName, StoredDays } from "./query-plan";
 import { swapInUsage } from "./usage-store";
@@ -20,15 +21,22 @@ export type StagedBatch = {
 };
 
 /**
- * Empties the staging tables. Called at the start of a run (rows of runs that died: they can only be dead,
- * since this run holds the sync lock) and at its end. TRUNCATE, not DELETE: instant and leaves no dead rows.
+ * Empties the staging tables of what a run left: rows of runs that are no longer running at the start of a run
+ * (they died before they finished: runSync has marked them), and the run's own rows at its end. Only ever by
+ * run id: a second run that started while this one still runs (its lock lost) must not empty this run's rows.
  */
-export async function clearStaging(db: Db): Promise<void> {
-  // TRUNCATE itself is not free on the embedded database (~0.2 s): skip it when there is nothing to clear.
+export async function clearStaging(db: Db, only?: { runId: number }): Promise<void> {
+  const where = only
+    ? { sql: "run_id = $1", params: [only.runId] }
+    : { sql: "run_id NOT IN (SELECT id FROM sync_run WHERE status = 'running')", params: [] };
+  // DELETE of nothing is cheap; the check skips even that when staging is empty (the usual case).
   const [row] = await db.sql.query<{ any: boolean }>(
-    "SELECT EXISTS (SELECT 1 FROM cost_daily_staging) OR EXISTS (SELECT 1 FROM cost_day_staging) AS any",
+    `SELECT EXISTS (SELECT 1 FROM cost_daily_staging WHERE ${where.sql}) OR EXISTS (SELECT 1 FROM cost_day_staging WHERE ${where.sql}) AS any`,
+    where.params,
   );
-  if (row?.any) await db.sql.exec("TRUNCATE cost_daily_staging, cost_day_staging");
+  if (!row?.any) return;
+  await db.sql.query(`DELETE FROM cost_daily_staging WHERE ${where.sql}`, where.params);
+  await db.sql.query(`DELETE FROM cost_day_staging WHERE ${where.sql}`, where.params);
 }
 
 // unnest of several arrays pads the shorter ones with NULL, so an empty array makes a NULL column.
@@ -129,28 +137,37 @@ export async function readStoredDays(db: Db): Promise<StoredDays> {
 /**
  * The swap: one transaction replaces the refreshed days of cost_daily and cost_day with the run's staged rows
  * and records account names. Days outside the range (older than Cost Explorer still serves) stay as they are.
+ * It holds the swap lock and commits only if it moved exactly the rows the run staged (`staged`).
  */
 export async function swapInStaged(
   db: Db,
   runId: number,
   range: DayRange,
   accounts: Map<string, string>,
+  staged: { rows: number; days: number; usageRows: number },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await holdSwapLock(tx);
     await tx.query("DELETE FROM cost_daily WHERE day >= $1 AND day < $2", [range.from, range.to]);
-    await tx.query(
-      `INSERT INTO cost_daily (dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized)
-       SELECT dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized
-       FROM cost_daily_staging WHERE run_id = $1`,
+    const [rows] = await tx.query<{ n: number }>(
+      `WITH moved AS (
+         INSERT INTO cost_daily (dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized)
+         SELECT dataset, day, department, project, environment, service, account_id, unblended, amortized, net_amortized
+         FROM cost_daily_staging WHERE run_id = $1 RETURNING 1)
+       SELECT count(*)::int AS n FROM moved`,
       [runId],
     );
-    await swapInUsage(tx, runId, range);
+    checkMovedRows("spend rows", rows?.n ?? 0, staged.rows);
+    checkMovedRows("usage-type rows", await swapInUsage(tx, runId, range), staged.usageRows);
     await tx.query("DELETE FROM cost_day WHERE day >= $1 AND day < $2", [range.from, range.to]);
-    await tx.query(
-      `INSERT INTO cost_day (day, estimated, unblended, amortized, net_amortized, run_id)
-       SELECT day, estimated, unblended, amortized, net_amortized, run_id FROM cost_day_staging WHERE run_id = $1`,
+    const [days] = await tx.query<{ n: number }>(
+      `WITH moved AS (
+         INSERT INTO cost_day (day, estimated, unblended, amortized, net_amortized, run_id)
+         SELECT day, estimated, unblended, amortized, net_amortized, run_id FROM cost_day_staging WHERE run_id = $1 RETURNING 1)
+       SELECT count(*)::int AS n FROM moved`,
       [runId],
     );
+    checkMovedRows("daily totals", days?.n ?? 0, staged.days);
     if (accounts.size > 0) {
       await tx.query(
         `INSERT INTO cost_account (account_id, name) SELECT * FROM unnest($1::text[], $2::text[])

@@ -46,20 +46,31 @@ export async function insertStagedUsage(
   );
 }
 
-export async function clearUsageStaging(db: Db): Promise<void> {
-  const [row] = await db.sql.query<{ any: boolean }>("SELECT EXISTS (SELECT 1 FROM cost_usage_daily_staging) AS any");
-  if (row?.any) await db.sql.exec("TRUNCATE cost_usage_daily_staging");
+/** A run's own staged usage rows, or (no run given) those of runs no longer running — never a live run's. */
+export async function clearUsageStaging(db: Db, only?: { runId: number }): Promise<void> {
+  const where = only
+    ? { sql: "run_id = $1", params: [only.runId] }
+    : { sql: "run_id NOT IN (SELECT id FROM sync_run WHERE status = 'running')", params: [] };
+  const [row] = await db.sql.query<{ any: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM cost_usage_daily_staging WHERE ${where.sql}) AS any`,
+    where.params,
+  );
+  if (row?.any) await db.sql.query(`DELETE FROM cost_usage_daily_staging WHERE ${where.sql}`, where.params);
 }
 
 /** Inside the spend swap's transaction: the refreshed days of cost_usage_daily replaced by the run's rows. */
-export async function swapInUsage(tx: Sql, runId: number, range: DayRange): Promise<void> {
+/** Inside the spend swap's transaction (which holds the swap lock): returns how many rows it moved. */
+export async function swapInUsage(tx: Sql, runId: number, range: DayRange): Promise<number> {
   await tx.query("DELETE FROM cost_usage_daily WHERE day >= $1 AND day < $2", [range.from, range.to]);
-  await tx.query(
-    `INSERT INTO cost_usage_daily (dataset, day, service, usage_type, department, project, unblended, amortized, net_amortized, usage_quantity)
-     SELECT dataset, day, service, usage_type, department, project, unblended, amortized, net_amortized, usage_quantity
-     FROM cost_usage_daily_staging WHERE run_id = $1`,
+  const [moved] = await tx.query<{ n: number }>(
+    `WITH moved AS (
+       INSERT INTO cost_usage_daily (dataset, day, service, usage_type, department, project, unblended, amortized, net_amortized, usage_quantity)
+       SELECT dataset, day, service, usage_type, department, project, unblended, amortized, net_amortized, usage_quantity
+       FROM cost_usage_daily_staging WHERE run_id = $1 RETURNING 1)
+     SELECT count(*)::int AS n FROM moved`,
     [runId],
   );
+  return moved?.n ?? 0;
 }
 
 /**

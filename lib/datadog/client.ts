@@ -11,7 +11,13 @@
 //   query is a POST body, so long `by {…}` clauses never meet URL length limits.
 import { client, logger, v2 } from "@datadog/datadog-api-client";
 import type { Politeness } from "./polite-http";
-import { PoliteHttpLibrary, sleepUnlessAborted } from "./polite-http";
+import {
+  AnswerTooLargeError,
+  MAX_RATE_LIMIT_WAIT_MS,
+  PoliteHttpLibrary,
+  RateLimitWaitTooLongError,
+  sleepUnlessAborted,
+} from "./polite-http";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 import { DatadogAnswerError, reshapeTimeseries } from "./reshape";
 import type { Timeseries } from "./reshape";
@@ -34,6 +40,10 @@ export type DatadogClientOptions = {
   /** Requests kept in reserve in each rate-limit period (default 2). */
   reserve?: number;
   timeoutMs?: number;
+  /** Longest wait for a rate-limit reset (default 120 s); a longer one fails the run with the reason. */
+  maxRateLimitWaitMs?: number;
+  /** Largest answer read into memory (default 256 MB). */
+  maxAnswerBytes?: number;
 };
 
 export type DatadogClient = {
@@ -53,6 +63,9 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
     maxAttempts,
     reserve: opts.reserve ?? 2,
     timeoutMs,
+    maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS,
+    // The sync folds one answer at a time; the largest demo answer (1,500 workloads, 900 s) is ~60 MB.
+    maxAnswerBytes: opts.maxAnswerBytes ?? 256 * 1024 * 1024,
     signal: opts.signal,
     log: opts.log ?? (() => {}),
   });
@@ -60,6 +73,8 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
     baseServer: new client.BaseServerConfiguration(opts.baseUrl, {}),
     authMethods: { apiKeyAuth: opts.apiKey, appKeyAuth: opts.appKey },
     httpApi,
+    // createConfiguration sets httpApi.fetch to this: the capped fetch that reads answers chunk by chunk.
+    fetch: httpApi.fetch,
     enableRetry: false, // PoliteHttpLibrary retries, so every attempt is counted
   });
   const metrics = new v2.MetricsApi(configuration);
@@ -119,6 +134,12 @@ export function toDatadogError(err: unknown, query: PlannedQuery, ctx: ErrorCont
     }
   }
   if (err instanceof DatadogAnswerError) return err;
+  if (err instanceof RateLimitWaitTooLongError) return new Error(`${what}: ${err.message}`, { cause: err });
+  if (err instanceof AnswerTooLargeError) {
+    return new Error(`${what}: ${err.message}. Shorten the window in Settings, or sync fewer clusters.`, {
+      cause: err,
+    });
+  }
   const e = err as Error & { code?: string; type?: string };
   if (ctx.signal?.aborted) return new Error("Sync cancelled while waiting for Datadog", { cause: err });
   if (e?.name === "AbortError" || e?.type === "aborted") {

@@ -3,6 +3,7 @@
 // Datadog documents the headers (api/latest/rate-limits): X-RateLimit-Limit, -Period, -Remaining,
 // -Reset (seconds until the period ends) and -Name.
 import { client } from "@datadog/datadog-api-client";
+import { fetch as crossFetch } from "cross-fetch";
 
 export type RateLimitState = { remaining: number; resetAtMs: number };
 
@@ -38,6 +39,21 @@ export function toRetryDelayMs(status: number, headers: Record<string, string>, 
   return null;
 }
 
+/** Datadog asked for a wait longer than the sync may hold its lock for (an hourly limit spent, say). */
+export class RateLimitWaitTooLongError extends Error {
+  constructor(waitMs: number, maxWaitMs: number) {
+    super(
+      `Datadog's rate limit resets in ${Math.ceil(waitMs / 1000)} s, longer than the ${Math.round(maxWaitMs / 1000)} s ` +
+        `a sync waits for it (other users of this Datadog organisation may be spending the limit). Nothing was replaced; ` +
+        `run the sync again after the reset.`,
+    );
+    this.name = "RateLimitWaitTooLongError";
+  }
+}
+
+/** Default longest wait for a rate-limit reset: Datadog's periods are usually 10 s to a minute or so. */
+export const MAX_RATE_LIMIT_WAIT_MS = 120_000;
+
 export type Politeness = {
   /** Called before every attempt (retries too): `ctx.countRequest()`. */
   onAttempt(): void;
@@ -47,6 +63,10 @@ export type Politeness = {
   reserve: number;
   /** Per attempt, answer body included. */
   timeoutMs: number;
+  /** Longest wait for a rate-limit reset; a longer one fails the run with the reason. */
+  maxRateLimitWaitMs: number;
+  /** Largest answer body read into memory; a larger one fails the run. */
+  maxAnswerBytes: number;
   signal?: AbortSignal;
   log(line: string): void;
 };
@@ -95,16 +115,59 @@ function withJsonCheck(response: client.ResponseContext): client.ResponseContext
   return response;
 }
 
+export class AnswerTooLargeError extends Error {
+  constructor(bytes: number, maxBytes: number) {
+    super(`the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${bytes}+ bytes), refused`);
+    this.name = "AnswerTooLargeError";
+  }
+}
+
+/**
+ * node-fetch (the client's fetch) with the body read chunk by chunk up to `maxBytes`: a larger answer is refused
+ * as soon as it passes the limit (or at once when its Content-Length says so), never held whole in memory.
+ */
+function createCappedFetch(maxBytes: number) {
+  return async (url: string, init: Record<string, unknown>) => {
+    const resp = (await crossFetch(url, init as RequestInit)) as unknown as Response & { body: NodeJS.ReadableStream };
+    const length = Number(resp.headers.get("content-length"));
+    const read = async (): Promise<Buffer> => {
+      if (Number.isFinite(length) && length > maxBytes) throw new AnswerTooLargeError(length, maxBytes);
+      const chunks: Buffer[] = [];
+      let seen = 0;
+      for await (const chunk of resp.body as AsyncIterable<Buffer>) {
+        seen += chunk.length;
+        if (seen > maxBytes) {
+          (resp.body as unknown as { destroy?: () => void }).destroy?.();
+          throw new AnswerTooLargeError(seen, maxBytes);
+        }
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks);
+    };
+    return {
+      status: resp.status,
+      headers: resp.headers,
+      text: async () => (await read()).toString("utf8"),
+      arrayBuffer: async () => {
+        const b = await read();
+        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+      },
+    };
+  };
+}
+
 export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
   private budget: RateLimitState | null = null;
   constructor(private readonly policy: Politeness) {
     super();
+    this.fetch = createCappedFetch(policy.maxAnswerBytes);
   }
 
   override async send(request: client.RequestContext): Promise<client.ResponseContext> {
     const p = this.policy;
     for (let attempt = 1; ; attempt++) {
       const wait = toWaitBeforeNextMs(this.budget, p.clock(), p.reserve);
+      if (wait > p.maxRateLimitWaitMs) throw new RateLimitWaitTooLongError(wait, p.maxRateLimitWaitMs);
       if (wait > 0) {
         p.log(
           `Datadog rate limit: ${this.budget?.remaining} requests left in this period; waiting ${Math.ceil(wait / 1000)} s for it to reset`,
@@ -133,6 +196,10 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       this.budget = readRateLimit(response.headers, p.clock()) ?? this.budget;
       const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
       if (delay === null) return withJsonCheck(response);
+      if (response.httpStatusCode === 429 && delay > p.maxRateLimitWaitMs) {
+        await response.body.text().catch(() => "");
+        throw new RateLimitWaitTooLongError(delay, p.maxRateLimitWaitMs);
+      }
       await response.body.text().catch(() => ""); // drain it so the connection is reused
       p.log(
         `Datadog answered ${response.httpStatusCode}; retrying in ${delay / 1000} s (attempt ${attempt + 1} of ${p.maxAttempts})`,

@@ -48,6 +48,28 @@ describe.each(testDatabases())("Datadog sync faults on $name", ({ create }) => {
     expect(logs.join("\n")).toMatch(/Datadog answered 429; retrying in 7 s \(attempt 2 of 5\)/);
   });
 
+  it("429 with a reset of an hour: fails at once with the reason instead of holding the sync lock for an hour", async () => {
+    emulator.faults.add({ kind: "rate-limit", resetSeconds: 3600 });
+    const { result, sleeps } = await syncFromEmulator(db, emulator, { now: NOW });
+    expect(result.status).toBe("failed");
+    expect(sleeps).toEqual([]);
+    expect(result.sources.datadog?.requests).toBe(1);
+    expect(result.error).toMatch(
+      /kubernetes\.cpu\.usage\.total: Datadog's rate limit resets in 3600 s, longer than the 120 s a sync waits for it .*run the sync again after the reset/,
+    );
+    expect((await readSnapshot(db)).containers).toEqual([]);
+  });
+
+  it("an answer larger than the cap: refused as it streams in, the run fails and stores nothing", async () => {
+    const { result } = await syncFromEmulator(db, emulator, { now: NOW, source: { maxAnswerBytes: 1_000 } });
+    expect(result.status).toBe("failed");
+    expect(result.sources.datadog?.requests).toBe(1);
+    expect(result.error).toMatch(
+      /kubernetes\.cpu\.usage\.total: the answer is larger than 0 MB \(\d+\+ bytes\), refused/,
+    );
+    expect((await readSnapshot(db)).containers).toEqual([]);
+  });
+
   it("503 once: backs off 2 s and retries; five times: fails after 5 attempts", async () => {
     emulator.faults.add({ kind: "error", status: 503 });
     const once = await syncFromEmulator(db, emulator, { now: NOW });

@@ -19,6 +19,8 @@ export type DatadogSourceOptions = {
   sleep?: DatadogClientOptions["sleep"];
   clock?: DatadogClientOptions["clock"];
   timeoutMs?: number;
+  maxRateLimitWaitMs?: DatadogClientOptions["maxRateLimitWaitMs"];
+  maxAnswerBytes?: DatadogClientOptions["maxAnswerBytes"];
   /** Called once per run with where the time went (the benchmark prints it). */
   onTimings?: (timings: DatadogSyncTimings) => void;
 };
@@ -71,6 +73,8 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     sleep: options.sleep,
     clock: options.clock,
     timeoutMs: options.timeoutMs,
+    maxRateLimitWaitMs: options.maxRateLimitWaitMs,
+    maxAnswerBytes: options.maxAnswerBytes,
   });
 
   const builder = createUsageBuilder(plan, settings.teamTagKey);
@@ -109,16 +113,16 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
   try {
     await clearStaging(ctx.db);
     await stageContainers(ctx.db.sql, ctx.runId, built.usages);
-    await stageUsageHours(ctx.db.sql, ctx.runId, built.usages, built.hours, {
+    const stagedHours = await stageUsageHours(ctx.db.sql, ctx.runId, built.usages, built.hours, {
       fromSec: plan.window.fromSec,
       slotSeconds: built.slotSeconds,
     });
     if (ctx.signal.aborted)
       throw new Error("Sync cancelled before the new Kubernetes snapshot was stored; the previous one is kept");
     swapStarted = performance.now();
-    stored = await swapSnapshot(ctx.db, ctx.runId);
+    stored = await swapSnapshot(ctx.db, ctx.runId, { containers: built.usages.length, hours: stagedHours });
   } catch (err) {
-    await dropStaged(ctx.db);
+    await dropStaged(ctx.db, ctx.runId);
     throw err;
   }
   const storeMs = performance.now() - started;

@@ -3,6 +3,7 @@
 // snapshot with them. A failed or killed run never touches the previous snapshot; the same answers
 // stored twice give the same tables.
 import type { Db, Sql } from "@/lib/db/types";
+import { checkMovedRows, holdSwapLock } from "@/lib/sync/lock";
 import type { ContainerUsage } from "@/lib/rightsizing";
 import type { ContainerHours } from "./build-usage";
 
@@ -78,8 +79,16 @@ function toContainerValues(u: ContainerUsage, runId: number): unknown[] {
  * Removes staging rows left by runs that were killed or failed. Only the sync uses the staging tables
  * and the sync lock keeps runs apart, so TRUNCATE's exclusive lock bothers no one.
  */
-export async function clearStaging(db: Db): Promise<void> {
-  await db.sql.query("TRUNCATE k8s_usage_hourly_staging, k8s_container_staging");
+/**
+ * Empties staging of what runs left, only ever by run id (a second run that started while this one still runs
+ * must not empty its rows): at the start of a run, rows of runs no longer running; at its end, its own.
+ */
+export async function clearStaging(db: Db, only?: { runId: number }): Promise<void> {
+  const where = only
+    ? { sql: "run_id = $1", params: [only.runId] }
+    : { sql: "run_id NOT IN (SELECT id FROM sync_run WHERE status = 'running')", params: [] };
+  await db.sql.query(`DELETE FROM k8s_usage_hourly_staging WHERE ${where.sql}`, where.params);
+  await db.sql.query(`DELETE FROM k8s_container_staging WHERE ${where.sql}`, where.params);
 }
 
 export async function stageContainers(sql: Sql, runId: number, usages: readonly ContainerUsage[]): Promise<void> {
@@ -160,8 +169,13 @@ export async function stageUsageHours(
 }
 
 /** One short transaction: the run's staged rows become the snapshot; returns the rows now stored. */
-export async function swapSnapshot(db: Db, runId: number): Promise<{ containers: number; hours: number }> {
+export async function swapSnapshot(
+  db: Db,
+  runId: number,
+  staged: { containers: number; hours: number },
+): Promise<{ containers: number; hours: number }> {
   return db.transaction(async (tx) => {
+    await holdSwapLock(tx);
     // k8s_container: DELETE, so pages reading during the swap keep seeing the previous snapshot (MVCC).
     // k8s_usage_hourly (~1M rows for 3,000 containers): TRUNCATE, because inserting into a key index
     // full of just-deleted entries measured about 2× slower; a usage chart read during the swap waits
@@ -182,7 +196,10 @@ export async function swapSnapshot(db: Db, runId: number): Promise<{ containers:
        SELECT count(*)::int AS n FROM moved`,
       [runId],
     );
-    await tx.query("TRUNCATE k8s_usage_hourly_staging, k8s_container_staging"); // only this run's rows are there
+    checkMovedRows("containers", c?.n ?? 0, staged.containers);
+    checkMovedRows("hourly usage rows", h?.n ?? 0, staged.hours);
+    await tx.query("DELETE FROM k8s_usage_hourly_staging WHERE run_id = $1", [runId]);
+    await tx.query("DELETE FROM k8s_container_staging WHERE run_id = $1", [runId]);
     return { containers: c?.n ?? 0, hours: h?.n ?? 0 };
   });
 }
@@ -192,6 +209,6 @@ function toNumberText(value: number, scale: number): string {
 }
 
 /** Best effort after a failure: the run's staged rows are useless (the next run would clear them too). */
-export async function dropStaged(db: Db): Promise<void> {
-  await clearStaging(db).catch(() => {});
+export async function dropStaged(db: Db, runId: number): Promise<void> {
+  await clearStaging(db, { runId }).catch(() => {});
 }

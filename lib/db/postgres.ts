@@ -34,12 +34,40 @@ function toSql(client: pg.Pool | pg.PoolClient): Sql {
   };
 }
 
+/**
+ * A pooled connection for a while. Its server may end it meanwhile (a restart, an administrator, a dropped
+ * network): the error then goes to a listener here instead of crashing the process as an unhandled 'error'
+ * event; the query in flight fails on its own, and the broken connection is discarded, not returned to the pool.
+ */
+async function checkOut(pool: pg.Pool): Promise<{ client: pg.PoolClient; release(): void }> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => (lost = err);
+  client.on("error", onError);
+  return {
+    client,
+    release() {
+      client.off("error", onError);
+      client.release(lost);
+    },
+  };
+}
+
 /** Opens a pool on a Postgres server and checks that it answers; a clear error when it does not. */
 export async function openPostgres(
   url: string,
   opts: { kind?: DbKind; label?: string; max?: number } = {},
 ): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 8, connectionTimeoutMillis: 5_000, types });
+  // TCP keepalive: the sync lock lives on a connection idle for the whole run; without probes a NAT or load
+  // balancer may drop it silently, and the lock with it.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 8,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    types,
+  });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
   const label = opts.label ?? `Postgres at ${describePostgresUrl(url)}`;
@@ -60,7 +88,7 @@ export async function openPostgres(
     sql: toSql(pool),
     prisma,
     async transaction(fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut(pool);
       try {
         await client.query("BEGIN");
         const out = await fn(toSql(client));
@@ -70,15 +98,15 @@ export async function openPostgres(
         await client.query("ROLLBACK").catch(() => {});
         throw err;
       } finally {
-        client.release();
+        release();
       }
     },
     async withSession(fn) {
-      const client = await pool.connect();
+      const { client, release } = await checkOut(pool);
       try {
         return await fn(toSql(client));
       } finally {
-        client.release();
+        release();
       }
     },
     async close() {

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { formatCentsAsUsd } from "@/lib/money";
 import {
   RIGHTSIZING_CSV_COLUMNS,
+  RIGHTSIZING_CSV_NUMBER_COLUMNS,
   summarizeRecommendations,
   toKubectlCommands,
   toMarkdownTable,
@@ -87,7 +88,9 @@ function toBody(
 ): string {
   switch (format) {
     case "csv":
-      return toCsv(RIGHTSIZING_CSV_COLUMNS, toRightsizingCsvRows(rows));
+      return toCsv(RIGHTSIZING_CSV_COLUMNS, toRightsizingCsvRows(rows), {
+        numberColumns: RIGHTSIZING_CSV_NUMBER_COLUMNS,
+      });
     case "md":
       return `${toMarkdownTitle(totals, query)}\n\n${toMarkdownTable(rows)}`;
     case "yaml":

@@ -53,7 +53,11 @@ export const spendExport: ExportDefinition = {
       const body = { view: toViewSummary(view), dataset: report.dataset.name, total_usd: report.total, rows: records };
       return { filename, contentType: "application/json", body: JSON.stringify(body, null, 2) + "\n" };
     }
-    return { filename, contentType: "text/csv; charset=utf-8", body: toCsv(header, rows) };
+    return {
+      filename,
+      contentType: "text/csv; charset=utf-8",
+      body: toCsv(header, rows, { numberColumns: [header.at(-1)!] }),
+    };
   },
 };
 

@@ -51,6 +51,10 @@ export const syncRunsExport: ExportDefinition = {
       r.rowsWritten,
       r.error,
     ]);
-    return { filename: "sync-runs.csv", contentType: "text/csv; charset=utf-8", body: toCsv(header, rows) };
+    return {
+      filename: "sync-runs.csv",
+      contentType: "text/csv; charset=utf-8",
+      body: toCsv(header, rows, { numberColumns: ["run_id", "requests", "request_cost_usd", "rows_written"] }),
+    };
   },
 };

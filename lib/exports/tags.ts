@@ -65,5 +65,5 @@ export function toOffendersCsv(query: TagsQuery, offenders: Offender[]): string 
     o.services?.map((s) => s.service).join("; "),
     o.accounts?.map((a) => (a.name ? `${a.name} (${a.accountId})` : a.accountId)).join("; "),
   ]);
-  return toCsv(header, rows);
+  return toCsv(header, rows, { numberColumns: ["spend_usd"] });
 }

@@ -31,7 +31,7 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
   }
   if (config.datadog.enabled && (!only || only === "datadog")) {
     const { createDatadogSource } = await import("@/lib/datadog/source");
-    sources.push(createDatadogSource(config.datadog));
+    sources.push(createDatadogSource(config.datadog, { timeoutMs: config.sync.requestTimeoutMs }));
   }
   // After the spend: reservations are asked for only for the services the bill shows.
   if (config.aws.enabled && (!only || only === "commitments")) {

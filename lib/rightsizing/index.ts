@@ -10,5 +10,10 @@ export { recommendRequests } from "./recommend";
 export { getUnitPrices } from "./pricing";
 export { summarizeRecommendations, toRightsizingRows } from "./summarize";
 export type { RightsizingTotals, TeamTotals } from "./summarize";
-export { RIGHTSIZING_CSV_COLUMNS, toMarkdownTable, toRightsizingCsvRows } from "./table-formatters";
+export {
+  RIGHTSIZING_CSV_COLUMNS,
+  RIGHTSIZING_CSV_NUMBER_COLUMNS,
+  toMarkdownTable,
+  toRightsizingCsvRows,
+} from "./table-formatters";
 export { toKubectlCommands, toYaml } from "./manifest-formatters";

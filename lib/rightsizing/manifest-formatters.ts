@@ -36,11 +36,19 @@ function getKindInfo(workloadKind: string): KindInfo {
 const YAML_KEYWORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
 function yamlString(value: string): string {
   const isPlain = /^[A-Za-z][A-Za-z0-9._-]*$/.test(value) && !YAML_KEYWORDS.has(value.toLowerCase());
-  return isPlain ? value : JSON.stringify(value);
+  // JSON's escapes are YAML's, but JSON leaves NEL, LS and PS raw, which YAML 1.1 reads as line breaks.
+  return isPlain
+    ? value
+    : JSON.stringify(value).replace(
+        /[\u0085\u2028\u2029]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+      );
 }
 
+// A YAML (or shell) comment ends at any line break: YAML 1.1 counts CR, NEL, LS and PS as breaks too, so a
+// workload or team name holding one must not start a line of its own.
 function comment(text: string): string {
-  return `# ${text.replace(/\r?\n/g, " ")}`;
+  return `# ${text.replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, " ")}`;
 }
 
 // "10m" and "276Mi" are strings to any YAML parser; plain bytes are quoted so they stay one too.

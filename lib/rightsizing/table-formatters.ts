@@ -40,6 +40,11 @@ export const RIGHTSIZING_CSV_COLUMNS = [
   "reason",
 ] as const;
 
+/** The columns of RIGHTSIZING_CSV_COLUMNS that hold numbers (written plain, never escaped as text). */
+export const RIGHTSIZING_CSV_NUMBER_COLUMNS = RIGHTSIZING_CSV_COLUMNS.filter(
+  (c) => c === "replicas" || /_(millicores|mib|pct|usd)$/.test(c),
+);
+
 // Integer bytes → MiB written exactly (k / 2^20 has at most 20 decimals, all of which toFixed(20)
 // gets right); measured (fractional) bytes → 3 decimals. Empty cell for "not set".
 function mibCell(bytes: number | null): string {
@@ -114,8 +119,12 @@ const MARKDOWN_COLUMNS = [
   "Reason",
 ];
 
+// Every line break a Markdown renderer may honour (CR alone, NEL, LS, PS too) would end the table row.
 function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\|/g, "\\|")
+    .replace(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/g, " ");
 }
 
 function pct(value: number | null): string {

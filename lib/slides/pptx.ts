@@ -279,8 +279,27 @@ function addChartSlide(pptx: pptxgen, s: PptxSlide, slide: Slide) {
   }
 }
 
+/**
+ * Team, project and initiative names reach the slides' XML. pptxgenjs escapes & < > " ' but not control
+ * characters, which XML 1.0 forbids: one in a name and PowerPoint refuses the whole file. They are dropped
+ * from every text of the deck (tab and line breaks stay).
+ */
+export function toPptxText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+function withPptxTexts<T>(value: T): T {
+  if (typeof value === "string") return toPptxText(value) as T;
+  if (Array.isArray(value)) return value.map(withPptxTexts) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withPptxTexts(v)])) as T;
+  }
+  return value;
+}
+
 /** The .pptx bytes of a deck: the same deck gives the same bytes (fixed dates: the deck's as-of day). */
-export async function toPptx(deck: Deck): Promise<Uint8Array> {
+export async function toPptx(input: Deck): Promise<Uint8Array> {
+  const deck = withPptxTexts(input);
   const pptx = new pptxgen();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = deck.title;

@@ -10,6 +10,29 @@ export class SyncBusyError extends Error {
   }
 }
 
+// Another key than the sync lock's, which the same process holds on its own connection: a transaction lock on
+// that key would wait for our own session lock.
+const SWAP_LOCK_KEY = 7_261_126_003;
+
+/**
+ * Call first inside a swap's transaction. The session lock lives on one idle connection, and if that connection
+ * drops a second run can start; this lock, held until the swap commits or rolls back, keeps two swaps from
+ * interleaving whatever happened to the session lock. Each swap also checks it moves exactly its own staged rows.
+ */
+export async function holdSwapLock(tx: Sql): Promise<void> {
+  await tx.query("SELECT pg_advisory_xact_lock($1)", [SWAP_LOCK_KEY]);
+}
+
+/** The rows a swap moved differ from what its run staged: the transaction must roll back. */
+export function checkMovedRows(what: string, moved: number, staged: number): void {
+  if (moved !== staged) {
+    throw new Error(
+      `The swap would have stored ${moved} ${what} where this run staged ${staged} (another run may have cleared them); ` +
+        `nothing was replaced. Run the sync again.`,
+    );
+  }
+}
+
 const embeddedHeld = new WeakSet<Db>();
 
 /**

@@ -158,6 +158,28 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
     void name;
   });
 
+  it("opening /sync never marks a live run interrupted, even when the connection holding its lock dropped", async () => {
+    db = await create();
+    let release!: () => void;
+    const wait = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const live = runSync({ db, now: NOW, sources: [fakeSource("aws", { wait })], onStart: () => started() });
+    await running;
+    if (name === "postgres") {
+      // The session lock goes with its connection (a NAT timeout, a proxy restart): the lock is free now.
+      const dropped = await db.sql.query<{ ok: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS ok FROM pg_locks
+         WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      expect(dropped).toEqual([{ ok: true }]);
+    }
+    expect(await recoverInterruptedRuns(db)).toBe(0);
+    expect((await listSyncRuns(db))[0]?.status).toBe("running");
+    release();
+    expect((await live).status).toBe("succeeded");
+  });
+
   it("records a cancelled run (Ctrl-C) as interrupted", async () => {
     db = await create();
     const controller = new AbortController();

@@ -85,6 +85,7 @@ export async function createSyncRun(
       startedAt: run.startedAt,
       // Written with its cents, as the finished run's cost is, so a running run reads "0.00" too.
       requestCostUsd: "0.00",
+      heartbeatAt: new Date(),
     },
     select: { id: true },
   });
@@ -98,7 +99,16 @@ export async function updateSyncRunProgress(
   progress: SyncProgress,
   totals: { requests: number; rowsWritten: number },
 ): Promise<void> {
-  await db.prisma.syncRun.update({ where: { id }, data: { progress, ...totals } });
+  await db.prisma.syncRun.update({ where: { id }, data: { progress, ...totals, heartbeatAt: new Date() } });
+}
+
+/** How often a running sync says it is alive, and how long without it before a page may call it dead. */
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const HEARTBEAT_STALE_MS = 60_000;
+
+/** Says the run is alive (a timer in runSync calls it; best effort). */
+export async function beatSyncRun(db: Db, id: number): Promise<void> {
+  await db.prisma.syncRun.update({ where: { id }, data: { heartbeatAt: new Date() } });
 }
 
 /** Records how a run ended; its live progress is cleared. */
@@ -119,13 +129,14 @@ export async function finishSyncRun(db: Db, result: SyncRunResult): Promise<void
 }
 
 /**
- * Marks runs whose process died as interrupted, without waiting for the next sync: if the sync lock is
- * free, nothing is running, so any `running` row is a leftover. Returns how many it marked.
+ * Marks runs whose process died as interrupted, without waiting for the next sync (opening /sync, the server's
+ * start). A free sync lock is not enough: the lock's connection can drop while its run goes on. So only runs
+ * that have also stopped their heartbeat are marked. Returns how many it marked.
  */
 export async function recoverInterruptedRuns(db: Db): Promise<number> {
   if (db.kind === "embedded-shared") return 0;
   try {
-    return await withSyncLock(db, () => markInterruptedRuns(db));
+    return await withSyncLock(db, () => markInterruptedRuns(db, { silentForMs: HEARTBEAT_STALE_MS }));
   } catch (err) {
     if (err instanceof SyncBusyError) return 0;
     throw err;
@@ -138,12 +149,16 @@ const INTERRUPTED = "The process running this sync stopped before it finished; t
  * Only call while holding the sync lock: any run still `running` belongs to a process that died. An error the
  * run already recorded is kept; the others say why the run stopped.
  */
-export async function markInterruptedRuns(db: Db): Promise<number> {
+export async function markInterruptedRuns(db: Db, opts: { silentForMs?: number } = {}): Promise<number> {
   const ended = { status: "interrupted", finishedAt: new Date(), progress: Prisma.DbNull };
+  const silent =
+    opts.silentForMs === undefined
+      ? {}
+      : { OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(Date.now() - opts.silentForMs) } }] };
   const withoutError = await db.prisma.syncRun.updateMany({
-    where: { status: "running", error: null },
+    where: { status: "running", error: null, ...silent },
     data: { ...ended, error: INTERRUPTED },
   });
-  const withError = await db.prisma.syncRun.updateMany({ where: { status: "running" }, data: ended });
+  const withError = await db.prisma.syncRun.updateMany({ where: { status: "running", ...silent }, data: ended });
   return withoutError.count + withError.count;
 }
