@@ -5,6 +5,10 @@ import { Nav } from "./nav";
 export function Shell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
+      {/* The first Tab stop: past the navigation, straight to the page. */}
+      <a className="skip-link" href="#main">
+        Skip to the page
+      </a>
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden /> Costwise
@@ -12,7 +16,10 @@ export function Shell({ children }: { children: ReactNode }) {
         <Nav />
         <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
       </aside>
-      <main>{children}</main>
+      {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }
