@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { parseCsv } from "../lib/csv";
 import { addMoney, fromUnits, toUnits } from "@/lib/money";
 
@@ -73,6 +74,7 @@ test("a department drills down to its projects, which add up to it, then to thei
   await table(page).getByRole("link", { name: "k8s-platform", exact: true }).click();
   await expect(page).toHaveURL(/by=environment&.*department=platform&project=k8s-platform/);
   await expect(table(page).getByRole("link", { name: "production", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "the spend report drilled down to a project's environments");
 });
 
 test("the metric switch and the range change the report, and the URL keeps them", async ({ page }) => {
@@ -150,6 +152,7 @@ test("customer-serving and R&D add up to the total, with the mapping shown", asy
   const rnd = await rowTotal(page, "R&D").locator("span").getAttribute("title");
   expect(addMoney((cs ?? "").replace(" USD", ""), (rnd ?? "").replace(" USD", ""))).toBe(total);
   await expect(page.getByRole("region", { name: "Mapping" })).toContainText("production");
+  await expectNoAxeViolations(page, "customer-serving vs R&D");
 });
 
 test("bad input says what is wrong: on the page, 400 from the export, never a 500; a combination that is not stored says so", async ({
@@ -161,6 +164,7 @@ test("bad input says what is wrong: on the page, 400 from the export, never a 50
   await expect(page.getByRole("main").getByRole("alert")).toContainText(
     "from (2026-11-01) must be before to (2026-10-01)",
   );
+  await expectNoAxeViolations(page, "the spend report with bad input");
   const res = await request.get("/api/export/spend?metric=blended");
   expect(res.status()).toBe(400);
   expect((await res.json()).error.message).toMatch(/metric must be one of amortized, unblended, net_amortized/);
@@ -175,6 +179,7 @@ test("bad input says what is wrong: on the page, 400 from the export, never a 50
 
   await page.goto("/spend?by=service&department=platform&project=k8s-platform");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("cannot be answered exactly");
+  await expectNoAxeViolations(page, "the spend report with a combination not stored");
   await page.getByRole("link", { name: "Without the department filter (platform)" }).click();
   await expect(page).toHaveURL(/by=service&.*project=k8s-platform/);
   await expect(table(page)).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { parseCsv } from "../lib/csv";
 
 // A newcomer opens the app: every page is reachable from the navigation and says what it is for.
@@ -32,6 +33,7 @@ test("an unknown address shows the product's not-found page, with the way back",
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectNoAxeViolations(page, "the not-found page");
   await page.getByRole("main").getByRole("link", { name: "Open the overview" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();

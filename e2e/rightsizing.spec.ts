@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { parse, parseAllDocuments } from "yaml";
 import { parseCsv } from "../lib/csv";
 
@@ -62,6 +63,8 @@ async function download(page: Page, label: string): Promise<string> {
 }
 
 test("a team engineer reviews, downloads and re-tunes their team's table", async ({ page }) => {
+  // Axe reads the long team table in two colour schemes, several times: more than the default minute.
+  test.setTimeout(180_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
 
@@ -83,6 +86,7 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   await expect(chart.locator(".recharts-line").first()).toBeVisible();
   await expect(chart.getByText(/^current request \d+m$/)).toBeVisible();
   await expect(chart.getByText(/^recommended \d+Mi$/)).toBeVisible();
+  await expectNoAxeViolations(page, "a team's table with a usage chart open");
 
   // Downloads: the CSV holds every container the page lists; the YAML parses and carries the same values.
   const matching = Number(
@@ -133,10 +137,13 @@ test("a team engineer reviews, downloads and re-tunes their team's table", async
   // Change a setting: the same row follows at once, without a sync.
   await page.goto("/settings#rightsizing");
   const form = page.getByRole("form", { name: "Rightsizing settings" });
+  await expect(form).toBeVisible();
+  await expectNoAxeViolations(page, "the settings, at the rightsizing section");
   try {
     await form.getByLabel("Idle memory multiplier").fill("2");
     await form.getByRole("button", { name: "Save rightsizing settings" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await expectNoAxeViolations(page, "the rightsizing settings just saved");
     await page.goto(teamUrl);
     await expect(containerRow(page, WORKLOAD)).toContainText(`→ ${expectedIdleMemoryMib(usage, 2)}Mi`);
     expect(expectedIdleMemoryMib(usage, 2)).not.toBe(expectedIdleMemoryMib(usage, 1.3));
@@ -157,6 +164,7 @@ test("an unknown team or a bad filter gets a clear message, not a 500", async ({
   await page.goto(`/rightsizing/${TEAM}?sort=biggest&page=0`);
   await expect(notice).toContainText('sort="biggest": expected one of savings, change, cpu, memory, name');
   await expect(notice).toContainText('page="0": pages start at 1');
+  await expectNoAxeViolations(page, "a team's table with a bad link");
   await page.goto("/rightsizing?cluster=prod-eu-west-1");
   await expect(notice).toContainText(
     'No cluster "prod-eu-west-1" in the synced data. Clusters: dev-us-east-1, prod-us-east-1, staging-us-east-1.',

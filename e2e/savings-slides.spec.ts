@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import JSZip from "jszip";
 
 // The presenter with five minutes at the all-hands: records two changes, checks what they saved on the
@@ -54,6 +55,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   await page.getByRole("link", { name: "New initiative" }).click();
   await page.getByRole("region", { name: "New initiative" }).getByRole("button", { name: "Add initiative" }).click();
   await expect(page.getByText("give the initiative a name")).toBeVisible();
+  await expectNoAxeViolations(page, "the new-initiative form with an error");
 
   // legacy-monitoring's spend stops six months before the clock (Nov 26, 2026): the 1st of May.
   await addInitiative(page, {
@@ -71,6 +73,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   await expect(legacy.getByText("Before", { exact: true })).toBeVisible();
   const legacyAnnual = (await legacy.getByTestId("realized-annual").innerText()).trim();
   expect(legacyAnnual).toMatch(/^\$\d+(\.\d)?k a year$/);
+  await expectNoAxeViolations(page, "the savings ledger with a measured initiative");
 
   await addInitiative(page, {
     name: RDS,
@@ -85,6 +88,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   await expect(page).toHaveURL(/\/slides/);
   await expect(counter(page)).toContainText("Slide 1 of");
   await waitForKeyboard(page);
+  await expectNoAxeViolations(page, "the slide viewer");
   await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toContainText("Slide 2 of");
   await expect(counter(page)).toContainText("Where the money goes");
@@ -117,6 +121,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   // The next slide quotes the ledger's number at the same precision.
   await page.keyboard.press("ArrowRight");
   await expect(counter(page)).toContainText(`Slide 6 of ${total}: ${LEGACY}`);
+  await expectNoAxeViolations(page, "an initiative's slide");
   await expect(page.getByRole("article", { name: `Slide 6 of ${total}: ${LEGACY}` })).toContainText(legacyAnnual);
 
   // Download the deck: a real .pptx with every slide, the RDS change on slide 5.
@@ -134,6 +139,7 @@ test("the presenter records changes, sees what they saved and builds the deck", 
   const rds = page.getByRole("article", { name: RDS });
   await rds.getByRole("button", { name: "Delete", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: `Delete “${RDS}”?` });
+  await expectNoAxeViolations(page, "the delete confirmation");
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(rds).toBeVisible();
   await rds.getByRole("button", { name: "Delete", exact: true }).click();

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { addMoney, compareMoney } from "@/lib/money";
 
 // A finance user on /tags: sees untagged and mis-tagged spend in dollars, turns a suggestion into an alias
@@ -75,10 +76,11 @@ test("a suggestion becomes an alias: the spend report regroups, compliance still
   const offenders = page.getByRole("region", { name: "Offenders" });
   const prodRow = offenders.getByRole("row").filter({ has: page.getByText("Prod", { exact: true }) });
   await expect(prodRow).toContainText("Amazon Relational Database Service"); // where the spend comes from
-  await prodRow.getByRole("button", { name: 'Alias "Prod" to production' }).click();
+  await prodRow.getByRole("button", { name: 'Alias to production: "Prod"' }).click();
   await expect(prodRow.getByRole("status")).toContainText('now shows under "production" in every report');
   await expect(prodRow).toContainText("Reported as production");
   await expect(notAllowedStat(page)).toHaveText(notAllowedBefore ?? "");
+  await expectNoAxeViolations(page, "the tags report after an alias is added");
 
   await page.goto(SPEND_BY_ENVIRONMENT);
   await expect(spendTable(page).getByRole("link", { name: "production", exact: true })).toBeVisible();
@@ -93,7 +95,7 @@ test("a suggestion becomes an alias: the spend report regroups, compliance still
   // Undo from /tags: the spend is back under "Prod".
   await page.goto("/tags");
   await page.getByRole("button", { name: 'Remove the alias "Prod" → production' }).first().click();
-  await expect(page.getByRole("button", { name: 'Alias "Prod" to production' })).toBeVisible();
+  await expect(page.getByRole("button", { name: 'Alias to production: "Prod"' })).toBeVisible();
   expect((await getSpendByEnvironment(request)).get("Prod")).toBe(before.get("Prod"));
 });
 

@@ -12,6 +12,10 @@ export async function Shell({ children }: { children: ReactNode }) {
   const visible = NAV.map((page) => page.path).filter((path) => canOpenPage(grants, path));
   return (
     <div className="shell">
+      {/* The first Tab stop: past the navigation, straight to the page. */}
+      <a className="skip-link" href="#main">
+        Skip to the page
+      </a>
       <aside className="sidebar">
         <div className="brand">
           <span className="brand-mark" aria-hidden /> Costwise
@@ -31,7 +35,10 @@ export async function Shell({ children }: { children: ReactNode }) {
         <Nav visible={visible} />
         <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
       </aside>
-      <main>{children}</main>
+      {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YA
 import type { ChartModel } from "@/lib/reports/chart";
 import { formatUsdShort } from "@/lib/money";
 import { savePng, saveSvg, toStandaloneSvg } from "./chart-save";
+import { ChartTable } from "./chart-table";
 import styles from "./charts.module.css";
 
 const exact = (v: number) =>
@@ -39,76 +40,87 @@ export function StackedBarChart({ model, title, filename, size = "regular", canS
     }
   };
   return (
-    <figure className="chart-figure">
-      {canSave ? (
-        <div className={`panel-head ${styles.saveBar}`}>
-          <div className="actions">
-            <button type="button" className="button secondary small" onClick={() => void save("png")}>
-              Save PNG
-            </button>
-            <button type="button" className="button secondary small" onClick={() => void save("svg")}>
-              Save SVG
-            </button>
+    <>
+      <figure className="chart-figure">
+        {canSave ? (
+          <div className={`panel-head ${styles.saveBar}`}>
+            <div className="actions">
+              <button type="button" className="button secondary small" onClick={() => void save("png")}>
+                Save PNG
+              </button>
+              <button type="button" className="button secondary small" onClick={() => void save("svg")}>
+                Save SVG
+              </button>
+            </div>
           </div>
-        </div>
-      ) : null}
-      <div ref={ref} role="img" aria-label={title}>
-        <BarChart
-          responsive
-          className={size === "compact" ? styles.compact : styles.regular}
-          data={data}
-          stackOffset="sign"
-          margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
-        >
-          <CartesianGrid vertical={false} stroke="#e3e6ec" />
-          <XAxis
-            dataKey="label"
-            tick={{ fontSize: 13, fill: "#5b6272" }}
-            tickLine={false}
-            axisLine={{ stroke: "#c5cad3" }}
-            interval="preserveStartEnd"
-            minTickGap={8}
-          />
-          <YAxis
-            ticks={model.yTicks}
-            domain={[model.yTicks[0] ?? 0, model.yTicks[model.yTicks.length - 1] ?? "auto"]}
-            tickFormatter={(v: number) => formatUsdShort(v)}
-            tick={{ fontSize: 13, fill: "#5b6272" }}
-            width={64}
-            axisLine={false}
-            tickLine={false}
-          />
-          <ReferenceLine y={0} stroke="#98a2b3" />
-          <Tooltip
-            formatter={(value) => exact(Number(value))}
-            labelFormatter={(_, payload) => String(payload?.[0]?.payload?.title ?? "")}
-            itemSorter={(item) => -Number(item.value ?? 0)}
-            contentStyle={{ fontSize: 13, borderRadius: 8 }}
-          />
-          <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} iconType="square" itemSorter="dataKey" />
-          {model.series.map((s) => (
-            <Bar
-              key={s.id}
-              dataKey={s.id}
-              name={s.label}
-              stackId="spend"
-              fill={s.color}
-              isAnimationActive={false}
-              maxBarSize={56}
-            />
-          ))}
-        </BarChart>
-      </div>
-      <figcaption>
-        {hasEstimated ? "* Estimated: Cost Explorer may still revise these days. " : ""}
-        Bars are rounded for reading; the table and the CSV have exact cents.
-        {error ? (
-          <span role="alert" className="up">
-            {" "}
-            {error}
-          </span>
         ) : null}
-      </figcaption>
-    </figure>
+        <div ref={ref} role="img" aria-label={title}>
+          <BarChart
+            responsive
+            className={size === "compact" ? styles.compact : styles.regular}
+            data={data}
+            stackOffset="sign"
+            margin={{ top: 8, right: 8, bottom: 0, left: 8 }}
+          >
+            <CartesianGrid vertical={false} stroke="#e3e6ec" />
+            <XAxis
+              dataKey="label"
+              tick={{ fontSize: 13, fill: "#5b6272" }}
+              tickLine={false}
+              axisLine={{ stroke: "#c5cad3" }}
+              interval="preserveStartEnd"
+              minTickGap={8}
+            />
+            <YAxis
+              ticks={model.yTicks}
+              domain={[model.yTicks[0] ?? 0, model.yTicks[model.yTicks.length - 1] ?? "auto"]}
+              tickFormatter={(v: number) => formatUsdShort(v)}
+              tick={{ fontSize: 13, fill: "#5b6272" }}
+              width={64}
+              axisLine={false}
+              tickLine={false}
+            />
+            <ReferenceLine y={0} stroke="#98a2b3" />
+            <Tooltip
+              formatter={(value) => exact(Number(value))}
+              labelFormatter={(_, payload) => String(payload?.[0]?.payload?.title ?? "")}
+              itemSorter={(item) => -Number(item.value ?? 0)}
+              contentStyle={{ fontSize: 13, borderRadius: 8 }}
+            />
+            <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} iconType="square" itemSorter="dataKey" />
+            {model.series.map((s) => (
+              <Bar
+                key={s.id}
+                dataKey={s.id}
+                name={s.label}
+                stackId="spend"
+                fill={s.color}
+                isAnimationActive={false}
+                maxBarSize={56}
+              />
+            ))}
+          </BarChart>
+        </div>
+        <figcaption>
+          {hasEstimated ? "* Estimated: Cost Explorer may still revise these days. " : ""}
+          Bars are rounded for reading; the table and the CSV have exact cents.
+          {error ? (
+            <span role="alert" className="up">
+              {" "}
+              {error}
+            </span>
+          ) : null}
+        </figcaption>
+      </figure>
+      <ChartTable
+        caption={title}
+        rowHeader="Period"
+        columns={model.series.map((s) => s.label)}
+        rows={model.points.map((p) => ({
+          label: p.title,
+          values: model.series.map((s) => exact(p.values[s.id] ?? 0)),
+        }))}
+      />
+    </>
   );
 }

@@ -43,38 +43,40 @@ export default async function SyncPage() {
         {runs.length === 0 ? (
           <p className="muted">No sync has run yet.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>Started (UTC)</th>
-                <th>Status</th>
-                <th>Sources</th>
-                <th>Range</th>
-                <th className="num">Requests</th>
-                <th className="num">API cost</th>
-                <th className="num">Rows</th>
-                <th>Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>#{r.id}</td>
-                  <td className="mono">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
-                  <td>
-                    <span className={`badge ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span>
-                  </td>
-                  <td>{r.sources.join(", ")}</td>
-                  <td className="mono">{rangeOf(r)}</td>
-                  <td className="num">{r.requests}</td>
-                  <td className="num">${r.requestCostUsd}</td>
-                  <td className="num">{r.rowsWritten.toLocaleString("en-US")}</td>
-                  <td className={styles.error}>{r.error}</td>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Run</th>
+                  <th>Started (UTC)</th>
+                  <th>Status</th>
+                  <th>Sources</th>
+                  <th>Range</th>
+                  <th className="num">Requests</th>
+                  <th className="num">API cost</th>
+                  <th className="num">Rows</th>
+                  <th>Error</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {runs.map((r) => (
+                  <tr key={r.id}>
+                    <td>#{r.id}</td>
+                    <td className="mono">{r.startedAt.slice(0, 19).replace("T", " ")}</td>
+                    <td>
+                      <span className={`badge ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span>
+                    </td>
+                    <td>{r.sources.join(", ")}</td>
+                    <td className="mono">{rangeOf(r)}</td>
+                    <td className="num">{r.requests}</td>
+                    <td className="num">${r.requestCostUsd}</td>
+                    <td className="num">{r.rowsWritten.toLocaleString("en-US")}</td>
+                    <td className={styles.error}>{r.error}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

@@ -1,29 +1,11 @@
+import { MEANING_COLORS, OTHER_COLOR, SERIES_COLORS, UNTAGGED_COLOR } from "@/lib/palette";
+
 // One colour per department across every page: a pure function of the department and the allowed
 // list, so the overview trend, /spend and the slides agree without sharing state.
 
-/** Tableau 10 without its grey, then six more for values outside the allowed list: distinct on a projector. */
-export const PALETTE = [
-  "#4e79a7",
-  "#f28e2b",
-  "#e15759",
-  "#76b7b2",
-  "#59a14f",
-  "#edc948",
-  "#b07aa1",
-  "#ff9da7",
-  "#9c755f",
-  "#499894",
-  "#d37295",
-  "#a0cbe8",
-  "#b6992d",
-  "#6b5b95",
-  "#8cd17d",
-  "#8f2d56",
-] as const;
-/** Spend without the tag: a neutral dark grey, never a department's colour. */
-export const UNTAGGED_COLOR = "#7b8190";
-/** The chart's "Other" bucket. */
-export const OTHER_COLOR = "#c5cad3";
+/** The series colours (lib/palette.ts): colour-vision-deficiency safe, the same on the pages and the slides. */
+export const PALETTE = SERIES_COLORS;
+export { OTHER_COLOR, UNTAGGED_COLOR };
 
 function hashOf(text: string): number {
   let h = 2166136261; // FNV-1a: stable across runs and machines
@@ -58,4 +40,7 @@ export function toRankColor(rank: number): string {
 }
 
 /** Customer-serving and R&D: the same two colours on the overview and /spend/categories. */
-export const CATEGORY_COLORS: Record<string, string> = { "customer-serving": "#2453d6", rnd: "#f28e2b" };
+export const CATEGORY_COLORS: Record<string, string> = {
+  "customer-serving": MEANING_COLORS.customerServing,
+  rnd: MEANING_COLORS.rnd,
+};

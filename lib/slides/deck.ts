@@ -1,6 +1,8 @@
 // The all-hands deck as data: pure, no React, no pptx. The /slides preview and the
 // .pptx writer both render this one model, so the browser and PowerPoint show the same slides and numbers.
 
+import { MEANING_COLORS, toPptxColor } from "@/lib/palette";
+
 /** A chart's series: values are display numbers (dollars as floats, never used for arithmetic). */
 export type DeckSeries = { name: string; color: string; values: number[] };
 
@@ -40,17 +42,19 @@ export type Deck = {
   slides: Slide[];
 };
 
+/** The deck's colours: text from the app's light theme, chart colours from the shared palette (lib/palette.ts). */
 export const DECK_COLORS = {
   ink: "14171F",
   muted: "5B6272",
   accent: "2453D6",
+  // Text: a headline's words and sign carry its meaning; these only tint it, dark enough to read.
   good: "13795B",
   bad: "B42318",
-  before: "98A2B3",
-  change: "F0B429",
-  after: "13795B",
-  notCounted: "D0D5DD",
-  compliant: "13795B",
-  notAllowed: "F0B429",
-  missing: "B42318",
+  before: toPptxColor(MEANING_COLORS.before),
+  change: toPptxColor(MEANING_COLORS.change),
+  after: toPptxColor(MEANING_COLORS.after),
+  notCounted: toPptxColor(MEANING_COLORS.notCounted),
+  compliant: toPptxColor(MEANING_COLORS.compliant),
+  notAllowed: toPptxColor(MEANING_COLORS.notAllowed),
+  missing: toPptxColor(MEANING_COLORS.missing),
 } as const;

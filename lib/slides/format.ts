@@ -24,8 +24,3 @@ export function formatUsdCompact(amount: string): string {
 export function toChartValue(amount: string): number {
   return Math.round(toChartNumber(amount) * 100) / 100;
 }
-
-/** "#4e79a7" → "4E79A7" (pptx colours have no #). */
-export function toHexColor(color: string): string {
-  return color.replace(/^#/, "").toUpperCase();
-}

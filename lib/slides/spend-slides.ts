@@ -10,7 +10,8 @@ import type { ComplianceReport } from "@/lib/tags/compliance-report";
 import type { EnvironmentCategory } from "@/lib/settings/tags";
 import { formatMonthShort } from "@/lib/savings/before-after";
 import { DECK_COLORS, type DeckChart, type Slide } from "./deck";
-import { formatUsdCompact, formatUsdWhole, toChartValue, toHexColor } from "./format";
+import { formatUsdCompact, formatUsdWhole, toChartValue } from "./format";
+import { MEANING_COLORS, toPptxColor } from "@/lib/palette";
 
 const NO_SPEND = "No spend synced yet: run a sync, then rebuild the deck.";
 
@@ -25,7 +26,7 @@ function toTrendChart(
     categories: model.points.map((p) => p.label),
     series: model.series.map((s) => ({
       name: s.label,
-      color: colorOf?.(s.label) ?? toHexColor(s.color),
+      color: colorOf?.(s.label) ?? toPptxColor(s.color),
       values: model.points.map((p) => Math.round((p.values[s.id] ?? 0) * 100) / 100),
     })),
     valueLabel: `${report.view.metric === "amortized" ? "Amortized" : "Spend"} per month`,
@@ -81,8 +82,8 @@ export function toDepartmentsSlide(report: SpendReport | null, allowedDepartment
 }
 
 const CATEGORY_COLORS: Record<string, string> = {
-  [CATEGORY_LABELS["customer-serving"]]: DECK_COLORS.accent,
-  [CATEGORY_LABELS.rnd]: "F28E2B",
+  [CATEGORY_LABELS["customer-serving"]]: toPptxColor(MEANING_COLORS.customerServing),
+  [CATEGORY_LABELS.rnd]: toPptxColor(MEANING_COLORS.rnd),
 };
 
 export function toCategoriesSlide(report: SpendReport | null): Slide {

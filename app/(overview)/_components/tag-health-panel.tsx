@@ -31,53 +31,55 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
           misses a tag · {share(health.anyNotAllowed)} has a value outside the allowed lists
         </span>
       </p>
-      <table className="data money">
-        <thead>
-          <tr>
-            <th scope="col">Tag</th>
-            <th className="num" scope="col">
-              No tag
-            </th>
-            <th className="num" scope="col">
-              Not allowed
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {KEYS.map(({ key, label, hasList }) => {
-            const k = health.keys[key];
-            return (
-              <tr key={key}>
-                <td>{label}</td>
-                <td className="num">
-                  <Link href={view(key, UNTAGGED_FILTER, ["service"])}>
-                    <Money amount={k.missing} />
-                  </Link>{" "}
-                  <span className="muted">{share(k.missing)}</span>
-                  <span className={`row-link ${styles.breakdown}`}>
-                    by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
-                    <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
-                  </span>
-                </td>
-                <td className="num">
-                  {hasList && overview.settings.allowed[key].length > 0 ? (
-                    <>
-                      <Link href={view(key, NOT_ALLOWED_FILTER, [key])}>
-                        <Money amount={k.notAllowed} />
-                      </Link>{" "}
-                      <span className="muted">{share(k.notAllowed)}</span>
-                    </>
-                  ) : (
-                    <span className="muted" title="No allowed list: only presence is checked">
-                      —
+      <div className="table-scroll">
+        <table className="data money">
+          <thead>
+            <tr>
+              <th scope="col">Tag</th>
+              <th className="num" scope="col">
+                No tag
+              </th>
+              <th className="num" scope="col">
+                Not allowed
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {KEYS.map(({ key, label, hasList }) => {
+              const k = health.keys[key];
+              return (
+                <tr key={key}>
+                  <td>{label}</td>
+                  <td className="num">
+                    <Link href={view(key, UNTAGGED_FILTER, ["service"])}>
+                      <Money amount={k.missing} />
+                    </Link>{" "}
+                    <span className="muted">{share(k.missing)}</span>
+                    <span className={`row-link ${styles.breakdown}`}>
+                      by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
+                      <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
                     </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  </td>
+                  <td className="num">
+                    {hasList && overview.settings.allowed[key].length > 0 ? (
+                      <>
+                        <Link href={view(key, NOT_ALLOWED_FILTER, [key])}>
+                          <Money amount={k.notAllowed} />
+                        </Link>{" "}
+                        <span className="muted">{share(k.notAllowed)}</span>
+                      </>
+                    ) : (
+                      <span className="muted" title="No allowed list: only presence is checked">
+                        —
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

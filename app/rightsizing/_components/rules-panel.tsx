@@ -19,12 +19,14 @@ export function RulesPanel({
   const pricedClusters = [...new Set([...clusters, ...Object.keys(s.clusterPricing)])].sort();
   return (
     <details className={`panel ${styles.rules}`} open={isOpen}>
+      {/* The summary is the toggle: a link inside it would be a control in a control. */}
       <summary>
         <h2>How recommendations are made</h2>
-        <span className="muted">
-          current settings · <Link href="/settings#rightsizing">change them in Settings</Link>
-        </span>
+        <span className="muted">with the current settings</span>
       </summary>
+      <p className="muted">
+        <Link href="/settings#rightsizing">Change them in Settings</Link>
+      </p>
       <dl>
         <dt>Environment decides the rule</dt>
         <dd>
@@ -66,29 +68,31 @@ export function RulesPanel({
           Savings per month = change in requested vCPU and GiB × replicas × {s.hoursPerMonth} hours × the cluster’s unit
           prices. A node’s hourly price is split into vCPU and GiB prices with OpenCost’s ratio (1 vCPU costs as much as
           ~7.46 GiB).
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Cluster</th>
-                <th>Instance type</th>
-                <th className="num">$/vCPU-hour</th>
-                <th className="num">$/GiB-hour</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...pricedClusters, null].map((cluster) => {
-                const prices = getUnitPrices(cluster ?? "", cluster === null ? { ...s, clusterPricing: {} } : s);
-                return (
-                  <tr key={cluster ?? "(default)"}>
-                    <td>{cluster ?? <span className="muted">any other (default)</span>}</td>
-                    <td className="mono">{prices.instanceType}</td>
-                    <td className="num mono">{usd(prices.vcpuHourUsd, 5)}</td>
-                    <td className="num mono">{usd(prices.gibHourUsd, 5)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Cluster</th>
+                  <th>Instance type</th>
+                  <th className="num">$/vCPU-hour</th>
+                  <th className="num">$/GiB-hour</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...pricedClusters, null].map((cluster) => {
+                  const prices = getUnitPrices(cluster ?? "", cluster === null ? { ...s, clusterPricing: {} } : s);
+                  return (
+                    <tr key={cluster ?? "(default)"}>
+                      <td>{cluster ?? <span className="muted">any other (default)</span>}</td>
+                      <td className="mono">{prices.instanceType}</td>
+                      <td className="num mono">{usd(prices.vcpuHourUsd, 5)}</td>
+                      <td className="num mono">{usd(prices.gibHourUsd, 5)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </dd>
       </dl>
     </details>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { SHORT_MONTH_NAMES } from "@/lib/labels";
 import type { ContainerKey, UsageHour } from "@/lib/rightsizing/read";
+import { MEANING_COLORS } from "@/lib/palette";
 import styles from "./rightsizing.module.css";
 
 type Lines = { request: number | null; limit: number | null; recommended: number | null };
@@ -100,50 +101,63 @@ function Panel({
           dash: "2 3",
         },
   ].filter((x) => x !== null);
+  const avgPeak = Math.max(0, ...data.map((d) => Number(d[avg] ?? 0)));
+  // What the picture shows, in words: the chart's name for screen readers.
+  const summary = `${title}: over ${data.length} hours the hourly average reached ${round(avgPeak)} and the hourly max ${round(peak)}; ${series
+    .slice(2)
+    .map((s) => s.label)
+    .join("; ")}.`;
   return (
     <figure>
       <figcaption>{title}</figcaption>
-      <LineChart width={520} height={200} data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ec" />
-        <XAxis dataKey="hour" tickFormatter={toDayLabel} minTickGap={40} tick={{ fontSize: 11 }} />
-        <YAxis
-          domain={[0, top]}
-          ticks={[0, top / 4, top / 2, (top * 3) / 4, top]}
-          tickFormatter={round}
-          tick={{ fontSize: 11 }}
-          width={64}
-          allowDataOverflow
-        />
-        <Tooltip
-          labelFormatter={(h) => `${String(h).slice(0, 16).replace("T", " ")} UTC`}
-          formatter={(v) => round(Number(v))}
-        />
-        <Line
-          dataKey={max}
-          name="hourly max"
-          stroke={COLORS.max}
-          dot={false}
-          strokeWidth={1}
-          isAnimationActive={false}
-          connectNulls
-        />
-        <Line
-          dataKey={avg}
-          name="hourly avg"
-          stroke={COLORS.avg}
-          dot={false}
-          strokeWidth={1.5}
-          isAnimationActive={false}
-          connectNulls
-        />
-        {lines.request !== null ? (
-          <ReferenceLine y={lines.request} stroke={COLORS.request} strokeDasharray="6 4" strokeWidth={1.5} />
-        ) : null}
-        {lines.recommended !== null ? (
-          <ReferenceLine y={lines.recommended} stroke={COLORS.recommended} strokeWidth={2} />
-        ) : null}
-        {isLimitDrawn ? <ReferenceLine y={lines.limit ?? 0} stroke={COLORS.limit} strokeDasharray="2 3" /> : null}
-      </LineChart>
+      <div role="img" aria-label={summary}>
+        <LineChart
+          responsive
+          className={styles.usagePlot}
+          data={data}
+          margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ec" />
+          <XAxis dataKey="hour" tickFormatter={toDayLabel} minTickGap={40} tick={{ fontSize: 11 }} />
+          <YAxis
+            domain={[0, top]}
+            ticks={[0, top / 4, top / 2, (top * 3) / 4, top]}
+            tickFormatter={round}
+            tick={{ fontSize: 11 }}
+            width={64}
+            allowDataOverflow
+          />
+          <Tooltip
+            labelFormatter={(h) => `${String(h).slice(0, 16).replace("T", " ")} UTC`}
+            formatter={(v) => round(Number(v))}
+          />
+          <Line
+            dataKey={max}
+            name="hourly max"
+            stroke={COLORS.max}
+            dot={false}
+            strokeWidth={1}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            dataKey={avg}
+            name="hourly avg"
+            stroke={COLORS.avg}
+            dot={false}
+            strokeWidth={1.5}
+            isAnimationActive={false}
+            connectNulls
+          />
+          {lines.request !== null ? (
+            <ReferenceLine y={lines.request} stroke={COLORS.request} strokeDasharray="6 4" strokeWidth={1.5} />
+          ) : null}
+          {lines.recommended !== null ? (
+            <ReferenceLine y={lines.recommended} stroke={COLORS.recommended} strokeWidth={2} />
+          ) : null}
+          {isLimitDrawn ? <ReferenceLine y={lines.limit ?? 0} stroke={COLORS.limit} strokeDasharray="2 3" /> : null}
+        </LineChart>
+      </div>
       <ul className={styles.chartLegend}>
         {series.map((item) => (
           <li key={item.label}>
@@ -166,7 +180,13 @@ function Panel({
   );
 }
 
-const COLORS = { avg: "#2453d6", max: "#f79009", request: "#5b6272", recommended: "#13795b", limit: "#b42318" };
+const COLORS = {
+  avg: MEANING_COLORS.usageAverage,
+  max: MEANING_COLORS.usagePeak,
+  request: MEANING_COLORS.request,
+  recommended: MEANING_COLORS.recommended,
+  limit: MEANING_COLORS.limit,
+};
 
 function toDayLabel(hour: string): string {
   return `${SHORT_MONTH_NAMES[Number(hour.slice(5, 7)) - 1] ?? ""} ${Number(hour.slice(8, 10))}`;

@@ -20,40 +20,42 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
             No project stopped or fell to near zero in the last 13 months, or each one already has an initiative.
           </p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Project</th>
-                <th>Stopped</th>
-                <th className="num">Busiest month</th>
-                <th className="num">Would save a year</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {abandoned.map((c) => (
-                <tr key={c.project}>
-                  <td>
-                    <Link href={c.href}>{c.project}</Link>
-                  </td>
-                  <td>{formatMonth(c.stoppedMonth)}</td>
-                  <td className="num">
-                    {formatUsd(c.peakAmount)} <span className="muted">({formatMonth(c.peakMonth)})</span>
-                  </td>
-                  <td className="num">
-                    {c.annualSaving ? formatUsd(c.annualSaving) : <span className="muted">not yet measurable</span>}
-                  </td>
-                  <td>
-                    <Link
-                      href={`/savings?${new URLSearchParams({ new: "1", name: `${c.project} shut down`, project: c.project, changeDate: c.stoppedMonth })}#initiative-form`}
-                    >
-                      Record
-                    </Link>
-                  </td>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Project</th>
+                  <th>Stopped</th>
+                  <th className="num">Busiest month</th>
+                  <th className="num">Would save a year</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {abandoned.map((c) => (
+                  <tr key={c.project}>
+                    <td>
+                      <Link href={c.href}>{c.project}</Link>
+                    </td>
+                    <td>{formatMonth(c.stoppedMonth)}</td>
+                    <td className="num">
+                      {formatUsd(c.peakAmount)} <span className="muted">({formatMonth(c.peakMonth)})</span>
+                    </td>
+                    <td className="num">
+                      {c.annualSaving ? formatUsd(c.annualSaving) : <span className="muted">not yet measurable</span>}
+                    </td>
+                    <td>
+                      <Link
+                        href={`/savings?${new URLSearchParams({ new: "1", name: `${c.project} shut down`, project: c.project, changeDate: c.stoppedMonth })}#initiative-form`}
+                      >
+                        Record
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
       <div className="panel">
@@ -62,28 +64,30 @@ export function CandidatesPanel({ candidates }: { candidates: Candidates }) {
         {teams.length === 0 ? (
           <p className="muted">No team has requests to lower — or no Kubernetes usage is synced yet.</p>
         ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Team</th>
-                <th className="num">Containers to change</th>
-                <th className="num">A month</th>
-                <th className="num">A year</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.map((t) => (
-                <tr key={t.team}>
-                  <td>
-                    <Link href={t.href}>{t.team}</Link>
-                  </td>
-                  <td className="num">{t.containersToChange}</td>
-                  <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents))}</td>
-                  <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents * 12))}</td>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Team</th>
+                  <th className="num">Containers to change</th>
+                  <th className="num">A month</th>
+                  <th className="num">A year</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {teams.map((t) => (
+                  <tr key={t.team}>
+                    <td>
+                      <Link href={t.href}>{t.team}</Link>
+                    </td>
+                    <td className="num">{t.containersToChange}</td>
+                    <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents))}</td>
+                    <td className="num">{formatUsd(formatCentsAsUsd(t.monthlyCents * 12))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useRef } from "react";
 import { removeInitiative, type DeleteState } from "../actions";
+import { keepTabInside } from "@/app/_components/focus-trap";
 import styles from "./savings.module.css";
 
 /** Delete asks first: a modal dialog names the initiative and says what goes with it. */
@@ -16,7 +17,7 @@ export function DeleteInitiative({ id, name }: { id: number; name: string }) {
       >
         Delete
       </button>
-      <dialog ref={dialog} className={styles.confirm} aria-labelledby={`delete-${id}-title`}>
+      <dialog ref={dialog} className={styles.confirm} aria-labelledby={`delete-${id}-title`} onKeyDown={keepTabInside}>
         <form action={action}>
           <input type="hidden" name="id" value={id} />
           <h3 id={`delete-${id}-title`}>Delete “{name}”?</h3>

@@ -42,30 +42,32 @@ export function ComplianceTrend({ report }: { report: ComplianceReport }) {
       ) : null}
       <TrendChart points={points} />
       <div className={styles.scroll}>
-        <table className="data" aria-label="Compliance by month">
-          <thead>
-            <tr>
-              <th>Month</th>
-              <th className="num">Compliant</th>
-              <th className="num">Not allowed</th>
-              <th className="num">Missing a tag</th>
-              <th className="num">Total</th>
-              <th className="num">Compliant share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <td className={styles.nowrap}>{r.label}</td>
-                <td className="num">{formatUsd(r.compliant)}</td>
-                <td className="num">{formatUsd(r.notAllowed)}</td>
-                <td className="num">{formatUsd(r.missing)}</td>
-                <td className="num">{formatUsd(r.total)}</td>
-                <td className="num">{formatPercent(r.share)}</td>
+        <div className="table-scroll">
+          <table className="data" aria-label="Compliance by month">
+            <thead>
+              <tr>
+                <th>Month</th>
+                <th className="num">Compliant</th>
+                <th className="num">Not allowed</th>
+                <th className="num">Missing a tag</th>
+                <th className="num">Total</th>
+                <th className="num">Compliant share</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <td className={styles.nowrap}>{r.label}</td>
+                  <td className="num">{formatUsd(r.compliant)}</td>
+                  <td className="num">{formatUsd(r.notAllowed)}</td>
+                  <td className="num">{formatUsd(r.missing)}</td>
+                  <td className="num">{formatUsd(r.total)}</td>
+                  <td className="num">{formatPercent(r.share)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

@@ -31,7 +31,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
             className={styles.linkButton}
             type="submit"
             disabled={pending}
-            aria-label={`Remove the alias ${JSON.stringify(value)} → ${aliasOf}`}
+            aria-label={`Undo: remove the alias ${JSON.stringify(value)} → ${aliasOf}`}
           >
             Undo
           </button>
@@ -46,7 +46,8 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
             className={`button ${styles.small} ${styles.nowrap}`}
             type="submit"
             disabled={pending}
-            aria-label={`Alias ${JSON.stringify(value)} to ${suggestion}`}
+            // The visible words first (speech users say what they see), then the value the row is about.
+            aria-label={`Alias to ${suggestion}: ${JSON.stringify(value)}`}
           >
             Alias to {suggestion}
           </button>

@@ -32,62 +32,64 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
         <p className="muted">Every dollar in this range carries all three tags with allowed values. Nothing to fix.</p>
       ) : (
         <div className={styles.scroll}>
-          <table className="data">
-            <thead>
-              <tr>
-                <th>Tag</th>
-                <th>Value</th>
-                <th className="num">Spend</th>
-                <th>Services</th>
-                <th>Linked accounts</th>
-                <th>Fix in reports</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offenders.map((o) => (
-                <tr key={`${o.key}:${o.value ?? ""}`}>
-                  <td className="mono">{o.key}</td>
-                  <td>
-                    <ValueCell offender={o} />
-                  </td>
-                  <td className="num">
-                    {formatUsd(o.spend)}
-                    <Link
-                      className={`${styles.note} ${styles.nowrap}`}
-                      href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}
-                    >
-                      open in Spend →
-                    </Link>
-                  </td>
-                  <td>
-                    <Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} />
-                  </td>
-                  <td>
-                    <Breakdown
-                      items={o.accounts?.map((a) => ({
-                        label: a.name ?? a.accountId,
-                        spend: a.spend,
-                        title: a.accountId,
-                      }))}
-                    />
-                  </td>
-                  <td>
-                    {o.problem === "missing" ? (
-                      <span className={styles.note}>Tag the resources at the source</span>
-                    ) : o.key === "project" ? null : (
-                      <OffenderFix
-                        tagKey={o.key}
-                        value={o.value ?? ""}
-                        aliasOf={o.aliasOf}
-                        suggestion={o.suggestion}
-                        allowed={settings.allowed[o.key]}
-                      />
-                    )}
-                  </td>
+          <div className="table-scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  <th>Tag</th>
+                  <th>Value</th>
+                  <th className="num">Spend</th>
+                  <th>Services</th>
+                  <th>Linked accounts</th>
+                  <th>Fix in reports</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {offenders.map((o) => (
+                  <tr key={`${o.key}:${o.value ?? ""}`}>
+                    <td className="mono">{o.key}</td>
+                    <td>
+                      <ValueCell offender={o} />
+                    </td>
+                    <td className="num">
+                      {formatUsd(o.spend)}
+                      <Link
+                        className={`${styles.note} ${styles.nowrap}`}
+                        href={toSpendLink(query, "service", { key: o.key, value: o.aliasOf ?? o.value })}
+                      >
+                        open in Spend →
+                      </Link>
+                    </td>
+                    <td>
+                      <Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} />
+                    </td>
+                    <td>
+                      <Breakdown
+                        items={o.accounts?.map((a) => ({
+                          label: a.name ?? a.accountId,
+                          spend: a.spend,
+                          title: a.accountId,
+                        }))}
+                      />
+                    </td>
+                    <td>
+                      {o.problem === "missing" ? (
+                        <span className={styles.note}>Tag the resources at the source</span>
+                      ) : o.key === "project" ? null : (
+                        <OffenderFix
+                          tagKey={o.key}
+                          value={o.value ?? ""}
+                          aliasOf={o.aliasOf}
+                          suggestion={o.suggestion}
+                          allowed={settings.allowed[o.key]}
+                        />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       <p className={styles.caption}>

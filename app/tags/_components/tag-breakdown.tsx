@@ -14,36 +14,38 @@ export function TagBreakdownTable({ tags, settings }: { tags: TagBreakdown[]; se
   return (
     <section className="panel" aria-label="Per-tag breakdown">
       <h2>Per tag</h2>
-      <table className="data">
-        <thead>
-          <tr>
-            <th>Tag</th>
-            <th className="num">Allowed</th>
-            <th className="num">Aliased</th>
-            <th className="num">Not allowed</th>
-            <th className="num">Missing</th>
-            <th className="num">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tags.map((t) => {
-            const isChecked = t.key !== "project" && settings.allowed[t.key].length > 0;
-            return (
-              <tr key={t.key}>
-                <td>
-                  <span className="mono">{t.key}</span>
-                  <span className={styles.note}>{rule(t.key)}</span>
-                </td>
-                <td className="num">{formatUsd(t.allowed)}</td>
-                <td className="num">{isChecked ? formatUsd(t.aliased) : "—"}</td>
-                <td className="num">{isChecked ? formatUsd(t.notAllowed) : "—"}</td>
-                <td className="num">{formatUsd(t.missing)}</td>
-                <td className="num">{formatUsd(t.total)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="data">
+          <thead>
+            <tr>
+              <th>Tag</th>
+              <th className="num">Allowed</th>
+              <th className="num">Aliased</th>
+              <th className="num">Not allowed</th>
+              <th className="num">Missing</th>
+              <th className="num">Total</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tags.map((t) => {
+              const isChecked = t.key !== "project" && settings.allowed[t.key].length > 0;
+              return (
+                <tr key={t.key}>
+                  <td>
+                    <span className="mono">{t.key}</span>
+                    <span className={styles.note}>{rule(t.key)}</span>
+                  </td>
+                  <td className="num">{formatUsd(t.allowed)}</td>
+                  <td className="num">{isChecked ? formatUsd(t.aliased) : "—"}</td>
+                  <td className="num">{isChecked ? formatUsd(t.notAllowed) : "—"}</td>
+                  <td className="num">{formatUsd(t.missing)}</td>
+                  <td className="num">{formatUsd(t.total)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <p className={styles.caption}>
         Each row is one tag on its own and adds up to the total; a row missing two tags shows in both.
       </p>
