@@ -52,7 +52,13 @@ const schema = z.object({
     message: "expected a Datadog site like datadoghq.com or datadoghq.eu",
   }),
   DD_HOST: url("https://api.datadoghq.com"),
+  // Operating
+  COSTWISE_METRICS_TOKEN: optionalString,
+  LOG_FORMAT: z.enum(["text", "json"], { message: "expected text or json" }).optional(),
 });
+
+/** Every variable the config reads (the deploy manifests' test checks they set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export type Config = {
   database: { kind: "postgres"; url: string } | { kind: "embedded"; dir: string };
@@ -78,6 +84,12 @@ export type Config = {
     /** Full API base URL; DD_HOST wins over DD_SITE. */
     baseUrl: string;
   };
+  /** /api/metrics wants `Authorization: Bearer <token>` when set; open otherwise. */
+  metricsToken: string | undefined;
+  /** Log lines as text for people, or one JSON object per line for log pipelines. */
+  logFormat: "text" | "json";
+  /** Values never to write in a log line: every *_KEY, *_SECRET, *_TOKEN, *_PASSWORD, the database password. */
+  secrets: string[];
 };
 
 export class ConfigError extends Error {
@@ -145,7 +157,31 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       site,
       baseUrl: (e.DD_HOST ?? `https://api.${site}`).replace(/\/+$/, ""),
     },
+    metricsToken: e.COSTWISE_METRICS_TOKEN,
+    logFormat: e.LOG_FORMAT ?? "text",
+    secrets: listSecrets(env),
   };
+}
+
+/**
+ * By name, so a secret added later (a vendor key, a sign-in secret) is covered without a list to keep up.
+ * Lists and URLs are split too: the database password appears alone in a driver's error.
+ */
+function listSecrets(env: Record<string, string | undefined>): string[] {
+  const secrets = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !/(_KEY|_SECRET|_TOKEN|_PASSWORD)$/.test(name)) continue;
+    for (const part of [value, ...value.split(",")]) if (part.trim().length >= 6) secrets.add(part.trim());
+  }
+  if (env.DATABASE_URL) {
+    try {
+      const password = new URL(env.DATABASE_URL).password;
+      if (password) for (const p of [password, decodeURIComponent(password)]) secrets.add(p);
+    } catch {
+      // not a URL: the schema above says so
+    }
+  }
+  return [...secrets];
 }
 
 let current: Config | undefined;

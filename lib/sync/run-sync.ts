@@ -120,7 +120,9 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncRunResult> {
         result.notes = outcome.notes ?? [];
       } catch (err) {
         result.status = signal.aborted ? "interrupted" : "failed";
-        result.error = (err as Error).message;
+        // Cancelled: say why it was stopped (e.g. the server shutting down), not how the request it was in broke.
+        result.error =
+          signal.aborted && signal.reason instanceof Error ? signal.reason.message : (err as Error).message;
         opts.log?.(`[${source.name}] ${result.status}: ${result.error}`);
       }
       progress = { ...progress, phase: result.status === "succeeded" ? "Done" : result.status };

@@ -2,6 +2,7 @@
 import { getConfig, getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
+import { getLog } from "@/lib/log";
 import { listSyncRuns } from "@/lib/sync/runs";
 import { startSyncInBackground } from "@/lib/jobs/start-sync";
 
@@ -22,7 +23,7 @@ export async function POST() {
       config: getConfig(),
       now: getNow(),
       trigger: "web",
-      log: console.log,
+      log: (line, runId) => getLog()(line, { event: "sync", runId }),
     });
     return Response.json({ runId }, { status: 202 });
   } catch (err) {
