@@ -319,6 +319,25 @@ describe("Kubernetes manifests", () => {
     expect(AWAITING_SIGN_IN_BRANCH.filter((k) => !set.has(k))).toEqual([]);
   });
 
+  it("compose runs the image as Kubernetes does: read-only, no capabilities, the image's writable paths in memory", () => {
+    const compose = parseAllDocuments(readFileSync(path.join(ROOT, "compose.yaml"), "utf8"))[0]!.toJS() as {
+      services: Record<
+        string,
+        { read_only?: boolean; cap_drop?: string[]; tmpfs?: string[]; environment?: Record<string, string> }
+      >;
+    };
+    const app = compose.services.costwise!;
+    expect(app.read_only).toBe(true);
+    expect(app.cap_drop).toEqual(["ALL"]);
+    expect(app.tmpfs?.sort()).toEqual(
+      readWritablePaths(path.join(ROOT, "Dockerfile"))
+        .filter((p) => p !== "/data")
+        .sort(),
+    );
+    // One server and no CronJob: its own schedule syncs.
+    expect(app.environment?.SYNC_SCHEDULE).toBe("daily");
+  });
+
   it("the example secrets are plainly fake", () => {
     for (const [k, v] of Object.entries(secret.stringData as Record<string, string>)) expect(v, k).toMatch(/FAKE/);
   });
