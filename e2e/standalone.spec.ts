@@ -73,6 +73,9 @@ test.beforeAll(async () => {
     PATH: process.env.PATH,
     HOME: dir,
     ...stage.env,
+    // Not a container here: listen on loopback. (The image listens on every interface, which the server allows
+    // only with sign-in on; the sign-in is another test's business.)
+    COSTWISE_HOST: "127.0.0.1",
     PORT: String(port),
     DATABASE_URL: database.url,
     COSTWISE_NOW: NOW,
