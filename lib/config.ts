@@ -116,7 +116,13 @@ const schema = z.object({
   COSTWISE_REQUEST_TIMEOUT_S: positiveNumber("seconds, e.g. 60").optional(),
   COSTWISE_SYNC_DEADLINE_MIN: positiveNumber("minutes, e.g. 60").optional(),
   COSTWISE_STALE_AFTER_DAYS: positiveNumber("days, e.g. 2").optional(),
+  // Operating
+  COSTWISE_METRICS_TOKEN: optionalString,
+  LOG_FORMAT: z.enum(["text", "json"], { message: "expected text or json" }).optional(),
 });
+
+/** Every variable the config reads (the deploy manifests' test checks they set no other). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(schema.shape);
 
 export type Config = {
   database: { kind: "postgres"; url: string } | { kind: "embedded"; dir: string };
@@ -168,6 +174,12 @@ export type Config = {
     /** Data older than this is flagged on every page and in /api/health (COSTWISE_STALE_AFTER_DAYS, default 2). */
     staleAfterDays: number;
   };
+  /** /api/metrics wants `Authorization: Bearer <token>` when set; open otherwise. */
+  metricsToken: string | undefined;
+  /** Log lines as text for people, or one JSON object per line for log pipelines. */
+  logFormat: "text" | "json";
+  /** Values never to write in a log line: every *_KEY, *_SECRET, *_TOKEN, *_PASSWORD, the database password. */
+  secrets: string[];
 };
 
 export class ConfigError extends Error {
@@ -259,6 +271,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       deadlineMs: Math.round((e.COSTWISE_SYNC_DEADLINE_MIN ?? 60) * 60_000),
       staleAfterDays: e.COSTWISE_STALE_AFTER_DAYS ?? 2,
     },
+    metricsToken: e.COSTWISE_METRICS_TOKEN,
+    logFormat: e.LOG_FORMAT ?? "text",
+    secrets: listSecrets(env),
   };
 }
 
@@ -311,6 +326,27 @@ function readRoles(inline: string | undefined, file: string | undefined, cwd: st
 export function checkListenSafety(config: Pick<Config, "host" | "auth">): string | undefined {
   if (config.auth.mode !== "none" || isLoopbackHost(config.host)) return undefined;
   return `Refusing to listen on ${config.host} without sign-in: set COSTWISE_AUTH=oidc or COSTWISE_AUTH=proxy, or listen on loopback only with COSTWISE_HOST=127.0.0.1.`;
+}
+
+/**
+ * By name, so a secret added later (a vendor key, a sign-in secret) is covered without a list to keep up.
+ * Lists and URLs are split too: the database password appears alone in a driver's error.
+ */
+function listSecrets(env: Record<string, string | undefined>): string[] {
+  const secrets = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !/(_KEY|_SECRET|_TOKEN|_PASSWORD)$/.test(name)) continue;
+    for (const part of [value, ...value.split(",")]) if (part.trim().length >= 6) secrets.add(part.trim());
+  }
+  if (env.DATABASE_URL) {
+    try {
+      const password = new URL(env.DATABASE_URL).password;
+      if (password) for (const p of [password, decodeURIComponent(password)]) secrets.add(p);
+    } catch {
+      // not a URL: the schema above says so
+    }
+  }
+  return [...secrets];
 }
 
 let current: Config | undefined;

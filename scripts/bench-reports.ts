@@ -139,8 +139,14 @@ async function main() {
     const port = await findFreePort();
     const serve = await import("./serve");
     server = await serve.startServer({ config: { ...config, port }, db, log: () => {} });
+    const rssAfterSync = process.memoryUsage().rss;
     const timings = await runUsersProcess(`http://127.0.0.1:${port}`, users, rounds);
     printReport(timings);
+    // What deploy/kubernetes sizes the pods by: this process synced, then served the users.
+    const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+    console.log(
+      `Memory (RSS) of this process: ${mib(rssAfterSync)} after the sync, ${mib(process.memoryUsage().rss)} after serving, peak ${mib(process.resourceUsage().maxRSS * 1024)}.`,
+    );
   } finally {
     await server?.close().catch(() => {});
     emulator.kill("SIGTERM");

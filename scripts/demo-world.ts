@@ -24,6 +24,15 @@ export async function startDemoWorld(opts: {
   if (await seedDemoRightsizingSettings(opts.db)) opts.log("Seeded the demo company's team and environment mappings.");
   const initiatives = await seedDemoInitiatives(opts.db, opts.now);
   if (initiatives) opts.log(`Seeded ${initiatives} demo savings initiatives.`);
+  return startDemoEmulators({ now: opts.now, size: opts.size, log: opts.log });
+}
+
+/** The emulators alone, on a database that need not exist yet (the image test lets the app migrate it). */
+export async function startDemoEmulators(opts: {
+  now: Date;
+  size?: number;
+  log: (line: string) => void;
+}): Promise<DemoWorld> {
   const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
   opts.log(`AWS Cost Explorer emulator: ${costExplorer.url} (the demo company's spend)`);
   const awsEnv = {

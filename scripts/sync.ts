@@ -15,7 +15,7 @@ const spec: FlagSpec = {
   help: { value: false, description: "show this help" },
 };
 
-await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr }) => {
+await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr, log }) => {
   const { flags } = parseFlags(argv, spec);
   if (flags.help) {
     stdout.write(`Usage: npm run -s sync -- [options]\n\n${formatFlagHelp(spec)}\n`);
@@ -34,8 +34,10 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr 
     throw badInput(`No data source is configured${flags.only ? ` for --only ${flags.only}` : ""}:\n${why.join("\n")}`);
   }
   const db = await openDb();
-  const tty = stderr.isTTY;
+  // A progress bar for a person at a terminal; log lines (text or JSON) for anything else.
+  const tty = stderr.isTTY && config.logFormat === "text";
   let lastLine = "";
+  let runId: number | undefined;
   const result = await runSync({
     sources,
     db,
@@ -44,20 +46,30 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr 
     signal,
     deadlineMs: config.sync.deadlineMs,
     trigger: "cli",
-    log: (l) => stderr.write(`${tty ? "\r\x1b[K" : ""}${l}\n`),
+    onStart: (id) => (runId = id),
+    log: (l) => {
+      if (tty) stderr.write("\r\x1b[K");
+      log(l, { event: "sync", runId });
+    },
     onProgress: (p) => {
       const line = formatProgress(p);
       if (tty) stderr.write(`\r\x1b[K${line.slice(0, (stderr.columns || 120) - 1)}`);
-      else if (line.replace(/\(.*\)$/, "") !== lastLine.replace(/\(.*\)$/, "")) stderr.write(`${line}\n`);
+      else if (line.replace(/\(.*\)$/, "") !== lastLine.replace(/\(.*\)$/, ""))
+        log(line, { event: "sync.progress", runId: p.runId });
       lastLine = line;
     },
   });
   if (tty) stderr.write("\n");
   for (const [name, r] of Object.entries(result.sources)) {
-    stderr.write(
-      `${name}: ${r.status}, ${r.requests} requests ($${r.requestCostUsd}), ${r.rowsWritten} rows${r.range ? `, ${r.range.from}..${r.range.to} (exclusive)` : ""}${r.error ? ` — ${r.error}` : ""}\n`,
+    log(
+      `${name}: ${r.status}, ${r.requests} requests ($${r.requestCostUsd}), ${r.rowsWritten} rows${r.range ? `, ${r.range.from}..${r.range.to} (exclusive)` : ""}${r.error ? ` — ${r.error}` : ""}`,
+      { event: "sync.source", level: r.status === "succeeded" ? "info" : "error", runId: result.runId },
     );
   }
-  stderr.write(`Sync run #${result.runId} ${result.status}.\n`);
+  log(`Sync run #${result.runId} ${result.status}.`, {
+    event: "sync.finished",
+    level: result.status === "succeeded" ? "info" : "error",
+    runId: result.runId,
+  });
   return result.status === "succeeded" ? 0 : 1;
 });

@@ -95,6 +95,28 @@ export async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
 }
 
 /**
+ * An empty throwaway database on the TEST_DATABASE_URL server, not migrated: for tests of a process that
+ * migrates it itself (the image's entry point). Returns its URL; drop() removes it, also with sessions open.
+ */
+export async function createEmptyPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  assertLocalDatabaseUrl(serverUrl);
+  const name = `costwise_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/**
  * The databases every integration test runs against: the embedded one in a temporary directory always,
  * and a real Postgres when TEST_DATABASE_URL is set. Use with `describe.each(testDatabases())`.
  */

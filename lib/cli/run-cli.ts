@@ -4,6 +4,7 @@ import { openDatabase } from "@/lib/db/open";
 import type { Db } from "@/lib/db/types";
 import { EmbeddedLockedError } from "@/lib/db/embedded";
 import { toAppError } from "@/lib/errors";
+import { createLog, redact, type Log } from "@/lib/log";
 
 export type CliContext = {
   config: Config;
@@ -14,6 +15,8 @@ export type CliContext = {
   openDb(opts?: { shareIfLocked?: boolean; serve?: boolean }): Promise<Db>;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
+  /** Events on stderr, as LOG_FORMAT says (text or JSON lines), secrets redacted. */
+  log: Log;
 };
 
 /**
@@ -25,11 +28,14 @@ export async function runCli(command: string, main: (argv: string[], ctx: CliCon
   const stderr = process.stderr;
   const controller = new AbortController();
   const dbs: Db[] = [];
+  // Until the config is read, plain lines; then as the config says.
+  let log: Log = (message) => stderr.write(`${message}\n`);
+  let secrets: readonly string[] = [];
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
     if (signals > 1) process.exit(130);
-    stderr.write(`\n${command}: ${sig} received, stopping…\n`);
+    log(`${command}: ${sig} received, stopping…`, { event: "shutdown", level: "warn" });
     controller.abort(new Error(`${sig} received`));
   };
   process.on("SIGINT", onSignal);
@@ -41,30 +47,34 @@ export async function runCli(command: string, main: (argv: string[], ctx: CliCon
       error: (...a: unknown[]) => stderr.write(`${a.join(" ")}\n`),
     });
     const config = getConfig();
+    secrets = config.secrets;
+    log = createLog({ format: config.logFormat, secrets, write: (line) => stderr.write(line) });
     const ctx: CliContext = {
       config,
       now: getNow(),
       signal: controller.signal,
       stdout: process.stdout,
       stderr,
+      log,
       async openDb(opts = {}) {
-        const db = await openDatabase({ config, command, log: (l) => stderr.write(`${l}\n`), ...opts });
+        const db = await openDatabase({ config, command, log: (l) => log(l, { event: "database" }), ...opts });
         dbs.push(db);
         return db;
       },
     };
     code = (await main(process.argv.slice(2), ctx)) ?? 0;
   } catch (err) {
+    const failed = (message: string) => log(redact(message, secrets), { event: `${command}.failed`, level: "error" });
     if (err instanceof ConfigError) {
-      stderr.write(`${command}: ${err.message}\nFix these variables in the environment or .env (see .env.example).\n`);
+      failed(`${command}: ${err.message}\nFix these variables in the environment or .env (see .env.example).`);
       code = 1;
     } else if (err instanceof EmbeddedLockedError) {
-      stderr.write(`${command}: ${err.message}\n`);
+      failed(`${command}: ${err.message}`);
       code = 1;
     } else {
       const e = toAppError(err);
-      stderr.write(`${command}: ${e.message}\n`);
-      if (process.env.COSTWISE_DEBUG && err instanceof Error) stderr.write(`${err.stack}\n`);
+      failed(`${command}: ${e.message}`);
+      if (process.env.COSTWISE_DEBUG && err instanceof Error) stderr.write(`${redact(err.stack ?? "", secrets)}\n`);
       code = e.exitCode;
     }
   } finally {

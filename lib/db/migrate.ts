@@ -79,3 +79,20 @@ export async function applyMigrations(session: Sql, migrations: Migration[] = li
     await session.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
   }
 }
+
+/**
+ * The migrations this version has that the database has not applied (readiness: a server is ready only on the
+ * schema it was built for). Migrations the database has beyond these are fine: a newer version applied them
+ * during a rolling upgrade, and migrations only add.
+ */
+export async function listPendingMigrations(sql: Sql, migrations: Migration[] = listMigrations()): Promise<string[]> {
+  const [table] = await sql.query<{ exists: boolean }>(
+    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+  );
+  if (!table?.exists) return migrations.map((m) => m.name);
+  const done = await sql.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+  );
+  const applied = new Set(done.map((r) => r.migration_name));
+  return migrations.map((m) => m.name).filter((name) => !applied.has(name));
+}

@@ -7,7 +7,7 @@ import { parseConfig } from "@/lib/config";
 import { listSyncRuns } from "@/lib/sync/runs";
 import { clearCostTables, countStagedRows, snapshotCostTables, TEST_CREDENTIALS } from "@/testing/cost-explorer";
 import { testDatabases, type TestDb } from "@/testing/databases";
-import { startSyncInBackground, stopBackgroundSyncs } from "./start-sync";
+import { startSyncInBackground, cancelBackgroundSyncs } from "./start-sync";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 let emulator: CostExplorerEmulator;
@@ -42,7 +42,7 @@ describe.each(testDatabases())("background syncs on $name", ({ create }) => {
     emulator.faults.set({ slow: { skip: 2, delayMs: 10_000 } });
     const { runId, done } = await startSyncInBackground({ db, config: config(), now: NOW, trigger: "web" });
     await vi.waitFor(() => expect(emulator.stats.get().faults.slow).toBe(1), { timeout: 20_000 });
-    await stopBackgroundSyncs("The server is stopping");
+    await cancelBackgroundSyncs("The server is stopping");
     await done;
     const run = (await listSyncRuns(db)).find((r) => r.id === runId);
     expect(run).toMatchObject({ status: "interrupted", error: "aws: The server is stopping" });

@@ -184,7 +184,8 @@ async function runSources(
     } catch (err) {
       // Past the deadline the run failed (it is not a person's cancel); the previous data is kept either way.
       result.status = signal.aborted && !pastDeadline() ? "interrupted" : "failed";
-      result.error = (err as Error).message;
+      // Cancelled: say why it was stopped (e.g. the server shutting down), not how the request it was in broke.
+      result.error = signal.aborted && signal.reason instanceof Error ? signal.reason.message : (err as Error).message;
       opts.log?.(`[${source.name}] ${result.status}: ${result.error}`);
     }
     progress = { ...progress, phase: result.status === "succeeded" ? "Done" : result.status };

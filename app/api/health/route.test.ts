@@ -16,7 +16,12 @@ describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
     db = await create();
     setProcessDb(Promise.resolve(db));
     const before = await (await GET()).json();
-    expect(before).toEqual({ status: "ok", database: { reachable: true, kind: db.kind }, lastSuccessfulSync: null });
+    expect(before).toEqual({
+      status: "ok",
+      database: { reachable: true, kind: db.kind },
+      migrations: { pending: [] },
+      lastSuccessfulSync: null,
+    });
     await runSync({
       db,
       now: new Date(),
@@ -26,6 +31,23 @@ describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(Date.parse(body.lastSuccessfulSync)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("answers 503 while the database lacks a migration of this version (not ready), naming it", async () => {
+    db = await create();
+    setProcessDb(Promise.resolve(db));
+    const [newest] = await db.sql.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name DESC LIMIT 1`,
+    );
+    // As after restoring a backup taken before the last upgrade.
+    await db.sql.query(`DELETE FROM "_prisma_migrations" WHERE migration_name = $1`, [newest!.migration_name]);
+    const res = await GET();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({
+      status: "unavailable",
+      database: { reachable: true },
+      migrations: { pending: [newest!.migration_name] },
+    });
   });
 
   it("answers 503 when the database is down", async () => {

@@ -1,5 +1,7 @@
-// Liveness/readiness probe. GET /api/health → 200 with database reachability and last successful sync, 503 when the database is down.
+// Readiness probe. GET /api/health → 200 when the database is reachable and has every migration this version
+// has; 503 otherwise (database down, or a database older than the app). /api/health/live is the liveness probe.
 import { getDb } from "@/lib/db/client";
+import { listPendingMigrations } from "@/lib/db/migrate";
 import { getLastSuccessfulSync } from "@/lib/sync/runs";
 
 export const dynamic = "force-dynamic";
@@ -8,12 +10,17 @@ export async function GET() {
   try {
     const db = await getDb();
     await db.sql.query("SELECT 1");
+    const pending = await listPendingMigrations(db.sql);
     const last = await getLastSuccessfulSync(db);
-    return Response.json({
-      status: "ok",
-      database: { reachable: true, kind: db.kind },
-      lastSuccessfulSync: last?.toISOString() ?? null,
-    });
+    return Response.json(
+      {
+        status: pending.length ? "unavailable" : "ok",
+        database: { reachable: true, kind: db.kind },
+        migrations: { pending },
+        lastSuccessfulSync: last?.toISOString() ?? null,
+      },
+      { status: pending.length ? 503 : 200 },
+    );
   } catch (err) {
     return Response.json(
       {

@@ -5,6 +5,7 @@ import { getRequestAccess } from "@/lib/access/next";
 import { getConfig, getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
+import { getLog } from "@/lib/log";
 import { listSyncRuns } from "@/lib/sync/runs";
 import { startSyncInBackground } from "@/lib/jobs/start-sync";
 
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
       config: getConfig(),
       now: getNow(),
       trigger: "web",
-      log: console.log,
+      log: (line, runId) => getLog()(line, { event: "sync", runId }),
     });
     await recordChange(db, access, { action: "sync.start", target: `sync run ${runId}`, after: { runId } });
     return Response.json({ runId }, { status: 202 });
