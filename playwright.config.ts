@@ -6,6 +6,16 @@ import { existsSync } from "node:fs";
 const chromium = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT ?? 3100);
 
+// The journeys run behind a sign-in proxy, as a company deploys Costwise: the server believes the identity
+// headers only from 127.0.0.1, every browser sends the admin's, and e2e/access.spec.ts signs in as others.
+export const E2E_ROLES = [
+  "email:e2e-admin@example.com = admin",
+  "group:finance = finance",
+  "domain:viewers.example.com = viewer",
+  "group:team-video = team:video",
+  "group:dept-platform = department:platform",
+].join("\n");
+
 export default defineConfig({
   testDir: "./e2e",
   workers: 1,
@@ -17,6 +27,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
+    extraHTTPHeaders: { "X-Forwarded-Email": "e2e-admin@example.com" },
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
@@ -36,6 +47,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 300_000,
+    env: { COSTWISE_AUTH: "proxy", COSTWISE_TRUSTED_PROXIES: "127.0.0.1, ::1", COSTWISE_ROLES: E2E_ROLES },
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
