@@ -1,15 +1,23 @@
 import type { ReactNode } from "react";
-import { getConfig } from "@/lib/config";
-import { getRequestAccess } from "@/lib/access/next";
-import { canOpenPage } from "@/lib/access/policy";
 import { Nav } from "./nav";
 import { NAV } from "./page-meta";
 
-/** The frame of every page: the sidebar with who is signed in (or that nobody needs to be), the navigation, the page. */
-export async function Shell({ children }: { children: ReactNode }) {
-  const mode = getConfig().auth.mode;
-  const { identity, grants } = await getRequestAccess();
-  const visible = NAV.map((page) => page.path).filter((path) => canOpenPage(grants, path));
+/** Who the sidebar says is here: nobody needs to sign in (local), a signed-in person, or nobody yet. */
+export type ShellWho = { kind: "local" } | { kind: "person"; email: string; groups: string[] } | null;
+
+/**
+ * The frame of every page: the sidebar with who is signed in (or that nobody needs to be), the navigation to the
+ * pages `visible` lists (the root layout works them out from the person's access), and the page itself.
+ */
+export function Shell({
+  children,
+  who = null,
+  visible = NAV.map((page) => page.path),
+}: {
+  children: ReactNode;
+  who?: ShellWho;
+  visible?: string[];
+}) {
   return (
     <div className="shell">
       {/* The first Tab stop: past the navigation, straight to the page. */}
@@ -20,16 +28,16 @@ export async function Shell({ children }: { children: ReactNode }) {
         <div className="brand">
           <span className="brand-mark" aria-hidden /> Costwise
         </div>
-        {mode === "none" ? (
+        {who?.kind === "local" ? (
           <p
             className="who local"
             title="COSTWISE_AUTH=none: everyone who can reach this machine's loopback is an admin"
           >
             Local, no sign-in
           </p>
-        ) : identity ? (
-          <p className="who" title={identity.groups.length ? `Groups: ${identity.groups.join(", ")}` : undefined}>
-            {identity.email}
+        ) : who?.kind === "person" ? (
+          <p className="who" title={who.groups.length ? `Groups: ${who.groups.join(", ")}` : undefined}>
+            {who.email}
           </p>
         ) : null}
         <Nav visible={visible} />
