@@ -3,6 +3,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 import { parseSearchParams } from "@/lib/search-params";
 import { getSpendPage } from "@/lib/pages/spend";
@@ -21,7 +22,11 @@ export default async function SpendPage({ searchParams }: SearchParamsProps) {
   const parsed = parseSearchParams(spendViewSchema(now), await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const view = parsed.value;
-  const data = await getSpendPage(await getDb(), view, { now });
+  const data = await getSpendPage(await getDb(), view, { now }).catch((err: unknown) => {
+    if (err instanceof AppError && err.kind === "bad-input") return err; // a view too large to build
+    throw err;
+  });
+  if (data instanceof AppError) return <BadLinkPage meta={META} problems={[data.message]} />;
   if (!data) return <NoDataPage meta={META} />;
 
   const { report, settings } = data;
