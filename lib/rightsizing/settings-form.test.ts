@@ -65,6 +65,12 @@ describe("rightsizing settings form", () => {
     ],
     ["an empty team tag", { teamTagKey: "" }, "teamTagKey", "required"],
     [
+      "a team tag that would break the Datadog query",
+      { teamTagKey: "team} by {x" },
+      "teamTagKey",
+      "a Datadog tag key: a letter, then letters, digits, _ - . / or : (e.g. team or kube_team)",
+    ],
+    [
       "a mapping line without =",
       { namespaceTeams: "payments\nvideo = video" },
       "namespaceTeams",
