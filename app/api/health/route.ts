@@ -1,6 +1,7 @@
 // Liveness/readiness probe. GET /api/health → 200 with database reachability and last successful sync, 503 when the database is down.
 import { getDb } from "@/lib/db/client";
-import { getLastSuccessfulSync } from "@/lib/sync/runs";
+import { getConfig } from "@/lib/config";
+import { getLastSuccessfulSync, toDataFreshness } from "@/lib/sync/runs";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,8 @@ export async function GET() {
       status: "ok",
       database: { reachable: true, kind: db.kind },
       lastSuccessfulSync: last?.toISOString() ?? null,
+      // Stale data is reported, not a failed probe: restarting the server would not bring it back.
+      data: toDataFreshness(last, new Date(), getConfig().sync.staleAfterDays),
     });
   } catch (err) {
     return Response.json(
