@@ -182,6 +182,15 @@ export type Config = {
   secrets: string[];
 };
 
+/**
+ * A setting as it may be printed: keys and secrets hidden, a URL's password replaced by "***"
+ * (postgresql://costwise:***@db:5432/costwise). Configuration errors and logs print only this.
+ */
+export function redactSetting(name: string, value: string): string {
+  if (/KEY|SECRET|TOKEN|PASSWORD/i.test(name)) return value ? "(hidden)" : "";
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*):[^@\s]*@/i, "$1:***@");
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
@@ -194,7 +203,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map(
-        (i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`,
+        (i) =>
+          `${i.path.join(".")}=${JSON.stringify(redactSetting(String(i.path[0]), env[String(i.path[0])] ?? ""))}: ${i.message}`,
       ),
     );
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { parseFormData } from "./form-data";
+import { MAX_FIELD_CHARS, MAX_FIELDS, parseFormData } from "./form-data";
 
 const schema = z
   .object({
@@ -79,6 +79,18 @@ describe("parseFormData", () => {
       errors: { form: "nothing to save" },
       message: "nothing to save",
       values: { a: "x" },
+    });
+  });
+
+  it("refuses a field longer than MAX_FIELD_CHARS without echoing it back whole, and a flood of fields", () => {
+    const huge = "x".repeat(MAX_FIELD_CHARS + 1);
+    const parsed = parseFormData(schema, form([["name", huge]]));
+    expect(parsed).toMatchObject({ ok: false, errors: { name: "200,001 characters: at most 200,000 are read" } });
+    expect(parsed.values.name).toHaveLength(1_000);
+    const flood = form(Array.from({ length: MAX_FIELDS + 1 }, (_, i): [string, string] => [`f${i}`, "1"]));
+    expect(parseFormData(schema, flood)).toMatchObject({
+      ok: false,
+      errors: { form: "5001 fields sent: at most 5000 are read" },
     });
   });
 });

@@ -14,13 +14,32 @@ export type ParsedForm<T> =
 /** The field a problem belongs to: its path, or `form` when it concerns the whole form. */
 const FORM = "form";
 
+/** The longest field a form takes: the largest real one (a mapping of namespaces to teams) is a few KB. */
+export const MAX_FIELD_CHARS = 200_000;
+/** Fields a form may send (cluster rows are a few fields each). */
+export const MAX_FIELDS = 5_000;
+
 export function parseFormData<S extends z.ZodType>(schema: S, form: FormData): ParsedForm<z.output<S>> {
   const values: Record<string, string> = {};
   const errors: FieldErrors = {};
-  for (const key of new Set(form.keys())) {
+  const keys = new Set(form.keys());
+  if (keys.size > MAX_FIELDS) {
+    return {
+      ok: false,
+      errors: { [FORM]: `${keys.size} fields sent: at most ${MAX_FIELDS} are read` },
+      message: `${keys.size} fields sent: at most ${MAX_FIELDS} are read`,
+      values,
+    };
+  }
+  for (const key of keys) {
     const texts = form.getAll(key).filter((v): v is string => typeof v === "string");
     if (texts.length > 1) errors[key] = `sent ${texts.length} times; send it once`;
-    else if (texts[0] !== undefined) values[key] = texts[0];
+    else if (texts[0] !== undefined && texts[0].length > MAX_FIELD_CHARS) {
+      // Not echoed back whole: the form shows its beginning with the problem.
+      errors[key] =
+        `${texts[0].length.toLocaleString("en-US")} characters: at most ${MAX_FIELD_CHARS.toLocaleString("en-US")} are read`;
+      values[key] = texts[0].slice(0, 1_000);
+    } else if (texts[0] !== undefined) values[key] = texts[0];
   }
   const result = schema.safeParse(values);
   if (!result.success)

@@ -4,6 +4,7 @@ import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
 import { getNow } from "@/lib/config";
+import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 import { parseSearchParams } from "@/lib/search-params";
 import { getSpendPage } from "@/lib/pages/spend";
@@ -23,7 +24,11 @@ export default async function SpendPage({ searchParams }: SearchParamsProps) {
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const view = parsed.value;
   const db = await getDb();
-  const data = await readAs(META.path, (access) => getSpendPage(db, access, view, { now }));
+  const data = await readAs(META.path, (access) => getSpendPage(db, access, view, { now })).catch((err: unknown) => {
+    if (err instanceof AppError && err.kind === "bad-input") return err; // a view too large to build
+    throw err;
+  });
+  if (data instanceof AppError) return <BadLinkPage meta={META} problems={[data.message]} />;
   if (!data) return <NoDataPage meta={META} />;
 
   const { report, settings } = data;

@@ -84,6 +84,8 @@ describe.each(testDatabases().slice(0, 1))("hostile values through every export 
       "rows_written",
     ]);
     expect(runs.rows[0]![runs.header.indexOf("trigger")]).toBe("'+cli");
+    // AWS error texts (account ids, principal ARNs) stay on /sync, out of a file that travels.
+    expect(runs.rows[0]![runs.header.indexOf("error")]).toMatch(/^failed: the error is on \/sync \(run #\d+\)$/);
     expectSafeCsv(String((await run("rightsizing")).body), [...RIGHTSIZING_CSV_NUMBER_COLUMNS]);
   });
 

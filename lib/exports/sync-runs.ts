@@ -1,6 +1,6 @@
 import { toCsv } from "@/lib/csv";
 import { badInput } from "@/lib/errors";
-import { listSyncRuns } from "@/lib/sync/runs";
+import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { ExportDefinition } from "./types";
 
 /** The sync history: what each run fetched and what its API requests cost. */
@@ -13,8 +13,8 @@ export const syncRunsExport: ExportDefinition = {
     const format = options.format ?? "csv";
     if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
     const limit = options.limit === undefined ? 1000 : Number(options.limit);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw badInput(`limit must be a positive whole number (got "${options.limit}").`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+      throw badInput(`limit must be a whole number from 1 to 100000 (got "${options.limit}").`);
     const runs = await listSyncRuns(db, limit);
     if (format === "json") {
       return {
@@ -49,7 +49,9 @@ export const syncRunsExport: ExportDefinition = {
       r.requests,
       r.requestCostUsd,
       r.rowsWritten,
-      r.error,
+      // Vendor error texts carry account ids and principal ARNs: a file that travels gets only which sources
+      // failed; the full text is on /sync (and in the JSON format).
+      r.error === null ? null : toErrorSummary(r),
     ]);
     return {
       filename: "sync-runs.csv",
@@ -58,3 +60,10 @@ export const syncRunsExport: ExportDefinition = {
     };
   },
 };
+
+function toErrorSummary(run: SyncRunRow): string {
+  const failed = Object.entries(run.details ?? {})
+    .filter(([, d]) => d.error !== null)
+    .map(([name, d]) => `${name} ${d.status}`);
+  return `${failed.length ? failed.join(", ") : run.status}: the error is on /sync (run #${run.id})`;
+}

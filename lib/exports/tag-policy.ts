@@ -1,3 +1,4 @@
+import { getConfig } from "@/lib/config";
 import { badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
 import { toAwsTagPolicyJson, toTerraformDefaultTagsVariable } from "@/lib/tags/policy";
@@ -14,18 +15,20 @@ export const tagPolicyExport: ExportDefinition = {
   async run(options, { db }) {
     const format = options.format ?? "json";
     const settings = await getTagSettings(db);
+    // The keys as named on AWS: COSTWISE_TAG_* may rename department, project and environment.
+    const tagNames = getConfig().aws.tagKeys;
     if (format === "json") {
       return {
         filename: "costwise-tag-policy.json",
         contentType: "application/json",
-        body: toAwsTagPolicyJson(settings),
+        body: toAwsTagPolicyJson(settings, { tagNames }),
       };
     }
     if (format === "terraform") {
       return {
         filename: "costwise-default-tags.tf",
         contentType: "text/plain; charset=utf-8",
-        body: toTerraformDefaultTagsVariable(settings),
+        body: toTerraformDefaultTagsVariable(settings, { tagNames }),
       };
     }
     throw badInput(`format must be json or terraform (got "${format}").`);

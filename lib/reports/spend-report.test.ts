@@ -7,7 +7,7 @@ import { toDemoTagSettings } from "@/testing/tag-settings";
 import { addMoney, fromUnits, toUnits } from "@/lib/money";
 import { getSpendReport, type SpendReport } from "./spend-report";
 import { SEED_NOW, SEED_RANGE, seedSpend } from "@/testing/spend-seed";
-import { toDefaultSpendView, type SpendView } from "./view";
+import { parseSpendView, toDefaultSpendView, type SpendView } from "./view";
 
 const now = SEED_NOW;
 const view = (overrides: Partial<SpendView> = {}): SpendView => ({
@@ -151,5 +151,27 @@ describe.each(testDatabases())("spend report on $name", ({ create }) => {
       "Without the department filter (platform)",
       "Without the project filter (k8s)",
     ]);
+  });
+
+  it("refuses a view with more cells or periods than a page shows, saying how to narrow it (a 400)", async () => {
+    const view = parseSpendView(
+      { by: "department,service", from: "2026-09-01", to: "2026-12-01", granularity: "day" },
+      SEED_NOW,
+    );
+    await expect(getSpendReport(db, view, { now: SEED_NOW, maxCells: 5 })).rejects.toMatchObject({
+      kind: "bad-input",
+      message: expect.stringMatching(
+        /^This view has more than 5 cells \(groups × days\).*Narrow it: a shorter range \(from\/to\), granularity=month/,
+      ),
+    });
+    const tenYears = parseSpendView(
+      { by: "service,account", from: "2016-01-01", to: "2026-01-01", granularity: "day" },
+      SEED_NOW,
+    );
+    await expect(getSpendReport(db, tenYears, { now: SEED_NOW })).rejects.toMatchObject({
+      kind: "bad-input",
+      message: expect.stringMatching(/^This view has 3,653 day periods; at most 400 are shown\. Narrow it/),
+    });
+    expect((await getSpendReport(db, view, { now: SEED_NOW })).kind).toBe("report");
   });
 });

@@ -2,6 +2,7 @@
 // answered from the one dataset that holds the view exactly, or a "not exact" answer that says why.
 import type { Db } from "@/lib/db/types";
 import { toDay } from "@/lib/dates";
+import { badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
 import { ensureSpendRollup } from "./rollup";
 import type { TagSettings } from "@/lib/settings/tags";
@@ -72,12 +73,27 @@ type SpendSqlRow = {
 };
 type TotalsRow = { period: string; days: number; estimated: boolean; total: string };
 
+/**
+ * The most cells (groups × periods with spend) a view builds. A spend view is one unauthenticated GET; by
+ * service and account, day by day over years, it would be tens of millions of cells, and on the embedded
+ * database that blocks every other request. 50,000 is ~70 periods of the largest real grouping.
+ */
+export const MAX_SPEND_CELLS = 50_000;
+/** Periods a view may have: 400 days, months or quarters. */
+export const MAX_SPEND_PERIODS = 400;
+/** A report query taking longer is stopped (Postgres; the embedded database has no timer). */
+export const REPORT_STATEMENT_TIMEOUT_MS = 30_000;
+
+const NARROW_HOW =
+  "Narrow it: a shorter range (from/to), granularity=month or quarter instead of day, one dimension in by=, or a filter (e.g. service=…).";
+
 export async function getSpendReport(
   db: Db,
   view: SpendView,
   opts: {
     now: Date;
     settings?: TagSettings;
+    maxCells?: number;
     /**
      * Only these departments (as reports show them, after aliases): a person granted departments. The
      * whole bill is then not told either (billTotal null), since it is everyone's spend.
@@ -86,6 +102,14 @@ export async function getSpendReport(
   },
 ): Promise<SpendReport | NotExactReport> {
   const departments = opts.departments ?? null;
+  const periodCount = listPeriods(view, view.granularity).length;
+  if (periodCount > MAX_SPEND_PERIODS) {
+    throw badInput(
+      `This view has ${periodCount.toLocaleString("en-US")} ${view.granularity} periods; at most ${MAX_SPEND_PERIODS} are shown. ${NARROW_HOW}`,
+    );
+  }
+  const maxCells = opts.maxCells ?? MAX_SPEND_CELLS;
+  const rowLimit = 2 * maxCells + periodCount + 2;
   const dimensions = listViewDimensions(view);
   // The department column must be in the dataset to restrict on it.
   const dataset = chooseDataset(departments ? [...dimensions, "department"] : dimensions);
@@ -102,10 +126,22 @@ export async function getSpendReport(
   const spendQuery = buildSpendQuery(view, dataset, settings, departments);
   const totalsQuery = buildPeriodTotalsQuery(view);
   const [rows, totals, accounts] = await Promise.all([
-    db.sql.query<SpendSqlRow>(spendQuery.text, spendQuery.params),
+    // A bounded number of rows is read: the cells, one total per group (never more groups than cells), one per
+    // period and the grand total. Reaching the limit means too many cells: the view is refused.
+    queryWithTimeout<SpendSqlRow>(
+      db,
+      `SELECT * FROM (${spendQuery.text}) AS capped LIMIT ${rowLimit}`,
+      spendQuery.params,
+    ),
     db.sql.query<TotalsRow>(totalsQuery.text, totalsQuery.params),
     view.by.includes("account") ? listAccountNames(db) : Promise.resolve(new Map<string, string>()),
   ]);
+  const cells = rows.filter((r) => r.level === 0).length;
+  if (cells > maxCells || rows.length >= rowLimit) {
+    throw badInput(
+      `This view has more than ${maxCells.toLocaleString("en-US")} cells (groups × ${view.granularity}s), more than a page, chart or export shows. ${NARROW_HOW}`,
+    );
+  }
   const today = toDay(opts.now);
   const totalsByPeriod = new Map(totals.map((t) => [t.period, t]));
   const periods: ReportPeriod[] = listPeriods(view, view.granularity).map((period) => {
@@ -183,6 +219,15 @@ export async function getSpendReport(
     aliasedAmount: grand?.aliased_amount ?? null,
     aliasedFrom: grand ? toAliasedFrom(grand) : { department: [], environment: [] },
   };
+}
+
+/** On Postgres, a report query is stopped after REPORT_STATEMENT_TIMEOUT_MS instead of holding a connection. */
+async function queryWithTimeout<T extends Record<string, unknown>>(db: Db, text: string, params: unknown[]) {
+  if (db.kind !== "postgres") return db.sql.query<T>(text, params);
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL statement_timeout = ${REPORT_STATEMENT_TIMEOUT_MS}`);
+    return tx.query<T>(text, params);
+  });
 }
 
 /** The last complete period that has data, and the one before it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRightsizingSettings, parseRightsizingSettings } from "@/lib/settings/rightsizing";
-import { toFormValues, toSettingsInput } from "./settings-form";
+import { MAX_MAPPING_LINES, toFormValues, toSettingsInput } from "./settings-form";
 
 // What the browser posts: every field as text, cluster rows as cluster.<i>.<field>.
 function toForm(
@@ -65,6 +65,12 @@ describe("rightsizing settings form", () => {
     ],
     ["an empty team tag", { teamTagKey: "" }, "teamTagKey", "required"],
     [
+      "a team tag that would break the Datadog query",
+      { teamTagKey: "team} by {x" },
+      "teamTagKey",
+      "a Datadog tag key: a letter, then letters, digits, _ - . / or : (e.g. team or kube_team)",
+    ],
+    [
       "a mapping line without =",
       { namespaceTeams: "payments\nvideo = video" },
       "namespaceTeams",
@@ -117,5 +123,21 @@ describe("rightsizing settings form, several problems", () => {
       "cluster.1.memoryGib": "enter a number",
       "cluster.1.instanceType": "required",
     });
+  });
+
+  it("reads a 900 KB line without '=' as one bad line (a linear split: the old regular expression took minutes)", () => {
+    // Spaces inside the line made the old /^([^=]+?)\s*=\s*(.+)$/ backtrack quadratically; vitest's 5 s test
+    // timeout is thousands of times what the linear split needs and far below what the regex needed.
+    const line = `a${" ".repeat(900_000)}b`;
+    const result = toSettingsInput({ ...toForm(), namespaceTeams: line });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.namespaceTeams).toBe(`line 1 "a${" ".repeat(59)}…": expected namespace = team`);
+  });
+
+  it("splits at the first '=' (a team may contain one) and caps the lines read", () => {
+    const ok = toSettingsInput({ ...toForm(), namespaceTeams: "jobs = team=a\n x=y " });
+    expect(ok.ok && ok.input.namespaceTeams).toEqual({ jobs: "team=a", x: "y" });
+    const many = toSettingsInput({ ...toForm(), namespaceTeams: "a = b\n".repeat(MAX_MAPPING_LINES) });
+    expect(!many.ok && many.errors.namespaceTeams).toBe("5,001 lines: at most 5,000 are read");
   });
 });

@@ -110,7 +110,9 @@ export function toSettingsInput(
 
   const clusterEnvironments: Record<string, string> = {};
   const clusterPricing: Record<string, ReturnType<typeof pricing>> = {};
-  for (let i = 0; form[`cluster.${i}.name`] !== undefined; i++) {
+  if (form[`cluster.${MAX_CLUSTER_ROWS}.name`] !== undefined)
+    errors.form = `at most ${MAX_CLUSTER_ROWS} cluster rows are read`;
+  for (let i = 0; i < MAX_CLUSTER_ROWS && form[`cluster.${i}.name`] !== undefined; i++) {
     const name = (form[`cluster.${i}.name`] ?? "").trim();
     const fields = ["environment", ...PRICE_FIELDS].map((f) => (form[`cluster.${i}.${f}`] ?? "").trim());
     if (!name) {
@@ -171,15 +173,31 @@ function toFieldName(path: PropertyKey[], clusterIndex: (name: PropertyKey) => n
   return String(head ?? "form");
 }
 
-// "key = value" per line; blank lines and # comments are skipped.
+/** Lines a mapping field takes (namespace → team, HPA overrides): far above any real cluster, far below a flood. */
+export const MAX_MAPPING_LINES = 5_000;
+/** Cluster rows the form reads. */
+export const MAX_CLUSTER_ROWS = 500;
+
+const excerpt = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+// "key = value" per line; blank lines and # comments are skipped. Split at the first "=" by hand: the regular
+// expression it replaces backtracked quadratically on a long line without "=" (900 KB froze the server).
 function toPairs(textValue: string, field: string, shape: string, errors: FieldErrors): Record<string, string> {
   const pairs: Record<string, string> = {};
-  textValue.split("\n").forEach((line, index) => {
+  const lines = textValue.split("\n");
+  if (lines.length > MAX_MAPPING_LINES) {
+    errors[field] ??=
+      `${lines.length.toLocaleString("en-US")} lines: at most ${MAX_MAPPING_LINES.toLocaleString("en-US")} are read`;
+    return pairs;
+  }
+  lines.forEach((line, index) => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith("#")) return;
-    const match = /^([^=]+?)\s*=\s*(.+)$/.exec(trimmed);
-    if (!match) errors[field] ??= `line ${index + 1} "${trimmed}": expected ${shape}`;
-    else pairs[match[1]!] = match[2]!;
+    const eq = trimmed.indexOf("=");
+    const key = eq > 0 ? trimmed.slice(0, eq).trimEnd() : "";
+    const value = eq > 0 ? trimmed.slice(eq + 1).trimStart() : "";
+    if (!key || !value) errors[field] ??= `line ${index + 1} "${excerpt(trimmed)}": expected ${shape}`;
+    else pairs[key] = value;
   });
   return pairs;
 }

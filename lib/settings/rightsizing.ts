@@ -58,7 +58,17 @@ export const rightsizingSettingsSchema = z.object({
   cpuStepMillicores: z.number().int().positive().default(5),
   minDataDays: z.number().nonnegative().default(3), // under 3 days of samples → no recommendation
   windowDays: z.number().int().positive().default(14), // read by the sync
-  teamTagKey: z.string().trim().min(1).default("team"), // read by the sync, which fills ContainerUsage.teamTag
+  // Goes into the Datadog query's `by {…}`: a Datadog tag key (a letter, then letters, digits, _ - . / :),
+  // so a space, comma or brace can never break the query.
+  teamTagKey: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z][A-Za-z0-9_.:/-]*$/, {
+      message: "a Datadog tag key: a letter, then letters, digits, _ - . / or : (e.g. team or kube_team)",
+    })
+    .default("team"), // read by the sync, which fills ContainerUsage.teamTag
   namespaceTeams: z.record(z.string(), z.string().trim().min(1)).default({}),
   clusterEnvironments: z.record(z.string(), z.string().trim().min(1)).default({}),
   defaultPricing: instancePricingSchema.default(DEFAULT_INSTANCE_PRICING),

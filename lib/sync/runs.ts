@@ -64,6 +64,25 @@ export async function getLastSuccessfulSync(db: Db): Promise<Date | null> {
   return _max.finishedAt;
 }
 
+export type DataFreshness = { stale: boolean; staleAfterDays: number; message: string };
+
+/**
+ * Whether the data is older than the threshold (COSTWISE_STALE_AFTER_DAYS): pages and /api/health say so, so a
+ * sync that silently stopped is noticed. Measured on the real clock, as finished_at is.
+ */
+export function toDataFreshness(lastSuccess: Date | null, now: Date, staleAfterDays: number): DataFreshness {
+  if (lastSuccess === null) {
+    return { stale: true, staleAfterDays, message: "No sync has succeeded yet: the pages show no data or demo data." };
+  }
+  const ageDays = (now.getTime() - lastSuccess.getTime()) / 86_400_000;
+  if (ageDays <= staleAfterDays) return { stale: false, staleAfterDays, message: "Data is current." };
+  return {
+    stale: true,
+    staleAfterDays,
+    message: `The last successful sync finished ${Math.floor(ageDays)} days ago (more than ${staleAfterDays}): see /sync for the failed or missing runs.`,
+  };
+}
+
 /*
  * Writing a run. runSync holds the sync lock, a session-level advisory lock that belongs to the connection that
  * took it (lock.ts): only taking and releasing it must happen on that connection. The run's row is a plain record

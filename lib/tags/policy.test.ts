@@ -128,3 +128,21 @@ function findTerraform(): string | null {
     return null;
   }
 }
+
+describe("configured tag key names (COSTWISE_TAG_*)", () => {
+  const tagNames = { department: "CostCenter", project: "app", environment: "env" };
+
+  it("names the keys as configured in the AWS tag policy", () => {
+    const policy = toAwsTagPolicy(demo, { tagNames });
+    expect(Object.keys(policy.tags)).toEqual(["costcenter", "app", "env"]);
+    expect(policy.tags.costcenter?.tag_key).toEqual({ "@@assign": "CostCenter" });
+    expect(JSON.stringify(policy)).not.toMatch(/"department"|"environment"/);
+  });
+
+  it("names the keys as configured in the Terraform variable", () => {
+    const text = toTerraformDefaultTagsVariable(demo, { tagNames });
+    expect(text).toContain('lookup(var.default_tags, "CostCenter", "")');
+    expect(text).toContain('lookup(var.default_tags, "env", "")');
+    expect(text).not.toContain('"department"');
+  });
+});

@@ -21,6 +21,11 @@ describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
       database: { reachable: true, kind: db.kind },
       migrations: { pending: [] },
       lastSuccessfulSync: null,
+      data: {
+        stale: true,
+        staleAfterDays: 2,
+        message: "No sync has succeeded yet: the pages show no data or demo data.",
+      },
     });
     await runSync({
       db,
@@ -31,6 +36,16 @@ describe.each(testDatabases())("GET /api/health on $name", ({ create }) => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(Date.parse(body.lastSuccessfulSync)).toBeGreaterThan(Date.now() - 60_000);
+    expect(body.data).toEqual({ stale: false, staleAfterDays: 2, message: "Data is current." });
+
+    // Three days later the data is stale: reported, and the probe still answers 200 (liveness holds).
+    await db.sql.query("UPDATE sync_run SET finished_at = now() - interval '3 days'");
+    const stale = await GET();
+    expect(stale.status).toBe(200);
+    expect((await stale.json()).data).toMatchObject({
+      stale: true,
+      message: expect.stringMatching(/^The last successful sync finished 3 days ago \(more than 2\)/),
+    });
   });
 
   it("answers 503 while the database lacks a migration of this version (not ready), naming it", async () => {
