@@ -52,6 +52,24 @@ const schema = z.object({
     message: "expected a Datadog site like datadoghq.com or datadoghq.eu",
   }),
   DD_HOST: url("https://api.datadoghq.com"),
+  // Sign-in
+  COSTWISE_AUTH: z.enum(["oidc", "proxy", "none"], { message: "expected oidc, proxy or none" }).optional(),
+  COSTWISE_URL: url("https://costwise.example.com").refine((s) => s === undefined || /^https?:\/\/[^/]+\/?$/i.test(s), {
+    message: "expected the public base URL with no path, like https://costwise.example.com",
+  }),
+  COSTWISE_SESSION_SECRET: optionalString,
+  COSTWISE_SESSION_HOURS: z.coerce
+    .number({ message: "expected a number of hours, e.g. 8" })
+    .positive({ message: "expected a number of hours above 0, e.g. 8" })
+    .max(24 * 7, { message: "at most 168 hours (a week): a session is meant to be short" })
+    .optional(),
+  OIDC_ISSUER: url("https://company.okta.com"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_SCOPES: optionalString.refine((s) => s === undefined || s.split(/\s+/).includes("openid"), {
+    message: 'expected space-separated scopes including "openid", e.g. "openid email profile"',
+  }),
+  OIDC_GROUPS_CLAIM: optionalString,
 });
 
 export type Config = {
@@ -77,6 +95,27 @@ export type Config = {
     site: string;
     /** Full API base URL; DD_HOST wins over DD_SITE. */
     baseUrl: string;
+  };
+  auth: {
+    /** oidc: the company's identity provider; proxy: a trusted proxy in front; none: loopback only, no sign-in. */
+    mode: "oidc" | "proxy" | "none";
+    /** The public origin (COSTWISE_URL without a trailing slash): redirects and the only accepted Origin. */
+    url: string | undefined;
+    /** COSTWISE_SESSION_SECRET split on commas/spaces: the first seals new sessions, every one opens them. */
+    sessionSecrets: string[];
+    /** How long a session lasts; fractions are allowed (0.5 = 30 minutes). */
+    sessionHours: number;
+    oidc:
+      | {
+          issuer: string;
+          clientId: string;
+          /** Undefined = a public client (PKCE only). */
+          clientSecret: string | undefined;
+          scopes: string;
+          /** The ID token (or userinfo) claim holding the groups: `groups`, or `roles` for Entra app roles. */
+          groupsClaim: string;
+        }
+      | undefined;
   };
 };
 
@@ -112,6 +151,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     ]);
   }
   return {
+    auth: parseAuth(e),
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
       : { kind: "embedded", dir: path.resolve(cwd, e.COSTWISE_DATA_DIR ?? ".data/local") },
@@ -145,6 +185,45 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       site,
       baseUrl: (e.DD_HOST ?? `https://api.${site}`).replace(/\/+$/, ""),
     },
+  };
+}
+
+const MIN_SECRET = 32;
+
+function parseAuth(e: z.infer<typeof schema>): Config["auth"] {
+  const mode = e.COSTWISE_AUTH ?? "none";
+  const sessionSecrets = (e.COSTWISE_SESSION_SECRET ?? "").split(/[\s,]+/).filter(Boolean);
+  const problems: string[] = [];
+  const short = sessionSecrets.filter((s) => s.length < MIN_SECRET);
+  if (short.length > 0)
+    problems.push(
+      `COSTWISE_SESSION_SECRET: each secret needs at least ${MIN_SECRET} characters (${short.length} is shorter); make one with \`openssl rand -base64 32\``,
+    );
+  if (mode === "oidc") {
+    const need = (name: keyof typeof e, why: string) => {
+      if (e[name] === undefined) problems.push(`${name} is missing: COSTWISE_AUTH=oidc needs ${why}`);
+    };
+    need("COSTWISE_URL", "the public base URL, e.g. https://costwise.example.com (redirects go there)");
+    need("COSTWISE_SESSION_SECRET", "a secret of at least 32 characters to seal the session cookie");
+    need("OIDC_ISSUER", "the identity provider's issuer URL (its discovery document is read from there)");
+    need("OIDC_CLIENT_ID", "the client id registered at the identity provider");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode,
+    url: e.COSTWISE_URL?.replace(/\/+$/, ""),
+    sessionSecrets,
+    sessionHours: e.COSTWISE_SESSION_HOURS ?? 8,
+    oidc:
+      mode === "oidc"
+        ? {
+            issuer: e.OIDC_ISSUER!,
+            clientId: e.OIDC_CLIENT_ID!,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES ?? "openid email profile",
+            groupsClaim: e.OIDC_GROUPS_CLAIM ?? "groups",
+          }
+        : undefined,
   };
 }
 
