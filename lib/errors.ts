@@ -2,10 +2,13 @@
  * The one error shape: every failure a person can act on is an AppError with a kind.
  * Route handlers answer `{ error: { kind, message } }` with the kind's HTTP status; the CLI exits with its code.
  */
-export type ErrorKind = "bad-input" | "not-found" | "conflict" | "unavailable" | "failed";
+export type ErrorKind =
+  "bad-input" | "unauthenticated" | "forbidden" | "not-found" | "conflict" | "unavailable" | "failed";
 
 const HTTP_STATUS: Record<ErrorKind, number> = {
   "bad-input": 400,
+  unauthenticated: 401,
+  forbidden: 403,
   "not-found": 404,
   conflict: 409,
   unavailable: 503,
