@@ -29,10 +29,13 @@ const LIB_LAYERS = [
   ["reports", ["db", "settings", "sync", "tags"]],
   ["savings", ["db", "settings", "tags", "rightsizing", "reports"]],
   ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
-  ["exports", ["db", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides"]],
+  ["exports", ["db", "audit", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides"]],
   ["jobs", ["db", "sync", "aws", "datadog"]], // wires the configured sources to the sync engine
   // One data call per page: what a page shows, read in one function (the page only parses and renders).
-  ["pages", ["db", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "exports", "jobs"]],
+  [
+    "pages",
+    ["db", "audit", "settings", "sync", "tags", "rightsizing", "reports", "savings", "slides", "exports", "jobs"],
+  ],
 ];
 
 /** What a test may import besides its folder's list: a report tested on data that came through a real sync. */

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { auditExport } from "./audit";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -15,6 +16,7 @@ export const EXPORTS: ExportDefinition[] = [
   tagPolicyExport,
   rightsizingExport,
   slidesExport,
+  auditExport,
 ];
 
 export function getExport(name: string): ExportDefinition {
