@@ -119,6 +119,19 @@ const schema = z.object({
   // Operating
   COSTWISE_METRICS_TOKEN: optionalString,
   LOG_FORMAT: z.enum(["text", "json"], { message: "expected text or json" }).optional(),
+  // Sign-in with OpenID Connect
+  COSTWISE_SESSION_HOURS: z.coerce
+    .number({ message: "expected a number of hours, e.g. 8" })
+    .positive({ message: "expected a number of hours above 0, e.g. 8" })
+    .max(24 * 7, { message: "at most 168 hours (a week): a session is meant to be short" })
+    .optional(),
+  OIDC_ISSUER: url("https://company.okta.com"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_SCOPES: optionalString.refine((s) => s === undefined || s.split(/\s+/).includes("openid"), {
+    message: 'expected space-separated scopes including "openid", e.g. "openid email profile"',
+  }),
+  OIDC_GROUPS_CLAIM: optionalString,
 });
 
 /** Every variable the config reads (the deploy manifests' test checks they set no other). */
@@ -141,6 +154,20 @@ export type Config = {
     proxyHeaders: { email: string; groups: string };
     /** The role rules in force, as parsed at start-up; `source` says where they were read. */
     roles: { rules: RoleRule[]; source: string };
+    /** How long a session lasts (COSTWISE_SESSION_HOURS, default 8); fractions are allowed (0.5 = 30 minutes). */
+    sessionHours: number;
+    /** The identity provider (COSTWISE_AUTH=oidc only). */
+    oidc:
+      | {
+          issuer: string;
+          clientId: string;
+          /** Undefined = a public client (PKCE only). */
+          clientSecret: string | undefined;
+          scopes: string;
+          /** The ID token (or userinfo) claim holding the groups: `groups`, or `roles` for Entra app roles. */
+          groupsClaim: string;
+        }
+      | undefined;
   };
   /** A fixed clock for tests and screenshots; undefined = the real time. */
   fixedNow: Date | undefined;
@@ -242,6 +269,17 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         groups: (e.COSTWISE_PROXY_GROUPS_HEADER ?? "X-Forwarded-Groups").toLowerCase(),
       },
       roles,
+      sessionHours: e.COSTWISE_SESSION_HOURS ?? 8,
+      oidc:
+        e.COSTWISE_AUTH === "oidc"
+          ? {
+              issuer: e.OIDC_ISSUER!,
+              clientId: e.OIDC_CLIENT_ID!,
+              clientSecret: e.OIDC_CLIENT_SECRET,
+              scopes: e.OIDC_SCOPES ?? "openid email profile",
+              groupsClaim: e.OIDC_GROUPS_CLAIM ?? "groups",
+            }
+          : undefined,
     },
     fixedNow: e.COSTWISE_NOW ? new Date(e.COSTWISE_NOW) : undefined,
     syncSchedule: e.SYNC_SCHEDULE ?? "off",
@@ -297,6 +335,10 @@ function checkAuth(e: Parsed): string[] {
       problems.push("COSTWISE_URL is required with COSTWISE_AUTH=oidc (the provider redirects to it)");
     if (!e.COSTWISE_SESSION_SECRET)
       problems.push("COSTWISE_SESSION_SECRET is required with COSTWISE_AUTH=oidc (it signs the session cookie)");
+    if (!e.OIDC_ISSUER)
+      problems.push("OIDC_ISSUER is required with COSTWISE_AUTH=oidc: the identity provider's issuer URL");
+    if (!e.OIDC_CLIENT_ID)
+      problems.push("OIDC_CLIENT_ID is required with COSTWISE_AUTH=oidc: the client id registered at the provider");
   }
   if (e.COSTWISE_AUTH === "proxy" && !e.COSTWISE_TRUSTED_PROXIES)
     problems.push(

@@ -1,18 +1,24 @@
 // The server Playwright tests run against: a throwaway database (Postgres when TEST_DATABASE_URL is set,
 // else embedded in a temp dir), the emulators on a fixed clock, a real sync through the real SDKs, then the app.
 // Usage: tsx scripts/e2e-server.ts --port 3100   (started by playwright.config.ts; stops on SIGTERM)
+//        tsx scripts/e2e-server.ts --port 3101 --oidc   (sign-in on, against a real OpenID provider on loopback)
 import { existsSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
 import { createPostgresTestDb, testDatabases } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { listConfiguredSources } from "@/lib/jobs/sources";
+import { TEST_CLIENT, startTestOidcProvider } from "@/testing/oidc-provider";
 import { startDemoWorld } from "./demo-world";
 import { startServer } from "./serve";
 
 export const E2E_NOW = "2026-11-26T12:00:00Z";
 
-const { flags } = parseFlags(process.argv.slice(2), { port: { value: true, description: "port" } });
+const { flags } = parseFlags(process.argv.slice(2), {
+  port: { value: true, description: "port" },
+  oidc: { value: false, description: "sign-in with an OpenID provider started on loopback" },
+});
+const port = flags.port ?? "3100";
 const log = (l: string) => process.stderr.write(`[e2e-server] ${l}\n`);
 if (!existsSync(".next/BUILD_ID"))
   throw new Error("No build: run `npm run build` before the e2e tests (npm test does).");
@@ -22,7 +28,20 @@ const db = process.env.TEST_DATABASE_URL
   : await testDatabases()[0]!.create();
 log(`Database: ${db.label}`);
 const world = await startDemoWorld({ now: new Date(E2E_NOW), db, log });
-Object.assign(process.env, world.env, { PORT: flags.port ?? "3100", COSTWISE_NOW: E2E_NOW });
+Object.assign(process.env, world.env, { PORT: port, COSTWISE_NOW: E2E_NOW });
+const provider = flags.oidc ? await startTestOidcProvider({ appUrl: `http://127.0.0.1:${port}` }) : undefined;
+if (provider) {
+  log(`OpenID provider: ${provider.issuer}`);
+  Object.assign(process.env, {
+    COSTWISE_AUTH: "oidc",
+    COSTWISE_URL: `http://127.0.0.1:${port}`,
+    COSTWISE_SESSION_SECRET: "e2e-session-secret-of-at-least-32-characters",
+    OIDC_ISSUER: provider.issuer,
+    OIDC_CLIENT_ID: TEST_CLIENT.id,
+    OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+    OIDC_SCOPES: "openid email profile groups",
+  });
+}
 const config = parseConfig(process.env);
 // The journeys start from a synced demo company, through the real SDK clients, as `npm run demo` does.
 const synced = await runSync({
@@ -44,6 +63,7 @@ async function stop() {
   stopping = true;
   await server.close().catch(() => {});
   await world.close().catch(() => {});
+  await provider?.close().catch(() => {});
   await db.drop().catch((e: Error) => log(`drop failed: ${e.message}`));
   process.exit(0);
 }

@@ -104,6 +104,11 @@ export const PAGES = {
     title: "Slides",
     description: "The all-hands deck, built from the data.",
   },
+  audit: {
+    path: "/settings/audit",
+    title: "Audit log",
+    description: "Who changed what and when, who signed in, and what was refused. Newest first; times in UTC.",
+  },
   sync: {
     path: "/sync",
     title: "Sync",

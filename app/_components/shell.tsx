@@ -2,22 +2,29 @@ import type { ReactNode } from "react";
 import { Nav } from "./nav";
 import { NAV } from "./page-meta";
 
-/** Who the sidebar says is here: nobody needs to sign in (local), a signed-in person, or nobody yet. */
-export type ShellWho = { kind: "local" } | { kind: "person"; email: string; groups: string[] } | null;
-
 /**
- * The frame of every page: the sidebar with who is signed in (or that nobody needs to be), the navigation to the
- * pages `visible` lists (the root layout works them out from the person's access), and the page itself.
+ * The frame of every page: the sidebar with who is signed in (or that nobody needs to be) and the navigation to the
+ * pages `visible` lists (the root layout works them out from the person's access), and the page itself. `alone`
+ * (signed out: only /signin is reachable then) draws the page without the sidebar: a navigation to pages that
+ * refuse is noise.
  */
 export function Shell({
   children,
-  who = null,
+  account,
+  alone = false,
   visible = NAV.map((page) => page.path),
 }: {
   children: ReactNode;
-  who?: ShellWho;
+  account?: ReactNode;
+  alone?: boolean;
   visible?: string[];
 }) {
+  if (alone)
+    return (
+      <main id="main" className="alone">
+        {children}
+      </main>
+    );
   return (
     <div className="shell">
       {/* The first Tab stop: past the navigation, straight to the page. */}
@@ -28,18 +35,7 @@ export function Shell({
         <div className="brand">
           <span className="brand-mark" aria-hidden /> Costwise
         </div>
-        {who?.kind === "local" ? (
-          <p
-            className="who local"
-            title="COSTWISE_AUTH=none: everyone who can reach this machine's loopback is an admin"
-          >
-            Local, no sign-in
-          </p>
-        ) : who?.kind === "person" ? (
-          <p className="who" title={who.groups.length ? `Groups: ${who.groups.join(", ")}` : undefined}>
-            {who.email}
-          </p>
-        ) : null}
+        {account}
         <Nav visible={visible} />
         <div className="nav-foot">AWS spend · Kubernetes rightsizing</div>
       </aside>

@@ -6,6 +6,7 @@ import { SegmentedLinks } from "@/app/_components/segmented-links";
 import { commitmentsParamsSchema, PAYMENT_LABELS, TERM_LABELS, type CommitmentsParams } from "@/lib/commitments/params";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { readAs } from "@/app/_components/access";
 import { getCommitmentsPage } from "@/lib/pages/commitments";
 import { parseSearchParams } from "@/lib/search-params";
 import { ExpiringPanel, OtherReservationsPanel } from "./_components/held-and-others";
@@ -23,7 +24,8 @@ export default async function CommitmentsPage({ searchParams }: SearchParamsProp
   if (!parsed.ok)
     return <BadLinkPage meta={META} problems={parsed.problems} reset={{ href: META.path, label: "Commitments" }} />;
   const params = parsed.value;
-  const page = await getCommitmentsPage(await getDb(), getNow(), params);
+  const db = await getDb();
+  const page = await readAs(META.path, (access) => getCommitmentsPage(db, access, getNow(), params));
   if (!page.refresh) return <NoDataPage meta={META} />;
   const fetched = page.refresh.fetchedAt.toISOString().slice(0, 10);
   return (

@@ -19,7 +19,15 @@ export default async function SettingsPage() {
   const data = await readAs(META.path, (access) => getSettingsPage(db, access, getConfig()));
   return (
     <>
-      <PageHeader title={META.title} description={META.description} />
+      <PageHeader
+        title={META.title}
+        description={META.description}
+        actions={
+          <a className="button secondary" href={PAGES.audit.path}>
+            Audit log
+          </a>
+        }
+      />
       <TagRulesSection settings={data.tags} />
       <RightsizingSection settings={data.rightsizing.settings} clusters={data.rightsizing.clusters} />
       <RolesSection access={data.access} />

@@ -18,8 +18,22 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "page /opportunities": { need: "spend", note: "a department grant sees its departments' projects only" },
   "page /slides": { need: "read" },
   "page /sync": { need: "read", note: "Sync now is shown to admins only" },
+  "page /commitments": { need: "read", note: "company-wide purchase recommendations, coverage and utilization" },
+  "page /settings/audit": { need: "admin", note: "who changed what, and who was refused" },
+  "page /signin": { need: "public", note: "one button to the identity provider; shows no company data" },
   "page /settings": { need: "admin", note: "includes the role rules in force, read-only" },
   // Route handlers
+  "GET /api/health/live": { need: "public", note: "the liveness probe: the process answers; no database, no data" },
+  "GET /api/metrics": {
+    need: "public",
+    note: "Prometheus: with sign-in on, only with the bearer COSTWISE_METRICS_TOKEN (refused when none is set)",
+  },
+  "GET /api/auth/signin/oidc": { need: "public", note: "starts the sign-in at the identity provider" },
+  "GET /api/auth/callback/oidc": {
+    need: "public",
+    note: "finishes it: checks state, PKCE and nonce, sets the session",
+  },
+  "POST /api/auth/signout": { need: "public", note: "ends the session (cross-site posts refused by proxy.ts)" },
   "GET /api/health": { need: "public", note: "the liveness probe: database reachable, last sync time" },
   "GET /api/export/[report]": {
     need: "read",

@@ -87,3 +87,17 @@ export async function listAuditEvents(db: Db, filter: AuditFilter = {}): Promise
     detail: r.detail,
   }));
 }
+
+/** The actors and actions that occur in the trail, for the filter lists; actions with their dotted parents. */
+export async function listAuditFacets(db: Db): Promise<{ actors: string[]; actions: string[] }> {
+  const [actors, actions] = await Promise.all([
+    db.prisma.auditEvent.findMany({ distinct: ["actor"], select: { actor: true }, orderBy: { actor: "asc" } }),
+    db.prisma.auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+  ]);
+  const withParents = new Set<string>();
+  for (const { action } of actions) {
+    const parts = action.split(".");
+    for (let i = 1; i <= parts.length; i++) withParents.add(parts.slice(0, i).join("."));
+  }
+  return { actors: actors.map((a) => a.actor), actions: [...withParents].sort() };
+}

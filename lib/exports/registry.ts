@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
 import { opportunitiesExport } from "./opportunities";
 import { commitmentsExport } from "./commitments";
+import { auditExport } from "./audit";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -21,6 +22,7 @@ export const EXPORTS: ExportDefinition[] = [
   slidesExport,
   opportunitiesExport,
   commitmentsExport,
+  auditExport,
 ];
 
 export function getExport(name: string): ExportDefinition {

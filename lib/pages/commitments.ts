@@ -18,6 +18,7 @@ import {
   type Recommendation,
   type UtilizationMonth,
 } from "@/lib/commitments/read";
+import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { toDay } from "@/lib/dates";
 
@@ -36,7 +37,14 @@ export type CommitmentsPage = {
   today: string;
 };
 
-export async function getCommitmentsPage(db: Db, now: Date, params: CommitmentsParams): Promise<CommitmentsPage> {
+// Company-wide purchase decisions: every reader (viewer, finance, admin); department and team grants do not see it.
+export async function getCommitmentsPage(
+  db: Db,
+  access: Access,
+  now: Date,
+  params: CommitmentsParams,
+): Promise<CommitmentsPage> {
+  await requireAccess(db, access, "read", "/commitments");
   const today = toDay(now);
   const [refresh, recommendations, coverage, utilization, held] = await Promise.all([
     getLastRefresh(db),

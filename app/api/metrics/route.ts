@@ -11,12 +11,25 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   try {
-    const token = getConfig().metricsToken;
+    const { metricsToken: token, auth } = getConfig();
+    // Behind sign-in the figures (savings per team, spend on requests) are not for anyone who can reach the port.
+    if (!token && auth.mode !== "none") {
+      return Response.json(
+        {
+          error: {
+            kind: "forbidden",
+            message:
+              "Metrics are off while sign-in is on and no COSTWISE_METRICS_TOKEN is set: set one for Prometheus.",
+          },
+        },
+        { status: 403 },
+      );
+    }
     if (token && !isBearer(request.headers.get("authorization"), token)) {
       return Response.json(
         {
           error: {
-            kind: "unauthorized",
+            kind: "unauthenticated",
             message: "Send the metrics token: Authorization: Bearer <COSTWISE_METRICS_TOKEN>",
           },
         },
