@@ -11,6 +11,10 @@ describe("the access each export needs", () => {
       "tag-policy": "read",
       "sync-runs": "read",
       slides: "read",
+      opportunities: "spend",
+      commitments: "read",
+      nodes: "read",
+      audit: "admin",
     };
     expect(need).toBe(expected[name]);
   });
