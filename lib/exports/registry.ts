@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { commitmentsExport } from "./commitments";
+import { nodesExport } from "./nodes";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -17,6 +18,7 @@ export const EXPORTS: ExportDefinition[] = [
   rightsizingExport,
   slidesExport,
   commitmentsExport,
+  nodesExport,
 ];
 
 export function getExport(name: string): ExportDefinition {
