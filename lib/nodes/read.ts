@@ -8,7 +8,7 @@ import { getRightsizingContext } from "@/lib/rightsizing/read";
 import type { InstancePricing } from "@/lib/settings/rightsizing";
 
 export type NodeFits = {
-  prices: typeof SHIPPED_PRICES;
+  prices: { region: string; source: string; retrievedOn: string };
   ranking: RankedNodeType[];
   clusters: ClusterFit[];
   hasUsage: boolean;
@@ -30,8 +30,27 @@ function toCurrentType(pricing: InstancePricing, types: NodeType[]): NodeType {
   };
 }
 
+/** The shipped prices, each replaced by the Price List's when a refresh stored one for the same type and region. */
+async function listNodeTypes(db: Db): Promise<{ types: NodeType[]; prices: NodeFits["prices"] }> {
+  const rows = await db.sql.query<{ instance_type: string; hourly_usd: string; fetched_at: Date }>(
+    "SELECT instance_type, hourly_usd, fetched_at FROM node_price WHERE region = $1",
+    [SHIPPED_PRICES.region],
+  );
+  if (rows.length === 0) return { types: SHIPPED_NODE_TYPES, prices: SHIPPED_PRICES };
+  const byType = new Map(rows.map((r) => [r.instance_type, r.hourly_usd]));
+  const fetched = rows.reduce((max, r) => (r.fetched_at > max ? r.fetched_at : max), rows[0]!.fetched_at);
+  return {
+    types: SHIPPED_NODE_TYPES.map((t) => ({ ...t, hourlyUsd: byType.get(t.instanceType) ?? t.hourlyUsd })),
+    prices: {
+      region: SHIPPED_PRICES.region,
+      source: `AWS Price List API (GetProducts), ${byType.size} types refreshed; the others as shipped (${SHIPPED_PRICES.retrievedOn})`,
+      retrievedOn: fetched.toISOString().slice(0, 10),
+    },
+  };
+}
+
 export async function getNodeFits(db: Db, params: NodesParams): Promise<NodeFits> {
-  const types = SHIPPED_NODE_TYPES;
+  const { types, prices } = await listNodeTypes(db);
   const ctx = await getRightsizingContext(db);
   const needs = sumClusterNeeds(ctx.allRows);
   const clusters = [...needs.entries()]
@@ -46,7 +65,7 @@ export async function getNodeFits(db: Db, params: NodesParams): Promise<NodeFits
       ),
     );
   return {
-    prices: SHIPPED_PRICES,
+    prices,
     ranking: rankNodeTypes(
       types,
       { category: params.category, arch: params.arch, burstable: params.burstable },
