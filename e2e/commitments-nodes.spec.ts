@@ -24,7 +24,7 @@ test("commitments: RI versus Savings Plans side by side, trends, expiring, recor
   await expect(page).toHaveURL(/term=THREE_YEARS/);
   await page.getByRole("link", { name: "All upfront" }).click();
   await expect(page).toHaveURL(/payment=ALL_UPFRONT/);
-  await expect(sideBySide.getByRole("heading")).toContainText("3 years, all upfront");
+  await expect(sideBySide.getByRole("heading", { level: 2 })).toContainText("3 years, all upfront");
 
   const csv = await page.request.get("/api/export/commitments");
   const [header, ...rows] = parseCsv(await csv.text());
