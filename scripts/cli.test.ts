@@ -64,7 +64,7 @@ describe("command-line contract", () => {
     ],
     ["from after to", ["sync", ["--from", "2026-11-02", "--to", "2026-11-01"]], /must be before --to/],
     ["only one end of a range", ["sync", ["--from", "2026-11-01"]], /Give both --from and --to/],
-    ["an unknown source", ["sync", ["--only", "gcp"]], /--only must be aws, datadog or commitments/],
+    ["an unknown source", ["sync", ["--only", "gcp"]], /--only must be aws, datadog, commitments or pricing/],
     ["no configured source", ["sync", []], /No data source is configured/],
   ] as const)("exits 2 on %s, with the reason on stderr and nothing on stdout", (_, [script, args], message) => {
     const r = cli(script, [...args]);

@@ -1,6 +1,7 @@
 // The demo company's world: local emulators of AWS Cost Explorer and Datadog on free ports, and the
 // environment that points the real SDK clients at them. Used by `npm run demo` and the e2e server.
 import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
+import { startPricingEmulator } from "@/emulators/pricing/server";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
 import type { Db } from "@/lib/db/types";
 import { seedDemoInitiatives } from "./demo-initiatives";
@@ -35,8 +36,11 @@ export async function startDemoEmulators(opts: {
 }): Promise<DemoWorld> {
   const costExplorer = await startCostExplorerEmulator({ now: opts.now, size: opts.size });
   opts.log(`AWS Cost Explorer emulator: ${costExplorer.url} (the demo company's spend)`);
+  const pricing = await startPricingEmulator();
+  opts.log(`AWS Price List emulator: ${pricing.url} (a few node prices)`);
   const awsEnv = {
     AWS_ENDPOINT_URL_COST_EXPLORER: costExplorer.url,
+    AWS_ENDPOINT_URL_PRICING: pricing.url,
     AWS_ACCESS_KEY_ID: "demo",
     AWS_SECRET_ACCESS_KEY: "demo",
     AWS_REGION: "us-east-1",
@@ -45,7 +49,7 @@ export async function startDemoEmulators(opts: {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   };
   const datadog = await startDatadogEmulator({ now: opts.now, size: opts.size }).catch(async (err: Error) => {
-    await costExplorer.close();
+    await Promise.all([costExplorer.close(), pricing.close()]);
     throw new Error(`The Datadog emulator did not start: ${err.message}`, { cause: err });
   });
   opts.log(`Datadog emulator: ${datadog.url} (the demo company's clusters)`);
@@ -53,7 +57,7 @@ export async function startDemoEmulators(opts: {
   return {
     env: { ...awsEnv, ...datadogEnv },
     async close() {
-      await Promise.all([costExplorer.close(), datadog.close()]);
+      await Promise.all([costExplorer.close(), pricing.close(), datadog.close()]);
     },
   };
 }

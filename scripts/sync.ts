@@ -1,5 +1,5 @@
 // Syncs AWS Cost Explorer and Datadog into the database.
-// Usage: npm run -s sync -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--only aws|datadog|commitments]
+// Usage: npm run -s sync -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--only aws|datadog|commitments|pricing]
 import { formatFlagHelp, parseFlags, type FlagSpec } from "@/lib/cli/flags";
 import { runCli } from "@/lib/cli/run-cli";
 import { parseDayRange } from "@/lib/dates";
@@ -11,7 +11,7 @@ import { listConfiguredSources, listSourceStatuses } from "@/lib/jobs/sources";
 const spec: FlagSpec = {
   from: { value: true, description: "first day to fetch (UTC, YYYY-MM-DD); default: each source's incremental plan" },
   to: { value: true, description: "day after the last one to fetch (exclusive)" },
-  only: { value: true, description: "aws, datadog or commitments" },
+  only: { value: true, description: "aws, datadog, commitments or pricing" },
   help: { value: false, description: "show this help" },
 };
 
@@ -24,8 +24,8 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr,
   if ((flags.from === undefined) !== (flags.to === undefined)) throw badInput("Give both --from and --to, or neither.");
   const range =
     flags.from && flags.to ? parseDayRange(flags.from, flags.to, { from: "--from", to: "--to" }) : undefined;
-  if (flags.only && !["aws", "datadog", "commitments"].includes(flags.only))
-    throw badInput(`--only must be aws, datadog or commitments (got "${flags.only}").`);
+  if (flags.only && !["aws", "datadog", "commitments", "pricing"].includes(flags.only))
+    throw badInput(`--only must be aws, datadog, commitments or pricing (got "${flags.only}").`);
   const sources = await listConfiguredSources(config, flags.only);
   if (sources.length === 0) {
     const why = listSourceStatuses(config)

@@ -18,6 +18,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "page /opportunities": { need: "spend", note: "a department grant sees its departments' projects only" },
   "page /slides": { need: "read" },
   "page /sync": { need: "read", note: "Sync now is shown to admins only" },
+  "page /rightsizing/nodes": { need: "read", note: "whole clusters: every team's recommended requests summed" },
   "page /commitments": { need: "read", note: "company-wide purchase recommendations, coverage and utilization" },
   "page /settings/audit": { need: "admin", note: "who changed what, and who was refused" },
   "page /signin": { need: "public", note: "one button to the identity provider; shows no company data" },

@@ -14,7 +14,8 @@ export type CostExplorerOperation =
   | "GetSavingsPlansUtilization"
   | "GetSavingsPlansUtilizationDetails"
   | "GetReservationCoverage"
-  | "GetReservationUtilization";
+  | "GetReservationUtilization"
+  | "GetProducts";
 
 /**
  * Default credential chain and region (config.aws.region). The endpoint: the SDK reads

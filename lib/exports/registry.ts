@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { opportunitiesExport } from "./opportunities";
 import { commitmentsExport } from "./commitments";
 import { auditExport } from "./audit";
+import { nodesExport } from "./nodes";
 import { rightsizingExport } from "./rightsizing";
 import { slidesExport } from "./slides";
 import { spendExport } from "./spend";
@@ -23,6 +24,7 @@ export const EXPORTS: ExportDefinition[] = [
   opportunitiesExport,
   commitmentsExport,
   auditExport,
+  nodesExport,
 ];
 
 export function getExport(name: string): ExportDefinition {

@@ -38,5 +38,9 @@ export async function listConfiguredSources(config: Config, only?: string): Prom
     const { createCommitmentsSource } = await import("@/lib/aws/commitments-source");
     sources.push(createCommitmentsSource(config));
   }
+  if (config.aws.enabled && (!only || only === "pricing")) {
+    const { createPricingSource } = await import("@/lib/aws/pricing-source");
+    sources.push(createPricingSource(config));
+  }
   return only ? sources.filter((s) => s.name === only) : sources;
 }
