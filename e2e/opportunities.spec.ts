@@ -41,18 +41,18 @@ test("an S3 opportunity is priced from the bill, edited in place, recorded, and 
   // Largest savings first: the cold data lake saves; a hot web bucket would cost money.
   const glacier = page.getByTestId("glacier-table");
   await expect(glacier.locator("tbody tr").first()).toHaveAttribute("data-project", /data-lake|warehouse|audit-logs/);
-  await expect(row(page, "glacier-table", "checkout-web").locator("td").nth(7)).toContainText("−$");
+  await expect(row(page, "glacier-table", "checkout-web").locator("td.up, td.down")).toContainText("−$");
   await expect(row(page, "glacier-table", "checkout-web")).toContainText("never");
-  const before = await row(page, "glacier-table", "data-lake").locator("td").nth(7).innerText();
+  const before = await row(page, "glacier-table", "data-lake").locator("td.up, td.down").innerText();
 
   // Reading back 90% of the data a month: the saving shrinks; blank goes back to the default.
   const share = row(page, "glacier-table", "data-lake").getByLabel("Read share of data-lake, percent");
   await share.fill("90");
   await row(page, "glacier-table", "data-lake").getByRole("button", { name: "Save" }).click();
-  await expect(row(page, "glacier-table", "data-lake").locator("td").nth(7)).not.toHaveText(before);
+  await expect(row(page, "glacier-table", "data-lake").locator("td.up, td.down")).not.toHaveText(before);
   await row(page, "glacier-table", "data-lake").getByLabel("Read share of data-lake, percent").fill("");
   await row(page, "glacier-table", "data-lake").getByRole("button", { name: "Save" }).click();
-  await expect(row(page, "glacier-table", "data-lake").locator("td").nth(7)).toHaveText(before);
+  await expect(row(page, "glacier-table", "data-lake").locator("td.up, td.down")).toHaveText(before);
 
   // A department filter keeps only its projects.
   await page.getByLabel("Department").selectOption("payments");
