@@ -163,8 +163,8 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             <thead>
               <tr>
                 <th>Project</th>
-                <th className="num">S3 Standard storage: GB-months (Q), cost</th>
-                <th className="num">GET requests (G), cost</th>
+                <th className="num">Standard storage (Q) GB-months · cost</th>
+                <th className="num">GET requests (G) · cost</th>
                 <th className="num">Read share r</th>
                 <th className="num">Current</th>
                 <th className="num">Projected on Glacier IR</th>
@@ -250,6 +250,11 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             count objects, so the one-time cost above is an estimate that assumes objects of{" "}
             {settings.assumedObjectSizeMb} MB on average — check the bucket&apos;s real object count (S3 Storage Lens or
             Inventory) before deciding.
+          </li>
+          <li>
+            Break-even r: the read share at which the move stops saving. &ldquo;Never&rdquo;: it costs more even if
+            nothing is read back (the GETs alone cost more on Glacier IR); &ldquo;always&rdquo;: it saves even if all
+            the data is read every month.
           </li>
           <li>
             r is an assumption, not a measurement: the bill shows requests, not how many bytes they read. The break-even
