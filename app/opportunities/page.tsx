@@ -164,16 +164,15 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
           (edit it per project). Negative savings: the move would cost money.
         </p>
         <div className="table-scroll">
-          <table className="money" data-testid="glacier-table">
+          <table className={`money ${styles.table}`} data-testid="glacier-table">
             <thead>
               <tr>
                 <th>Project</th>
-                <th className="num">Standard GB-months (Q)</th>
-                <th className="num">Storage cost</th>
-                <th className="num">GET requests (G)</th>
-                <th className="num">GET cost</th>
+                <th className="num">Standard storage (Q) GB-months · cost</th>
+                <th className="num">GET requests (G) · cost</th>
                 <th className="num">Read share r</th>
-                <th className="num">Projected</th>
+                <th className="num">Current</th>
+                <th className="num">Projected on Glacier IR</th>
                 <th className="num">Savings / month</th>
                 <th className="num">Break-even r</th>
                 <th className="num">One-time transition (est.)</th>
@@ -187,13 +186,17 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
                     <strong>{o.project}</strong>
                     <div className="muted">{o.department || "(untagged)"}</div>
                   </td>
-                  <td className="num">{formatAmount(o.storageGbMonths)}</td>
                   <td className="num">
-                    <Money amount={o.storageUsd} />
+                    {formatAmount(o.storageGbMonths)}
+                    <div className="muted">
+                      <Money amount={o.storageUsd} />
+                    </div>
                   </td>
-                  <td className="num">{formatAmount(o.getRequests)}</td>
                   <td className="num">
-                    <Money amount={o.getUsd} />
+                    {formatAmount(o.getRequests)}
+                    <div className="muted">
+                      <Money amount={o.getUsd} />
+                    </div>
                   </td>
                   <td className="num">
                     <form action={saveReadShareAction} className={styles.inline}>
@@ -215,6 +218,9 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
                         Save
                       </button>
                     </form>
+                  </td>
+                  <td className="num">
+                    <Money amount={o.currentUsd} />
                   </td>
                   <td className="num">
                     <Money amount={o.projectedUsd} />
@@ -251,6 +257,11 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             Inventory) before deciding.
           </li>
           <li>
+            Break-even r: the read share at which the move stops saving. &ldquo;Never&rdquo;: it costs more even if
+            nothing is read back (the GETs alone cost more on Glacier IR); &ldquo;always&rdquo;: it saves even if all
+            the data is read every month.
+          </li>
+          <li>
             r is an assumption, not a measurement: the bill shows requests, not how many bytes they read. The break-even
             read share says how wrong it may be before the move stops paying.
           </li>
@@ -273,7 +284,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
           retention may save a little more than this.
         </p>
         <div className="table-scroll">
-          <table className="money" data-testid="retention-table">
+          <table className={`money ${styles.table}`} data-testid="retention-table">
             <thead>
               <tr>
                 <th>Project</th>

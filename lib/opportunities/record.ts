@@ -102,7 +102,7 @@ export async function saveOpportunityDefaults(db: Db, input: z.output<typeof def
 /** "12.3%" for a break-even share; words when it is out of 0–100 %. */
 export function describeBreakEven(share: number | null): string {
   if (share === null) return "—";
-  if (share < 0) return "never (costs more even with no reads)";
-  if (share > 1) return "always (saves even if all is read monthly)";
+  if (share < 0) return "never";
+  if (share > 1) return "always";
   return formatPercent(share);
 }
