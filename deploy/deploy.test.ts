@@ -18,12 +18,6 @@ import { SHUTDOWN_IN_FLIGHT_MS } from "@/scripts/serve";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const K8S = path.join(ROOT, "deploy/kubernetes");
 
-/**
- * Set by the manifests for the sign-in, whose settings the config does not read yet: they arrive with the
- * sign-in branch. When the config reads them, this list goes (the test below fails until it does).
- */
-const AWAITING_SIGN_IN_BRANCH = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_GROUPS_CLAIM"];
-
 /** Read by something other than lib/config.ts, and why that is fine. */
 const READ_ELSEWHERE: Record<string, string> = {
   NODE_ENV: "Next.js picks its production server by it",
@@ -302,11 +296,8 @@ describe("Kubernetes manifests", () => {
       for (const s of Object.values(services))
         for (const k of Object.keys(s.environment ?? {})) set.set(k, "compose.yaml");
     }
-    const readers = new Set([...CONFIG_VARIABLES, ...Object.keys(READ_ELSEWHERE), ...AWAITING_SIGN_IN_BRANCH]);
+    const readers = new Set([...CONFIG_VARIABLES, ...Object.keys(READ_ELSEWHERE)]);
     expect([...set].filter(([k]) => !readers.has(k)).map(([k, where]) => `${k} (${where})`)).toEqual([]);
-    // The list of names awaiting the sign-in branch empties as the config learns them.
-    expect(AWAITING_SIGN_IN_BRANCH.filter((k) => CONFIG_VARIABLES.includes(k))).toEqual([]);
-    expect(AWAITING_SIGN_IN_BRANCH.filter((k) => !set.has(k))).toEqual([]);
   });
 
   it("compose runs the image as Kubernetes does: read-only, no capabilities, the image's writable paths in memory", () => {
@@ -334,7 +325,7 @@ describe("Kubernetes manifests", () => {
 });
 
 describe("IAM policy for the ServiceAccount's role", () => {
-  it("allows exactly the Cost Explorer calls the code makes, and nothing else", () => {
+  it("allows exactly the Cost Explorer and Price List calls the code makes, and nothing else", () => {
     const policy = JSON.parse(readFileSync(path.join(K8S, "iam-policy.json"), "utf8")) as {
       Statement: { Effect: string; Action: string[]; Resource: string }[];
     };
@@ -343,8 +334,13 @@ describe("IAM policy for the ServiceAccount's role", () => {
     for (const f of readdirSync(path.join(ROOT, "lib"), { recursive: true }).map(String)) {
       if (!f.endsWith(".ts") || f.endsWith(".test.ts")) continue;
       const text = readFileSync(path.join(ROOT, "lib", f), "utf8");
-      if (!text.includes("@aws-sdk/client-cost-explorer")) continue;
-      for (const m of text.matchAll(/\b([A-Z][A-Za-z]+)Command\b/g)) called.add(`ce:${m[1]}`);
+      const service = text.includes("@aws-sdk/client-cost-explorer")
+        ? "ce"
+        : text.includes("@aws-sdk/client-pricing")
+          ? "pricing"
+          : null;
+      if (!service) continue;
+      for (const m of text.matchAll(/\b([A-Z][A-Za-z]+)Command\b/g)) called.add(`${service}:${m[1]}`);
     }
     expect(called.size).toBeGreaterThan(0);
     expect(allowed).toEqual([...called].sort());

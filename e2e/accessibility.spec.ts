@@ -22,6 +22,10 @@ const STATES = [
   { state: "the slide viewer", path: "/slides" },
   { state: "the sync history", path: "/sync" },
   { state: "the settings", path: "/settings" },
+  { state: "the audit log", path: "/settings/audit" },
+  { state: "the storage opportunities", path: "/opportunities" },
+  { state: "the commitments", path: "/commitments" },
+  { state: "the node types", path: "/rightsizing/nodes" },
   { state: "the not-found page", path: "/no-such-page" },
 ];
 
