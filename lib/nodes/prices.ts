@@ -16,10 +16,13 @@ export type NodeType = {
   hourlyUsd: string;
 };
 
+// Typed in by hand from AWS's published on-demand list (no network here to fetch it): check them against the
+// page, or let the Price List refresh replace them, before quoting a figure.
 export const SHIPPED_PRICES = {
   region: "us-east-1",
-  source: "AWS EC2 On-Demand Pricing, Linux, US East (N. Virginia) — https://aws.amazon.com/ec2/pricing/on-demand/",
-  retrievedOn: "2026-12-06",
+  source:
+    "AWS EC2 On-Demand Pricing, Linux, US East (N. Virginia), transcribed by hand — https://aws.amazon.com/ec2/pricing/on-demand/",
+  retrievedOn: "transcribed 2026-12-06, not fetched",
 };
 
 type Row = [instanceType: string, category: Category, arch: Arch, vcpu: number, memoryGib: number, hourlyUsd: string];
