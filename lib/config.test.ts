@@ -52,6 +52,8 @@ describe("listening and sign-in modes", () => {
         COSTWISE_AUTH: "oidc",
         COSTWISE_URL: "https://costwise.example.com",
         COSTWISE_SESSION_SECRET: SECRET,
+        OIDC_ISSUER: "https://company.okta.com",
+        OIDC_CLIENT_ID: "costwise",
       },
       false,
     ],

@@ -63,8 +63,9 @@ const schema = z.object({
     .enum(["oidc", "proxy", "none"], { message: "expected oidc, proxy or none" })
     .optional()
     .transform((v) => v ?? "none"),
-  COSTWISE_URL: url("https://costwise.example.com").refine((s) => s === undefined || /^https?:\/\//.test(s), {
-    message: "expected an http:// or https:// URL",
+  // An origin: redirects are built on it and request Origins compared with it, so a path would never match.
+  COSTWISE_URL: url("https://costwise.example.com").refine((s) => s === undefined || /^https?:\/\/[^/]+\/?$/i.test(s), {
+    message: "expected the public base URL with no path, like https://costwise.example.com",
   }),
   COSTWISE_SESSION_SECRET: optionalString.refine(
     (s) => s === undefined || splitList(s).every((secret) => secret.length >= 32),
