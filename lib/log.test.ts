@@ -35,7 +35,7 @@ describe("secrets never reach a log line", () => {
     COSTWISE_METRICS_TOKEN: "metrics-token-abcdef",
     AWS_SECRET_ACCESS_KEY: "aws-secret-key-xyz123",
     OIDC_CLIENT_SECRET: "oidc-client-secret-1",
-    COSTWISE_SESSION_SECRET: "old-session-secret-1,new-session-secret-2",
+    COSTWISE_SESSION_SECRET: "old-session-secret-1-of-32-characters,new-session-secret-2-of-32-characters",
     AWS_ACCESS_KEY_ID: "AKIAEXAMPLE", // an identifier, not a secret
   });
 
@@ -47,7 +47,7 @@ describe("secrets never reach a log line", () => {
     ["the Datadog keys", "403 for DD-API-KEY dd-api-key-0123456789 and dd-app-key-9876543210"],
     ["the metrics token", "Bearer metrics-token-abcdef"],
     ["the AWS secret key", "signature with aws-secret-key-xyz123"],
-    ["each of several session secrets", "old-session-secret-1 new-session-secret-2"],
+    ["each of several session secrets", "old-session-secret-1-of-32-characters new-session-secret-2-of-32-characters"],
     ["the sign-in client secret", "client_secret=oidc-client-secret-1"],
   ])("%s", (_what, message) => {
     const lines: string[] = [];

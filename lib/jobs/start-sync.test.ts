@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { startCostExplorerEmulator, type CostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { generateSpend } from "@/emulators/demo/spend";
+import { startPricingEmulator, type PricingEmulator } from "@/emulators/pricing/server";
 import { parseConfig } from "@/lib/config";
 import { listSyncRuns } from "@/lib/sync/runs";
 import { clearCostTables, countStagedRows, snapshotCostTables, TEST_CREDENTIALS } from "@/testing/cost-explorer";
@@ -11,9 +12,12 @@ import { startSyncInBackground, cancelBackgroundSyncs } from "./start-sync";
 
 const NOW = new Date("2026-11-26T08:00:00Z");
 let emulator: CostExplorerEmulator;
+// With AWS on, a sync also refreshes node prices from the Price List API: its emulator stands in for AWS's.
+let pricing: PricingEmulator;
 
 beforeAll(async () => {
   emulator = await startCostExplorerEmulator({ now: NOW, spend: generateSpend({ now: NOW }) });
+  pricing = await startPricingEmulator();
   // The configured source builds the real client, which reads its credentials from the environment.
   vi.stubEnv("AWS_ACCESS_KEY_ID", TEST_CREDENTIALS.accessKeyId);
   vi.stubEnv("AWS_SECRET_ACCESS_KEY", TEST_CREDENTIALS.secretAccessKey);
@@ -21,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.unstubAllEnvs();
   await emulator.close();
+  await pricing.close();
 });
 
 describe.each(testDatabases())("background syncs on $name", ({ create }) => {
@@ -35,13 +40,20 @@ describe.each(testDatabases())("background syncs on $name", ({ create }) => {
   });
 
   const config = (env: Record<string, string> = {}) =>
-    parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, AWS_ACCESS_KEY_ID: "AKIDTEST", ...env });
+    parseConfig({
+      AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url,
+      AWS_ENDPOINT_URL_PRICING: pricing.url,
+      AWS_ACCESS_KEY_ID: "AKIDTEST",
+      ...env,
+    });
 
   it("stopping the server interrupts a running web sync, which records it, keeps the data and frees the lock", async () => {
     const before = await snapshotCostTables(db);
     emulator.faults.set({ slow: { skip: 2, delayMs: 10_000 } });
+    // The emulator's counters run across both databases' tests: wait for this run's slow answer.
+    const slowBefore = emulator.stats.get().faults.slow ?? 0;
     const { runId, done } = await startSyncInBackground({ db, config: config(), now: NOW, trigger: "web" });
-    await vi.waitFor(() => expect(emulator.stats.get().faults.slow).toBe(1), { timeout: 20_000 });
+    await vi.waitFor(() => expect(emulator.stats.get().faults.slow).toBe(slowBefore + 1), { timeout: 20_000 });
     await cancelBackgroundSyncs("The server is stopping");
     await done;
     const run = (await listSyncRuns(db)).find((r) => r.id === runId);
@@ -71,6 +83,8 @@ describe.each(testDatabases())("background syncs on $name", ({ create }) => {
     const run = (await listSyncRuns(db)).find((r) => r.id === runId);
     expect(run?.status).toBe("failed");
     expect(run?.error).toMatch(/The sync was still running after 0\.6 s \(COSTWISE_SYNC_DEADLINE_MIN\)/);
-    expect(await countStagedRows(db)).toBe(0);
+    // The run is recorded failed at the deadline, without waiting for the request in flight; the source clears its
+    // staged rows as soon as that request is cancelled.
+    await vi.waitFor(async () => expect(await countStagedRows(db)).toBe(0), { timeout: 15_000 });
   });
 });
