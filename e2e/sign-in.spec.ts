@@ -133,6 +133,25 @@ test("the session ends after COSTWISE_SESSION_HOURS: the next page asks to sign 
   expect((await page.request.get("/api/sync")).status()).toBe(401);
 });
 
+test("the provider's groups give the roles: a team member sees their team only, nobody sees no data", async ({
+  browser,
+}) => {
+  const team = await browser.newPage({ baseURL: base });
+  await signIn(team, "pat", "/rightsizing/payments");
+  await expect(team.getByRole("heading", { level: 1, name: "Team payments" })).toBeVisible();
+  await team.goto("/spend");
+  await expect(team.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+  expect((await team.request.get("/api/export/rightsizing?team=video")).status()).toBe(403);
+  await team.close();
+
+  const nobody = await browser.newPage({ baseURL: base });
+  await signIn(nobody, "nobody", "/spend");
+  await expect(nobody.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+  await expect(nobody.getByRole("main")).toContainText("nobody@example.com");
+  expect((await nobody.request.get("/api/export/spend")).status()).toBe(403);
+  await nobody.close();
+});
+
 test("a failed sign-in explains itself and is in the audit log", async ({ page }) => {
   await page.goto("/api/auth/callback/oidc?code=stolen&state=guessed");
   await expect(page).toHaveURL(`${base}/signin?error=expired`);

@@ -40,6 +40,13 @@ if (provider) {
     OIDC_CLIENT_ID: TEST_CLIENT.id,
     OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
     OIDC_SCOPES: "openid email profile groups",
+    // The provider's test accounts (testing/oidc-provider.ts) get their roles from their groups.
+    COSTWISE_ROLES: [
+      "group:costwise-admins = admin",
+      "group:finance = finance",
+      "group:team-payments = team:payments",
+      "group:dept-marketing = department:marketing",
+    ].join("\n"),
   });
 }
 const config = parseConfig(process.env);
