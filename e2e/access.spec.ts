@@ -98,14 +98,41 @@ test.describe("a department grant", () => {
   test.use({ extraHTTPHeaders: { "X-Forwarded-Email": "dee@corp.example", "X-Forwarded-Groups": "dept-platform" } });
 
   test("reads its department's spend only", async ({ page }) => {
-    await page.goto("/");
-    await expect(page).toHaveURL(/\/spend$/);
+    await page.goto("/spend");
     const table = page.getByRole("region", { name: "Table" });
     await expect(table).toContainText("platform");
     await expect(table).not.toContainText("payments");
     expect((await page.request.get("/api/export/spend?department=payments")).status()).toBe(403);
     await page.goto("/spend?department=payments");
     await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+  });
+
+  test("sees the overview and the tag reports over its department, and the tags export holds it only", async ({
+    page,
+  }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+    expect(await navLinks(page)).toEqual(expect.arrayContaining(["Overview", "Spend", "Tags"]));
+    const trend = page.getByRole("region", { name: "Trend by department" });
+    await expect(trend).toContainText("platform");
+    await expect(trend).not.toContainText("payments");
+    // This month on the overview = this month of platform on /spend, to the cent.
+    const thisMonth = await page.getByTestId("this-month").textContent();
+    await page.getByTestId("this-month").click();
+    await expect(page.getByRole("heading", { level: 1, name: "Spend" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Table" })).toContainText(thisMonth ?? "missing");
+    if (SHOTS) await page.goto("/").then(() => page.screenshot({ path: `${SHOTS}/department-overview.png` }));
+
+    await page.goto("/tags");
+    const departments = page.getByRole("region", { name: "Compliance by department" });
+    await expect(departments).toContainText("platform");
+    await expect(departments).not.toContainText("payments");
+    await expect(page.getByText("Your departments' spend in the range")).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/department-tags.png`, fullPage: true });
+    const csv = await page.request.get("/api/export/tags");
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).not.toMatch(/payments|video/i);
   });
 });
 

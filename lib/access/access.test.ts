@@ -61,7 +61,7 @@ describe("toAccess", () => {
   it("names the admins to ask, and where a scoped person starts", () => {
     expect(listAdminContacts(rules)).toEqual(["ana@example.com", "members of the group sre"]);
     expect(homeOf(TEAM)).toBe("/rightsizing/payments");
-    expect(homeOf(DEPT)).toBe("/spend");
+    expect(homeOf(DEPT)).toBe("/");
     expect(homeOf(VIEWER)).toBe("/");
   });
 });

@@ -112,8 +112,7 @@ export function actorOf(access: Access): string {
 
 /** Where a person granted only departments or teams starts: their first page. */
 export function homeOf(grants: Grants): string {
-  if (canRead(grants)) return "/";
-  if (grants.departments.length > 0) return "/spend";
+  if (canRead(grants) || grants.departments.length > 0) return "/";
   if (grants.teams.length === 1) return `/rightsizing/${encodeURIComponent(grants.teams[0]!)}`;
   if (grants.teams.length > 1) return "/rightsizing";
   return "/";

@@ -8,10 +8,10 @@ export type Policy = { need: Need | "public"; note?: string };
 
 export const ROUTE_POLICIES: Record<string, Policy> = {
   // Pages
-  "page /": { need: "read", note: "a department or team grant is sent to its own page" },
+  "page /": { need: "spend", note: "a department grant sees its departments only; a team grant is sent to its page" },
   "page /spend": { need: "spend", note: "a department grant sees its departments only" },
   "page /spend/categories": { need: "spend", note: "a department grant sees its departments only" },
-  "page /tags": { need: "read" },
+  "page /tags": { need: "spend", note: "a department grant sees its departments' compliance and offenders only" },
   "page /rightsizing": { need: "rightsizing", note: "a team grant sees its teams only" },
   "page /rightsizing/[team]": { need: "rightsizing", note: "another team answers 403" },
   "page /savings": { need: "read" },
@@ -38,7 +38,7 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "GET /api/health": { need: "public", note: "the liveness probe: database reachable, last sync time" },
   "GET /api/export/[report]": {
     need: "read",
-    note: "per export: spend needs spend (department-scoped), rightsizing needs rightsizing (team-scoped), the others read",
+    note: "per export: spend, tags and tag-policy need spend (department-scoped), rightsizing needs rightsizing (team-scoped), the others read",
   },
   "GET /api/rightsizing/usage": { need: "rightsizing", note: "another team's container answers no hours" },
   "GET /api/sync": { need: "read" },

@@ -7,8 +7,8 @@ describe("the access each export needs", () => {
     const expected: Record<string, string> = {
       spend: "spend",
       rightsizing: "rightsizing",
-      tags: "read",
-      "tag-policy": "read",
+      tags: "spend",
+      "tag-policy": "spend",
       "sync-runs": "read",
       slides: "read",
       opportunities: "spend",

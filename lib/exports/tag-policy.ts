@@ -8,7 +8,8 @@ import type { ExportDefinition } from "./types";
 export const tagPolicyExport: ExportDefinition = {
   name: "tag-policy",
   summary: "the allowed tag values as an AWS Organizations tag policy or a Terraform default_tags variable",
-  access: "read",
+  // No spend in it: the allowed lists /tags shows, which a department's engineers tag their resources by.
+  access: "spend",
   options: {
     format: "json (AWS Organizations tag policy, default) | terraform (default_tags variable with validations)",
   },

@@ -10,14 +10,15 @@ import type { ExportDefinition } from "./types";
 export const tagsExport: ExportDefinition = {
   name: "tags",
   summary: "tag offenders: each missing tag and value not allowed, with spend, services and accounts",
-  access: "read",
+  // A person granted departments gets their departments' offenders only (ctx.scope).
+  access: "spend",
   options: {
     from: "YYYY-MM-DD, first day (default: the 1st of the month three months back)",
     to: "YYYY-MM-DD, first day not included (default: the 1st of next month)",
     metric: "amortized | unblended | net_amortized (default amortized)",
     format: "csv | json (default csv)",
   },
-  async run(options, { db, now }) {
+  async run(options, { db, now, scope }) {
     const format = options.format ?? "csv";
     if (format !== "csv" && format !== "json") throw badInput(`format must be csv or json (got "${format}").`);
     const query = parseTagsQuery(options, now);
@@ -28,10 +29,15 @@ export const tagsExport: ExportDefinition = {
         `No synced spend between ${query.from} and ${query.to} (exclusive): run a sync, or choose a range the data covers.`,
       );
     }
-    const offenders = await listTagOffenders(db, query, await getTagSettings(db));
+    const offenders = await listTagOffenders(db, query, await getTagSettings(db), scope.departments);
     const filename = `tag-offenders-${query.from}-${query.to}.${format}`;
     if (format === "json") {
-      const body = JSON.stringify({ from: query.from, to: query.to, metric: query.metric, offenders }, null, 2) + "\n";
+      const body =
+        JSON.stringify(
+          { from: query.from, to: query.to, metric: query.metric, departments: scope.departments, offenders },
+          null,
+          2,
+        ) + "\n";
       return { filename, contentType: "application/json", body };
     }
     return { filename, contentType: "text/csv; charset=utf-8", body: toOffendersCsv(query, offenders) };

@@ -11,21 +11,21 @@ import { getTagSettings } from "@/lib/settings/store";
 /** The overview, and last month's total storage opportunity (null before usage types were synced). */
 export type OverviewPage = Overview & { opportunity: { month: string; totalSavingsUsd: string } | null };
 
-// The whole company's figures (the bill, tag health, every department's trend): readers only; a person granted
-// departments or teams is sent to their own pages instead.
+// Readers see the whole company; a person granted departments sees the same page over their departments only
+// (every figure read with department IN (theirs)); a person granted only teams is sent to their team's page.
 export async function getOverviewPage(
   db: Db,
   access: Access,
   opts: { now: Date; metric: Metric },
 ): Promise<OverviewPage | null> {
-  await requireAccess(db, access, "read", "/");
+  const { departments } = await requireAccess(db, access, "spend", "/");
   if (!(await hasCostData(db))) return null;
   const [overview, opportunities, tags] = await Promise.all([
-    getOverview(db, opts),
+    getOverview(db, { ...opts, departments }),
     getOpportunitySettings(db),
     getTagSettings(db),
   ]);
-  const found = await getOpportunities(db, {}, { opportunities, tags }, opts.now);
+  const found = await getOpportunities(db, {}, { opportunities, tags }, opts.now, departments);
   return {
     ...overview,
     opportunity: found.hasData ? { month: found.month, totalSavingsUsd: found.totalSavingsUsd } : null,

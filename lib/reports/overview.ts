@@ -2,7 +2,7 @@
 // department, customer-serving vs R&D, untagged and not-allowed share, top movers, the last sync. Every
 // figure comes with the spend view behind it, so the page can link each one.
 import type { Db } from "@/lib/db/types";
-import { addMonths, startOfMonth, toDay } from "@/lib/dates";
+import { addDays, addMonths, startOfMonth, toDay } from "@/lib/dates";
 import { getTagSettings } from "@/lib/settings/store";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { TagSettings } from "@/lib/settings/tags";
@@ -46,8 +46,17 @@ export type Overview = {
 
 const MOVERS = 5;
 
-export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): Promise<Overview> {
+/**
+ * `departments`: a person granted departments reads only theirs (the resolved department IN the list), in every
+ * figure: the months, the trend, the categories, the movers and the tag health. Cost Explorer's ungrouped daily
+ * totals are everyone's spend, so a scoped overview never reads them for money.
+ */
+export async function getOverview(
+  db: Db,
+  opts: { now: Date; metric: Metric; departments?: string[] | null },
+): Promise<Overview> {
   const { now, metric } = opts;
+  const departments = opts.departments ?? null;
   const settings = await getTagSettings(db);
   const thisMonth = startOfMonth(toDay(now));
   const lastMonth = addMonths(thisMonth, -1);
@@ -59,15 +68,17 @@ export async function getOverview(db: Db, opts: { now: Date; metric: Metric }): 
 
   await ensureSpendRollup(db); // once, before the reads below run side by side
   const [trend, categories, projects, through, runs, tagHealth, sameDays] = await Promise.all([
-    getSpendReport(db, trendView, { now, settings }),
-    getSpendReport(db, categoriesView, { now, settings }),
-    getSpendReport(db, moversView, { now, settings }),
+    getSpendReport(db, trendView, { now, settings, departments }),
+    getSpendReport(db, categoriesView, { now, settings, departments }),
+    getSpendReport(db, moversView, { now, settings, departments }),
     db.sql.query<{ day: string | null; estimated: boolean | null }>(
       "SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1",
     ),
     listSyncRuns(db, 20),
-    getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings),
-    sumSameDays(db, { lastMonth, thisMonth, nextMonth }, metric),
+    getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings, departments),
+    departments
+      ? sumSameDaysOfDepartments(db, { lastMonth, thisMonth, nextMonth }, { base, now, settings, departments })
+      : sumSameDays(db, { lastMonth, thisMonth, nextMonth }, metric),
   ]);
   if (trend.kind !== "report" || categories.kind !== "report" || projects.kind !== "report") {
     throw new Error("internal: the overview's views are always exact");
@@ -158,4 +169,26 @@ async function sumSameDays(
     [months.lastMonth, months.thisMonth, months.nextMonth],
   );
   return row && row.days > 0 ? (row.total ?? "0") : null;
+}
+
+/**
+ * sumSameDays for a person granted departments: the same days, summed from their departments' rows (the spend
+ * report's scope) instead of Cost Explorer's ungrouped totals, which are the whole company's.
+ */
+async function sumSameDaysOfDepartments(
+  db: Db,
+  months: { lastMonth: string; thisMonth: string; nextMonth: string },
+  read: { base: SpendView; now: Date; settings: TagSettings; departments: string[] },
+): Promise<string | null> {
+  const [row] = await db.sql.query<{ days: number }>(
+    "SELECT count(*)::int AS days FROM cost_day WHERE day >= $1::date AND day < $2::date",
+    [months.thisMonth, months.nextMonth],
+  );
+  const days = row?.days ?? 0;
+  if (days === 0) return null;
+  const to = addDays(months.lastMonth, days) < months.thisMonth ? addDays(months.lastMonth, days) : months.thisMonth;
+  const view: SpendView = { ...read.base, by: ["department"], from: months.lastMonth, to, granularity: "total" };
+  const report = await getSpendReport(db, view, read);
+  if (report.kind !== "report") throw new Error("internal: spend by department is always exact");
+  return report.total;
 }

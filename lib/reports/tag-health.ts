@@ -1,7 +1,7 @@
 // How much spend has no department / project / environment tag, or a value outside the allowed lists, from
 // the dataset that holds the three tags together.
 import type { Db } from "@/lib/db/types";
-import { toComplianceStatusSql, toStatusSql } from "@/lib/tags/sql";
+import { toComplianceStatusSql, toResolvedValueSql, toStatusSql } from "@/lib/tags/sql";
 import type { TagSettings } from "@/lib/settings/tags";
 import { ensureSpendRollup } from "./rollup";
 import { toSourceSql } from "./spend-sql";
@@ -22,6 +22,8 @@ export async function getTagHealth(
   range: { from: string; to: string },
   metric: Metric,
   settings: TagSettings,
+  /** A person granted departments: only the rows whose department (after aliases) is one of theirs. */
+  departments: string[] | null = null,
 ): Promise<TagHealth> {
   await ensureSpendRollup(db);
   const params: unknown[] = ["department,project,environment", range.from, range.to];
@@ -43,11 +45,14 @@ export async function getTagHealth(
     `COALESCE(sum(amount) FILTER (WHERE s.${k} = 'missing'), 0) AS ${k}_missing`,
     `COALESCE(sum(amount) FILTER (WHERE s.${k} IN ('not-allowed', 'aliased')), 0) AS ${k}_not_allowed`,
   ]);
+  const inScope = departments
+    ? `WHERE ${toResolvedValueSql("r.department", "department", settings, params)} = ANY($${params.push(departments)}::text[])`
+    : "";
   const [row] = await db.sql.query<Record<string, string>>(
     `WITH r AS (
        SELECT department, project, environment, sum(amount) AS amount FROM ${source} src GROUP BY 1, 2, 3
      ), s AS (
-       SELECT amount, ${status.department} AS department, ${status.project} AS project, ${status.environment} AS environment FROM r
+       SELECT amount, ${status.department} AS department, ${status.project} AS project, ${status.environment} AS environment FROM r ${inScope}
      ), c AS (SELECT s.*, ${compliance} AS compliance FROM s)
      SELECT COALESCE(sum(amount), 0) AS total, ${perKey.join(", ")},
        COALESCE(sum(amount) FILTER (WHERE compliance = 'missing'), 0) AS any_missing,

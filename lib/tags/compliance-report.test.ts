@@ -43,7 +43,7 @@ describe.each(testDatabases())("compliance report on $name", ({ create }) => {
     expectAmount(report.overall.notAllowed, "61.215");
     expectAmount(report.overall.aliased, "30.005");
     expectAmount(report.overall.total, "226.7983333334");
-    expectAmount(report.billTotal, report.overall.total);
+    expectAmount(report.billTotal ?? undefined, report.overall.total);
     expectAddsUp(report.overall);
     expect([report.dayCount, report.firstDay, report.lastDay]).toEqual([4, "2026-10-05", "2026-11-03"]);
   });
@@ -92,7 +92,7 @@ describe.each(testDatabases())("compliance report on $name", ({ create }) => {
   it("reads the chosen metric", async () => {
     const report = await getComplianceReport(db, { ...QUERY, metric: "unblended" }, await getTagSettings(db));
     expectAmount(report.overall.total, "453.5966666668"); // unblended is twice amortized on every test row
-    expectAmount(report.billTotal, report.overall.total);
+    expectAmount(report.billTotal ?? undefined, report.overall.total);
   });
 
   it("an alias regroups a department's spend in reports but keeps it not allowed in compliance", async () => {

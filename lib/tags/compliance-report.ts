@@ -41,22 +41,31 @@ export type ComplianceReport = {
   departments: DepartmentCompliance[];
   months: MonthCompliance[];
   tags: TagBreakdown[];
-  /** Cost Explorer's ungrouped total for the same days and metric: what `overall.total` must equal. */
-  billTotal: string;
+  /**
+   * Cost Explorer's ungrouped total for the same days and metric: what `overall.total` must equal. Null for a
+   * person granted departments: the bill is everyone's spend.
+   */
+  billTotal: string | null;
   /** Days of the three-tag dataset in the range (0 = nothing synced for it), and the first and last of them. */
   dayCount: number;
   firstDay: string | null;
   lastDay: string | null;
 };
 
-export async function getComplianceReport(db: Db, query: TagsQuery, settings: TagSettings): Promise<ComplianceReport> {
-  const [rows, bill] = await Promise.all([listGroupedRows(db, query, settings), getBill(db, query)]);
+/** `departments`: a person granted departments reads only the rows of theirs (department after aliases). */
+export async function getComplianceReport(
+  db: Db,
+  query: TagsQuery,
+  settings: TagSettings,
+  departments: string[] | null = null,
+): Promise<ComplianceReport> {
+  const [rows, bill] = await Promise.all([listGroupedRows(db, query, settings, departments), getBill(db, query)]);
   const ofSet = (set: string) => rows.filter((r) => r.grouping_set === set);
   const overallRow = ofSet("total")[0];
   const overall = toComplianceSplit(
     overallRow ?? { compliant: "0", missing: "0", not_allowed: "0", aliased: "0", total: "0" },
   );
-  const departments = ofSet("department").map((r): DepartmentCompliance => ({
+  const byDepartment = ofSet("department").map((r): DepartmentCompliance => ({
     ...toComplianceSplit(r),
     department: r.department_value as string | null,
     departmentStatus: toDepartmentStatus(r.worst_department_status as string),
@@ -78,16 +87,24 @@ export async function getComplianceReport(db: Db, query: TagsQuery, settings: Ta
       total: overall.total,
     };
   });
-  return { query, overall, departments, months, tags, billTotal: bill.total, ...bill.days };
+  return {
+    query,
+    overall,
+    departments: byDepartment,
+    months,
+    tags,
+    billTotal: departments ? null : bill.total,
+    ...bill.days,
+  };
 }
 
 /**
  * One pass over the range's rows, grouped several ways at once (GROUPING SETS): per department (as
  * reports group it), per month, per status of each tag, and overall. `grouping_set` names each row's set.
  */
-async function listGroupedRows(db: Db, query: TagsQuery, settings: TagSettings) {
+async function listGroupedRows(db: Db, query: TagsQuery, settings: TagSettings, departments: string[] | null) {
   const params: unknown[] = [];
-  const classified = toClassifiedRowsSql(query, settings, params);
+  const classified = toClassifiedRowsSql(query, settings, params, departments);
   const sets: [string, string][] = [
     ["department", "s.department_value"],
     ["month", "s.month"],

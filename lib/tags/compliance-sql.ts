@@ -11,11 +11,20 @@ export const COMPLIANCE_DATASET = "department,project,environment";
 /**
  * A CTE body (`SELECT … FROM cost_daily`) with columns day, department (raw), amount, department_value
  * (what reports group under; NULL = untagged), department_status, project_status, environment_status.
+ * `departments` (a person granted departments): only rows whose department, after aliases, is one of them.
  * Appends its parameters to `params`.
  */
-export function toClassifiedRowsSql(query: TagsQuery, settings: TagSettings, params: unknown[]): string {
+export function toClassifiedRowsSql(
+  query: TagsQuery,
+  settings: TagSettings,
+  params: unknown[],
+  departments: string[] | null = null,
+): string {
   const at = (value: unknown) => `$${params.push(value)}`;
-  const where = `c.dataset = ${at(COMPLIANCE_DATASET)} AND c.day >= ${at(query.from)}::date AND c.day < ${at(query.to)}::date`;
+  const inScope = departments
+    ? ` AND ${toResolvedValueSql("c.department", "department", settings, params)} = ANY(${at(departments)}::text[])`
+    : "";
+  const where = `c.dataset = ${at(COMPLIANCE_DATASET)} AND c.day >= ${at(query.from)}::date AND c.day < ${at(query.to)}::date${inScope}`;
   return `SELECT c.day, c.department, c.${METRIC_COLUMN[query.metric]} AS amount,
     ${toResolvedValueSql("c.department", "department", settings, params)} AS department_value,
     ${toStatusSql("c.department", "department", settings, params)} AS department_status,

@@ -12,7 +12,7 @@ import {
   type TagKey,
   type TagSettings,
 } from "@/lib/settings/tags";
-import { toMissingSql, toStatusSql } from "./sql";
+import { toMissingSql, toResolvedValueSql, toStatusSql } from "./sql";
 import type { TagsQuery } from "./tags-query";
 
 export type OffenderProblem = "missing" | "not-allowed";
@@ -27,9 +27,12 @@ export type Offender = {
   /** The closest allowed value, for a value not allowed and not aliased yet. */
   suggestion: string | null;
   spend: string;
-  /** Largest first; null when the `<key>,service` dataset has no rows in the range (not synced). */
+  /**
+   * Largest first; null when the `<key>,service` dataset has no rows in the range (not synced), or, for a person
+   * granted departments, when it has no department column to restrict on (project and environment).
+   */
   services: { service: string; spend: string }[] | null;
-  /** Largest first; null when the `<key>,account` dataset has no rows in the range. */
+  /** Largest first; null when the `<key>,account` dataset has no rows in the range, or cannot be restricted. */
   accounts: { accountId: string; name: string | null; spend: string }[] | null;
 };
 
@@ -42,9 +45,19 @@ export async function hasComplianceData(db: Db, query: TagsQuery): Promise<boole
   return row?.found === true;
 }
 
-/** Every offender of the range, largest spend first. A cost row missing two tags is an offender of each. */
-export async function listTagOffenders(db: Db, query: TagsQuery, settings: TagSettings): Promise<Offender[]> {
-  const perKey = await Promise.all(TAG_KEYS.map((key) => listOffendersOfKey(db, key, query, settings)));
+/**
+ * Every offender of the range, largest spend first. A cost row missing two tags is an offender of each.
+ * `departments` (a person granted departments): only rows whose department, after aliases, is one of them; the
+ * per-service and per-account breakdowns of project and environment come from datasets without a department,
+ * which cannot be restricted, so they are left out (null) rather than show other departments' spend.
+ */
+export async function listTagOffenders(
+  db: Db,
+  query: TagsQuery,
+  settings: TagSettings,
+  departments: string[] | null = null,
+): Promise<Offender[]> {
+  const perKey = await Promise.all(TAG_KEYS.map((key) => listOffendersOfKey(db, key, query, settings, departments)));
   return perKey
     .flat()
     .sort(
@@ -55,11 +68,19 @@ export async function listTagOffenders(db: Db, query: TagsQuery, settings: TagSe
 
 type Group = { raw: string | null; status: string; spend: string; detail?: string; name?: string | null };
 
-async function listOffendersOfKey(db: Db, key: TagKey, query: TagsQuery, settings: TagSettings): Promise<Offender[]> {
+async function listOffendersOfKey(
+  db: Db,
+  key: TagKey,
+  query: TagsQuery,
+  settings: TagSettings,
+  departments: string[] | null,
+): Promise<Offender[]> {
+  // `<key>,service` and `<key>,account` hold the department column only when the key is department.
+  const detailed = departments === null || key === "department";
   const [groups, services, accounts] = await Promise.all([
-    listOffendingGroups(db, key, COMPLIANCE_DATASET, null, query, settings),
-    listOffendingGroups(db, key, `${key},service`, "service", query, settings),
-    listOffendingGroups(db, key, `${key},account`, "account_id", query, settings),
+    listOffendingGroups(db, key, COMPLIANCE_DATASET, null, query, settings, departments),
+    detailed ? listOffendingGroups(db, key, `${key},service`, "service", query, settings, departments) : null,
+    detailed ? listOffendingGroups(db, key, `${key},account`, "account_id", query, settings, departments) : null,
   ]);
   const detailsOf = (rows: Group[] | null, raw: string | null) => rows?.filter((r) => r.raw === raw) ?? null;
   return (groups ?? []).map((g): Offender => {
@@ -94,10 +115,15 @@ async function listOffendingGroups(
   detailColumn: "service" | "account_id" | null,
   query: TagsQuery,
   settings: TagSettings,
+  /** Only these departments (after aliases); the dataset must have the department column. */
+  departments: string[] | null,
 ): Promise<Group[] | null> {
   const params: unknown[] = [dataset, query.from, query.to];
   const status = toStatusSql(`c.${key}`, key, settings, params);
   const missing = toMissingSql(`c.${key}`, params);
+  const inScope = departments
+    ? `AND ${toResolvedValueSql("c.department", "department", settings, params)} = ANY($${params.push(departments)}::text[])`
+    : "";
   const detail = detailColumn ? `c.${detailColumn}` : "NULL::text";
   const rows = await db.sql.query<{
     raw: string | null;
@@ -109,7 +135,7 @@ async function listOffendingGroups(
     `WITH o AS (
        SELECT CASE WHEN ${missing} THEN NULL ELSE c.${key} END AS raw, ${status} AS status, ${detail} AS detail,
               c.${METRIC_COLUMN[query.metric]} AS amount
-       FROM cost_daily c WHERE c.dataset = $1 AND c.day >= $2::date AND c.day < $3::date
+       FROM cost_daily c WHERE c.dataset = $1 AND c.day >= $2::date AND c.day < $3::date ${inScope}
      )
      SELECT o.raw, o.status, o.detail, a.name, sum(o.amount)::text AS spend
      FROM o LEFT JOIN cost_account a ON ${detailColumn === "account_id" ? "a.account_id = o.detail" : "FALSE"}

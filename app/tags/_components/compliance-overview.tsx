@@ -1,7 +1,8 @@
 import { EmptyState } from "@/app/_components/empty-state";
+import { readAs } from "@/app/_components/access";
 import type { Db } from "@/lib/db/types";
+import { getTagsCompliance } from "@/lib/pages/tags";
 import { formatDay, formatDayRange } from "@/lib/reports/periods";
-import { getComplianceReport } from "@/lib/tags/compliance-report";
 import type { TagSettings } from "@/lib/settings/tags";
 import type { TagsQuery } from "@/lib/tags/tags-query";
 import { ComplianceStats } from "./compliance-stats";
@@ -12,7 +13,7 @@ import styles from "./tags.module.css";
 
 /** Compliance in dollars for the range: the split, the trend, each tag, each department. */
 export async function ComplianceOverview({ db, query, settings }: { db: Db; query: TagsQuery; settings: TagSettings }) {
-  const report = await getComplianceReport(db, query, settings);
+  const report = await readAs("/tags", (access) => getTagsCompliance(db, access, query, settings));
   // The page shows this panel only once spend was synced: no day here means the range is outside the data.
   if (report.dayCount === 0) {
     return (

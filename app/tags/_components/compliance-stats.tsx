@@ -7,8 +7,8 @@ import styles from "./tags.module.css";
 export function ComplianceStats({ report }: { report: ComplianceReport }) {
   const { overall, billTotal } = report;
   const share = (part: string) => toRatio(part, overall.total) ?? 0;
-  const billGap = subtractMoney(overall.total, billTotal);
-  const matchesBill = isZeroMoney(billGap);
+  const billGap = billTotal === null ? null : subtractMoney(overall.total, billTotal);
+  const matchesBill = billGap !== null && isZeroMoney(billGap);
   return (
     <section className="panel" aria-label="Compliance in dollars">
       <div className="grid grid-4">
@@ -35,9 +35,11 @@ export function ComplianceStats({ report }: { report: ComplianceReport }) {
           label="Total"
           value={formatUsd(overall.total)}
           sub={
-            matchesBill
-              ? "Equals the Cost Explorer total to the cent"
-              : `Differs from the Cost Explorer total (${formatUsd(billTotal)}) by ${formatUsd(billGap)}: run a sync`
+            billTotal === null || billGap === null
+              ? "Your departments' spend in the range"
+              : matchesBill
+                ? "Equals the Cost Explorer total to the cent"
+                : `Differs from the Cost Explorer total (${formatUsd(billTotal)}) by ${formatUsd(billGap)}: run a sync`
           }
         />
       </div>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { readAs } from "@/app/_components/access";
 import type { Db } from "@/lib/db/types";
+import { getTagsOffenders } from "@/lib/pages/tags";
 import { formatUsd } from "@/lib/money";
-import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
+import type { Offender } from "@/lib/tags/offenders";
 import type { TagSettings } from "@/lib/settings/tags";
 import { toTagsHref, type TagsQuery } from "@/lib/tags/tags-query";
 import { OffenderFix } from "./offender-fix";
@@ -13,8 +15,9 @@ const SHOWN = 3;
 /** Each missing tag and each value not allowed: spend, where it comes from, and a one-click fix for reports. */
 export async function OffendersPanel({ db, query, settings }: { db: Db; query: TagsQuery; settings: TagSettings }) {
   // No data in the range: the overview says so; an empty offenders table would read as "all tagged".
-  if (!(await hasComplianceData(db, query))) return null;
-  const offenders = await listTagOffenders(db, query, settings);
+  const found = await readAs("/tags", (access) => getTagsOffenders(db, access, query, settings));
+  if (!found) return null;
+  const { offenders, departments } = found;
   return (
     <section className="panel" aria-label="Offenders">
       <div className={styles.panelHead}>
@@ -61,7 +64,10 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
                       </Link>
                     </td>
                     <td>
-                      <Breakdown items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))} />
+                      <Breakdown
+                        items={o.services?.map((s) => ({ label: s.service, spend: s.spend }))}
+                        unsplit={departments !== null && o.key !== "department"}
+                      />
                     </td>
                     <td>
                       <Breakdown
@@ -70,6 +76,7 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
                           spend: a.spend,
                           title: a.accountId,
                         }))}
+                        unsplit={departments !== null && o.key !== "department"}
                       />
                     </td>
                     <td>
@@ -114,7 +121,20 @@ function ValueCell({ offender }: { offender: Offender }) {
   );
 }
 
-function Breakdown({ items }: { items: { label: string; spend: string; title?: string }[] | undefined }) {
+function Breakdown({
+  items,
+  unsplit,
+}: {
+  items: { label: string; spend: string; title?: string }[] | undefined;
+  /** Scoped to departments, and Cost Explorer has no split of this tag by department and service or account. */
+  unsplit: boolean;
+}) {
+  if (items === undefined && unsplit)
+    return (
+      <span className="muted" title="Cost Explorer cannot split this by department: shown to company-wide readers only">
+        not per department
+      </span>
+    );
   if (items === undefined)
     return (
       <span className="muted" title="This breakdown was not synced for the range">
