@@ -4,8 +4,8 @@ import { PROXY_PORT } from "../playwright.config";
 
 // Sign-in behind a proxy, through the real server: the identity headers count only when the TCP peer is a trusted
 // proxy (127.0.0.1 here), and each role sees its own pages. The second server of playwright.config.ts, with its rules.
-// Pages that stream (a loading state) have sent their 200 before the read is refused: they show the refusal
-// instead of the data; the others, and every API, answer 401/403.
+// Every refusal answers its status, pages that stream (a loading state) included: proxy.ts answers 401/403 from
+// the policy table before the page streams, and the page's read, refused again in the data layer, shows why.
 
 const port = PROXY_PORT;
 const SHOTS = process.env.E2E_SHOTS_DIR;
@@ -40,6 +40,7 @@ test("identity headers count from the trusted proxy only, whatever a client clai
   expect(page.status).toBe(401);
   expect(page.body).toContain("Not signed in");
   const streamed = await get("/spend", ADMIN, "127.0.0.2");
+  expect(streamed.status).toBe(401);
   expect(streamed.body).toContain("Not signed in");
   expect(streamed.body).not.toContain("k8s-platform");
   // Without the email header, even from the proxy, nobody is signed in.
@@ -92,6 +93,29 @@ test.describe("a team grant", () => {
     const crafted = await page.request.get("/api/export/rightsizing?team=payments");
     expect(crafted.status()).toBe(403);
   });
+});
+
+test("a team member's refused pages answer 403 over plain HTTP, streaming pages included; their own 200", async () => {
+  const TEAM = { "X-Forwarded-Email": "tia@corp.example", "X-Forwarded-Groups": "team-video" };
+  for (const path of [
+    "/spend",
+    "/tags",
+    "/settings",
+    "/settings/audit",
+    "/rightsizing/payments",
+    "/spend/categories",
+  ]) {
+    const res = await get(path, TEAM, "127.0.0.1");
+    expect(res.status, path).toBe(403);
+    expect(res.body, path).toContain("No access");
+    expect(res.body, path).not.toContain("checkout-api");
+  }
+  expect((await get("/rightsizing/video", TEAM, "127.0.0.1")).status).toBe(200);
+  expect((await get("/rightsizing", TEAM, "127.0.0.1")).status).toBe(200);
+  // An API answers its own 403 JSON, as before.
+  const api = await get("/api/export/rightsizing?team=payments", TEAM, "127.0.0.1");
+  expect(api.status).toBe(403);
+  expect(JSON.parse(api.body)).toMatchObject({ error: { kind: "forbidden" } });
 });
 
 test.describe("a department grant", () => {

@@ -30,6 +30,22 @@ test("a form on another site cannot start a sync or post to a page", async ({ pa
     expect((await res.json()).error.message).toContain(`Refused a change requested from ${evilUrl}`);
   }
   expect((await (await request.get("/api/sync")).json()).runs.length).toBe(before);
+
+  // Refused like any other refusal in the audit trail, with the origin it came from.
+  await page.goto("/settings/audit?outcome=refused");
+  const events = page.getByRole("region", { name: "Audit events" });
+  await expect(events).toContainText(`Origin ${evilUrl}`);
+  await expect(events).toContainText("POST /api/sync");
+});
+
+test("a flood of cross-site posts writes one audit row per origin a minute, not one per post", async ({ request }) => {
+  const origin = `http://flood-${Date.now()}.example`;
+  for (let i = 0; i < 30; i++) {
+    const res = await request.post("/api/sync", { headers: { origin } });
+    expect(res.status()).toBe(403);
+  }
+  const csv = await (await request.get("/api/export/audit?format=csv")).text();
+  expect(csv.split("\n").filter((line) => line.includes(`Origin ${origin}`))).toHaveLength(1);
 });
 
 test("every answer carries the security headers", async ({ request }) => {

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/config";
+import type { Access } from "./access";
+import { LOCAL_ACCESS } from "./access";
+import { NO_GRANTS } from "@/lib/roles";
 import {
   allowedOrigin,
   checkCrossSite,
   checkHost,
+  checkPageAccess,
+  matchPage,
   isPublicPath,
   securityHeaders,
   signedOutAnswer,
@@ -143,5 +148,73 @@ describe("security headers", () => {
     const plain = securityHeaders({ nonce: "abc", https: false, dev: false });
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
     expect(plain["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("the page check before a page streams", () => {
+  const person = (grants: Partial<Access["grants"]>): Access => ({
+    identity: { email: "p@corp.example", groups: [], via: "proxy" },
+    grants: { ...NO_GRANTS, ...grants },
+  });
+  const team = person({ teams: ["payments"] });
+  const department = person({ departments: ["platform"] });
+  const viewer = person({ viewer: true });
+  const finance = person({ finance: true });
+  const nobody: Access = { identity: null, grants: NO_GRANTS };
+
+  it.each([
+    // [who, method, path, headers, status or null (let it render)]
+    ["a team member", team, "GET", "/spend", {}, 403],
+    ["a team member", team, "GET", "/tags?from=2026-01-01", {}, 403],
+    ["a team member", team, "GET", "/settings", {}, 403],
+    ["a team member", team, "GET", "/settings/audit", {}, 403],
+    ["a team member", team, "GET", "/rightsizing/video", {}, 403],
+    ["a team member", team, "HEAD", "/rightsizing/video", {}, 403],
+    ["a team member", team, "GET", "/rightsizing/payments", {}, null],
+    ["a team member", team, "GET", "/rightsizing/pay%6dents", {}, null],
+    ["a team member", team, "GET", "/rightsizing", {}, null],
+    ["a team member", team, "GET", "/rightsizing/nodes", {}, 403],
+    ["a team member (the overview sends them to their team's page)", team, "GET", "/", {}, null],
+    ["a person with no grant", person({}), "GET", "/", {}, 403],
+    ["a department", department, "GET", "/", {}, null],
+    ["a department", department, "GET", "/tags", {}, null],
+    ["a department", department, "GET", "/spend?department=platform", {}, null],
+    ["a department", department, "GET", "/spend?department=payments", {}, 403],
+    ["a department", department, "GET", "/spend/categories?department=payments", {}, 403],
+    ["a department", department, "GET", "/savings", {}, 403],
+    ["a viewer", viewer, "GET", "/spend?department=payments", {}, null],
+    ["a viewer", viewer, "GET", "/settings", {}, 403],
+    ["finance", finance, "GET", "/settings", {}, 403],
+    ["finance", finance, "GET", "/tags", {}, null],
+    ["the local admin", LOCAL_ACCESS, "GET", "/settings/audit", {}, null],
+    ["nobody signed in", nobody, "GET", "/spend", {}, 401],
+    ["nobody signed in", nobody, "GET", "/signin", {}, null],
+    // Not page loads: their own status is already right, or a client navigation renders the page's answer.
+    ["a team member, an API", team, "GET", "/api/export/spend", {}, null],
+    ["a team member, a server action", team, "POST", "/tags", { "next-action": "7f" }, null],
+    ["a team member, a client navigation", team, "GET", "/spend", { rsc: "1" }, null],
+    ["a team member, a page that does not exist", team, "GET", "/no-such-page", {}, null],
+  ] as const)("%s: %s %s", (_who, access, method, path, headers, status) => {
+    const refused = checkPageAccess(access, request(method, headers, path));
+    expect(refused?.status ?? null).toBe(status);
+  });
+
+  it("matches static pages before dynamic ones, and decodes the segment", () => {
+    expect(matchPage("/rightsizing/nodes")).toEqual({ key: "page /rightsizing/nodes", params: {} });
+    expect(matchPage("/rightsizing/a%20b")).toEqual({ key: "page /rightsizing/[team]", params: { team: "a b" } });
+    expect(matchPage("/")).toEqual({ key: "page /", params: {} });
+    expect(matchPage("/rightsizing/%E0%A4%A")).toBeNull();
+    expect(matchPage("/spend/categories/extra")).toBeNull();
+  });
+});
+
+describe("what a refusal keeps for the audit trail", () => {
+  it("names the foreign origin, clipped, or the foreign Host", () => {
+    expect(checkCrossSite(oidc, request("POST", { origin: "https://evil.example" }))?.from).toBe(
+      "Origin https://evil.example",
+    );
+    const long = `https://${"a".repeat(1_000)}.example`;
+    expect(checkCrossSite(oidc, request("POST", { origin: long }))?.from?.length).toBeLessThanOrEqual(301);
+    expect(checkHost(local, request("GET", { host: "rebound.example" }))?.from).toBe("Host rebound.example");
   });
 });

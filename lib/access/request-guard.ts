@@ -2,6 +2,8 @@
 // change something, the sign-in gate, and the security headers. Pure functions of the request's method, path
 // and headers, so each rule is tested here without a server.
 import type { Config } from "@/lib/config";
+import { hasAnyGrant, toScope, type Access } from "./access";
+import { ROUTE_POLICIES } from "./policy";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/i;
@@ -13,7 +15,13 @@ export type GuardRequest = {
   headers: { get(name: string): string | null };
 };
 
-export type Refusal = { status: 401 | 403 | 421; kind: "unauthenticated" | "forbidden"; message: string };
+export type Refusal = {
+  status: 401 | 403 | 421;
+  kind: "unauthenticated" | "forbidden";
+  message: string;
+  /** A cross-site or Host refusal: the foreign origin or host it came from, for the audit trail. */
+  from?: string;
+};
 
 /**
  * The one origin allowed to send state-changing requests: COSTWISE_URL, or without it this very server when it
@@ -36,6 +44,7 @@ export function checkHost(auth: Config["auth"], req: GuardRequest): Refusal | nu
     status: 421,
     kind: "forbidden",
     message: `This server answers only on a loopback address (got Host ${host ?? "none"}); set COSTWISE_URL to serve it by name.`,
+    from: `Host ${host ?? "(none)"}`,
   };
 }
 
@@ -52,18 +61,84 @@ export function checkCrossSite(auth: Config["auth"], req: GuardRequest): Refusal
   const site = req.headers.get("sec-fetch-site");
   if (origin !== null) {
     if (allowed !== null && origin.toLowerCase() === allowed.toLowerCase()) return null;
-    return refuseCrossSite(`from ${origin}`, allowed);
+    return refuseCrossSite(`from ${origin}`, allowed, `Origin ${origin}`);
   }
-  if (site !== null) return site === "same-origin" ? null : refuseCrossSite(`from a ${site} page`, allowed);
+  if (site !== null)
+    return site === "same-origin" ? null : refuseCrossSite(`from a ${site} page`, allowed, `Sec-Fetch-Site ${site}`);
   return null;
 }
 
-function refuseCrossSite(from: string, allowed: string | null): Refusal {
+function refuseCrossSite(how: string, allowed: string | null, from: string): Refusal {
   return {
     status: 403,
     kind: "forbidden",
-    message: `Refused a change requested ${from}: changes are accepted only from Costwise's own pages (${allowed ?? "set COSTWISE_URL"}).`,
+    message: `Refused a change requested ${how}: changes are accepted only from Costwise's own pages (${allowed ?? "set COSTWISE_URL"}).`,
+    // Clipped: the header is the sender's to choose, and only the audit trail keeps it.
+    from: from.length > 300 ? `${from.slice(0, 300)}…` : from,
   };
+}
+
+/**
+ * The page a path opens and its policy, with the value of a dynamic segment (`/rightsizing/payments` →
+ * `page /rightsizing/[team]`, team "payments"). A static page wins over a dynamic one (`/rightsizing/nodes`).
+ */
+export function matchPage(pathname: string): { key: string; params: Record<string, string> } | null {
+  const parts = pathname.split("/").filter((p) => p !== "");
+  let dynamicMatch: { key: string; params: Record<string, string> } | null = null;
+  for (const key of Object.keys(ROUTE_POLICIES)) {
+    if (!key.startsWith("page ")) continue;
+    const pattern = key
+      .slice(5)
+      .split("/")
+      .filter((p) => p !== "");
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((segment, i) => {
+      const dynamic = /^\[(\w+)\]$/.exec(segment);
+      if (!dynamic) return segment === parts[i];
+      try {
+        params[dynamic[1]!] = decodeURIComponent(parts[i]!);
+        return true;
+      } catch {
+        return false; // a malformed escape: the page answers it
+      }
+    });
+    if (!matches) continue;
+    if (Object.keys(params).length === 0) return { key, params };
+    dynamicMatch ??= { key, params };
+  }
+  return dynamicMatch;
+}
+
+/**
+ * A coarse look at a page request before it renders, from the policy table and the person asking. Pages that
+ * stream (a loading state) send their 200 before the data layer's requireAccess can refuse: they would then show
+ * the refusal under a 200, which a browser, a curl or a monitor reads as success. This answers the status up
+ * front: 401 for nobody signed in, 403 for a person whose grants cannot open the page or the team or department
+ * it names. It never grants anything: what passes still meets requireAccess in the data layer, which also writes
+ * the refusal to the audit trail when it renders the refusal. Only for page loads (GET/HEAD of a document):
+ * API routes and server actions already answer their status, and a client-side navigation gets the page's own.
+ */
+export function checkPageAccess(access: Access, req: GuardRequest): Refusal | null {
+  const method = req.method.toUpperCase();
+  if (method !== "GET" && method !== "HEAD") return null;
+  if (req.headers.get("next-action") !== null || req.headers.get("rsc") !== null) return null;
+  const url = new URL(req.path, "http://costwise.invalid");
+  if (url.pathname.startsWith("/api/")) return null;
+  const page = matchPage(url.pathname);
+  const policy = page ? ROUTE_POLICIES[page.key] : undefined;
+  if (!page || !policy || policy.need === "public") return null;
+  if (access.identity === null) return { status: 401, kind: "unauthenticated", message: "Sign in to see this." };
+  // The overview sends a person granted only teams on to their team's page (app/_components/access.ts).
+  if (page.key === "page /" && hasAnyGrant(access.grants)) return null;
+  const scope = toScope(access.grants, policy.need);
+  const forbidden: Refusal = { status: 403, kind: "forbidden", message: `You do not have access to ${url.pathname}.` };
+  if (!scope) return forbidden;
+  const team = page.params.team;
+  if (team !== undefined && scope.teams !== null && !scope.teams.includes(team)) return forbidden;
+  const department = url.searchParams.get("department");
+  if (department !== null && scope.departments !== null && !scope.departments.includes(department)) return forbidden;
+  return null;
 }
 
 /** What anyone may reach signed out: the sign-in page and routes, the probes, the metrics, the app's static files. */
