@@ -91,12 +91,18 @@ test("a person signs in at the provider, sees their email, and signs out", async
   await expect(row).toContainText("auth.sign-in");
   if (shots) await page.screenshot({ path: `${shots}/audit.png`, fullPage: true });
 
+  // Sign-out ends the provider's session too (its end_session_endpoint), which asks to confirm and comes back.
   await account.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(`${base}/signin?signed-out=1`);
+  await expect(page.getByRole("button", { name: "Yes, sign me out" })).toBeVisible();
+  expect(new URL(page.url()).origin).not.toBe(base);
+  expect((await page.context().cookies(base)).find((c) => c.name === "costwise_session")).toBeUndefined();
+  await page.getByRole("button", { name: "Yes, sign me out" }).click();
+  await expect(page).toHaveURL(`${base}/signin?state=signed-out`);
   await expect(page.getByRole("status")).toHaveText("You are signed out of Costwise.");
-  expect((await page.context().cookies()).find((c) => c.name === "costwise_session")).toBeUndefined();
-  await page.goto("/tags");
-  await expect(page).toHaveURL(`${base}/signin?next=%2Ftags`);
+  if (shots) await page.screenshot({ path: `${shots}/signed-out.png` });
+  // Signing in again asks for the login at the provider: its session is gone, not only ours.
+  await signIn(page, "ada", "/tags");
+  await expect(page.getByTestId("account")).toContainText("ada@example.com");
   expect(errors).toEqual([]);
 });
 
@@ -150,6 +156,57 @@ test("the provider's groups give the roles: a team member sees their team only, 
   await expect(nobody.getByRole("main")).toContainText("nobody@example.com");
   expect((await nobody.request.get("/api/export/spend")).status()).toBe(403);
   await nobody.close();
+});
+
+test("finance, signed in through the provider, edits tag rules but cannot open /settings", async ({ browser }) => {
+  const page = await browser.newPage({ baseURL: base });
+  await signIn(page, "fiona", "/tags");
+  await expect(page.getByRole("heading", { level: 1, name: "Tags" })).toBeVisible();
+  const offenders = page.getByRole("region", { name: "Offenders" });
+  const prodRow = offenders.getByRole("row").filter({ has: page.getByText("Prod", { exact: true }) });
+  await prodRow.getByRole("button", { name: 'Alias to production: "Prod"' }).click();
+  await expect(prodRow.getByRole("status")).toContainText('now shows under "production" in every report');
+  await page.getByRole("button", { name: 'Remove the alias "Prod" → production' }).first().click();
+  await expect(page.getByRole("button", { name: 'Alias to production: "Prod"' })).toBeVisible();
+
+  const settings = await page.goto("/settings");
+  expect(settings?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+  expect(await page.getByRole("navigation", { name: "Main" }).getByRole("link").allTextContents()).not.toContain(
+    "Settings",
+  );
+  expect((await page.request.post("/api/sync", { headers: { origin: base } })).status()).toBe(403);
+  await page.close();
+
+  // The admin sees both changes, made by fiona, in the audit trail.
+  const admin = await browser.newPage({ baseURL: base });
+  await signIn(admin, "ada", "/settings/audit?actor=fiona%40example.com");
+  const events = admin.getByRole("region", { name: "Audit events" });
+  await expect(events).toContainText("settings.tags");
+  await expect(events).toContainText("access.refused");
+  await admin.close();
+});
+
+test("a department user, signed in through the provider, sees its department's spend only", async ({ browser }) => {
+  const page = await browser.newPage({ baseURL: base });
+  await signIn(page, "dana", "/spend");
+  const table = page.getByRole("region", { name: "Table" });
+  await expect(table).toContainText("growth");
+  await expect(table).not.toContainText("platform");
+  await expect(table).not.toContainText("payments");
+  const csv = await (await page.request.get("/api/export/spend")).text();
+  expect(csv).toContain("growth");
+  expect(csv).not.toMatch(/platform|payments|video/);
+  // Another department by URL: refused with its status, before the page streams.
+  const other = await page.goto("/spend?department=platform");
+  expect(other?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1, name: "No access" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Trend by department" })).toContainText("growth");
+  await expect(page.getByRole("region", { name: "Trend by department" })).not.toContainText("platform");
+  if (shots) await page.screenshot({ path: `${shots}/department-overview-oidc.png` });
+  expect((await page.goto("/rightsizing/payments"))?.status()).toBe(403);
+  await page.close();
 });
 
 test("a failed sign-in explains itself and is in the audit log", async ({ page }) => {

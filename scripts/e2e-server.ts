@@ -45,7 +45,7 @@ if (provider) {
       "group:costwise-admins = admin",
       "group:finance = finance",
       "group:team-payments = team:payments",
-      "group:dept-marketing = department:marketing",
+      "group:dept-growth = department:growth",
     ].join("\n"),
   });
 }

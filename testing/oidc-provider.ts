@@ -13,7 +13,8 @@ export const TEST_CLIENT = { id: "costwise-test", secret: "costwise-test-secret-
 export const TEST_ACCOUNTS: Record<string, TestAccount> = {
   fiona: { email: "fiona@example.com", groups: ["finance"] },
   pat: { email: "pat@example.com", groups: ["team-payments"] },
-  dana: { email: "dana@example.com", groups: ["dept-marketing"] },
+  // growth: a department of the demo company (emulators/demo), so the journeys see its spend.
+  dana: { email: "dana@example.com", groups: ["dept-growth"] },
   ada: { email: "ada@example.com", groups: ["costwise-admins", "finance"] },
   nobody: { email: "nobody@example.com", groups: [] },
   unverified: { email: "mallory@example.com", groups: ["costwise-admins"], emailVerified: false },
@@ -27,6 +28,8 @@ export async function startTestOidcProvider(opts: {
   accounts?: Record<string, TestAccount>;
   /** true: email and groups in the ID token; false (the default): only from userinfo, as many providers do. */
   claimsInIdToken?: boolean;
+  /** false: no end_session_endpoint in discovery (as Google), so sign-out can only be local. Default true. */
+  endSession?: boolean;
   port?: number;
 }): Promise<TestProvider> {
   const accounts = opts.accounts ?? TEST_ACCOUNTS;
@@ -39,6 +42,8 @@ export async function startTestOidcProvider(opts: {
         client_id: TEST_CLIENT.id,
         client_secret: TEST_CLIENT.secret,
         redirect_uris: [`${opts.appUrl}/api/auth/callback/oidc`],
+        // RP-initiated logout sends the browser back here after ending the provider's session.
+        post_logout_redirect_uris: [`${opts.appUrl}/signin`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
         token_endpoint_auth_method: "client_secret_post",
@@ -53,7 +58,7 @@ export async function startTestOidcProvider(opts: {
     scopes: ["openid", "email", "profile", "groups"],
     conformIdTokenClaims: !opts.claimsInIdToken,
     pkce: { required: () => true },
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: opts.endSession ?? true } },
     cookies: { keys: ["test-provider-cookie-key-not-secret"] },
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const account = accounts[sub];

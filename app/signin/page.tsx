@@ -25,6 +25,8 @@ const schema = z.object({
   next: z.string().optional().catch(undefined),
   error: z.string().optional().catch(undefined),
   "signed-out": z.string().optional().catch(undefined),
+  // The identity provider's redirect after it ended its session too (RP-initiated logout) carries our state.
+  state: z.string().optional().catch(undefined),
 });
 
 export default async function SignInPage({
@@ -49,7 +51,7 @@ export default async function SignInPage({
           {problem}
         </p>
       ) : null}
-      {params["signed-out"] ? (
+      {params["signed-out"] || params.state === "signed-out" ? (
         <p className={styles.info} role="status">
           You are signed out of Costwise.
         </p>

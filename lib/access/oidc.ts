@@ -145,6 +145,7 @@ export async function finishSignIn(
   const config = await providerConfiguration(auth.oidc);
   let claims: Record<string, unknown>;
   let accessToken: string;
+  let idToken: string | undefined;
   try {
     // The URL the provider redirected to, rebuilt from COSTWISE_URL rather than from the request's Host.
     const tokens = await client.authorizationCodeGrant(config, new URL(`${auth.url}${CALLBACK_PATH}?${params}`), {
@@ -155,6 +156,7 @@ export async function finishSignIn(
     });
     claims = { ...tokens.claims() };
     accessToken = tokens.access_token;
+    idToken = tokens.id_token;
   } catch (err) {
     throw new SignInError("provider", `The sign-in answer did not check out: ${errorText(err)}`);
   }
@@ -169,11 +171,11 @@ export async function finishSignIn(
     }
   }
   const identity = identityFromClaims(claims, claim);
-  const sessionCookie = await sealSession(identity, {
-    secrets: auth.sessionSecrets,
-    now: opts.now,
-    hours: auth.sessionHours,
-  });
+  const sealOpts = { secrets: auth.sessionSecrets, now: opts.now, hours: auth.sessionHours };
+  let sessionCookie = await sealSession(identity, { ...sealOpts, idToken });
+  // The ID token only makes sign-out at the provider smoother (its hint); a session too large with it goes
+  // without it, and sign-out then names the client instead.
+  if (sessionCookie.length > MAX_COOKIE_BYTES) sessionCookie = await sealSession(identity, sealOpts);
   if (sessionCookie.length > MAX_COOKIE_BYTES)
     throw new SignInError(
       "too-large",
@@ -208,6 +210,32 @@ export function identityFromClaims(claims: Record<string, unknown>, groupsClaim:
         ? value.filter((g): g is string => typeof g === "string" && g.length > 0)
         : [];
   return { email, groups: [...new Set(groups)], via: "oidc" };
+}
+
+/** Where the provider sends the browser back after it ended its own session (register it at the provider). */
+export const POST_LOGOUT_PATH = "/signin";
+
+/**
+ * Where to send the browser to end the provider's session too (RP-initiated logout), when the provider's
+ * discovery offers an end_session_endpoint; null otherwise (Google, for one, has none: sign-out is then local).
+ * `idToken` (the session's) is the hint that tells the provider whose session to end without asking who.
+ * A provider that cannot be reached is not a reason to keep anyone signed in: null, and the sign-out is local.
+ */
+export async function buildProviderSignOutUrl(auth: OidcAuth, idToken: string | null): Promise<string | null> {
+  let config: client.Configuration;
+  try {
+    config = await providerConfiguration(auth.oidc);
+  } catch (err) {
+    console.error(`Signing out locally only: ${errorText(err)}`);
+    return null;
+  }
+  if (!config.serverMetadata().end_session_endpoint) return null;
+  return client.buildEndSessionUrl(config, {
+    post_logout_redirect_uri: `${auth.url}${POST_LOGOUT_PATH}`,
+    // Comes back on the redirect: the sign-in page says the sign-out happened.
+    state: "signed-out",
+    ...(idToken ? { id_token_hint: idToken } : {}),
+  }).href;
 }
 
 export const clearTransactionCookie = (auth: OidcAuth) =>

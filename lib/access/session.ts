@@ -61,16 +61,28 @@ export async function unseal(
 const sessionPayload = z.object({
   email: z.string().min(1).max(320),
   groups: z.array(z.string().max(1_000)).max(1_000),
+  /** The provider's ID token, kept for sign-out: the id_token_hint of its end_session_endpoint. */
+  idToken: z.string().max(8_000).optional(),
 });
 
 export async function sealSession(
   identity: Pick<Identity, "email" | "groups">,
-  opts: { secrets: string[]; now: Date; hours: number },
+  opts: { secrets: string[]; now: Date; hours: number; idToken?: string },
 ): Promise<string> {
   return seal(
-    { email: identity.email, groups: identity.groups },
+    { email: identity.email, groups: identity.groups, ...(opts.idToken ? { idToken: opts.idToken } : {}) },
     { secrets: opts.secrets, purpose: "session", now: opts.now, seconds: opts.hours * 3600 },
   );
+}
+
+/** The ID token sealed in a session cookie (null: none, or the cookie does not open). */
+export async function readSessionIdToken(
+  cookieValue: string | undefined,
+  secrets: string[],
+  now: Date,
+): Promise<string | null> {
+  const parsed = sessionPayload.safeParse(await unseal(cookieValue, { secrets, purpose: "session", now }));
+  return parsed.success ? (parsed.data.idToken ?? null) : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { setProcessDb } from "@/lib/db/process-db";
 import { listAuditEvents } from "@/lib/audit/events";
-import { SESSION_COOKIE, readSessionIdentity, sealSession } from "@/lib/access/session";
+import { SESSION_COOKIE, readSessionIdentity } from "@/lib/access/session";
 import { OIDC_TRANSACTION_COOKIE } from "@/lib/access/oidc";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { TEST_CLIENT, startTestOidcProvider, type TestProvider } from "@/testing/oidc-provider";
@@ -147,26 +147,47 @@ describe("sign-in with OpenID Connect against a real provider", () => {
     expect(res.headers.get("location")).toBe(`${APP}/`);
   });
 
-  it("signs out: clears the cookie and records who left", async () => {
-    const value = await sealSession(
-      { email: "fiona@example.com", groups: ["finance"] },
-      {
-        secrets: [SECRET],
-        now: new Date(),
-        hours: 1,
-      },
-    );
+  it("signs out: clears the cookie, ends the provider's session too, and records who left", async () => {
+    // A real sign-in, so the session holds the provider's ID token.
+    const { authorizeUrl, tx } = await startAt("/");
+    const signedIn = await finish(await loginAtProvider({ authorizeUrl, login: "fiona", appUrl: APP }), tx);
+    const value = setCookie(signedIn, SESSION_COOKIE)!.value;
     const res = await signOut(
       new NextRequest(`${APP}/api/auth/signout`, { method: "POST", headers: { cookie: `${SESSION_COOKIE}=${value}` } }),
     );
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(`${APP}/signin?signed-out=1`);
+    // RP-initiated logout: the provider's end_session_endpoint, with the ID token as hint, back to /signin.
+    const to = new URL(res.headers.get("location")!);
+    expect(`${to.origin}${to.pathname}`).toBe(`${provider.issuer}/session/end`);
+    expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${APP}/signin`);
+    expect(to.searchParams.get("client_id")).toBe(TEST_CLIENT.id);
+    expect(to.searchParams.get("state")).toBe("signed-out");
+    const hint = to.searchParams.get("id_token_hint")!;
+    const claims = JSON.parse(Buffer.from(hint.split(".")[1]!, "base64url").toString("utf8"));
+    expect(claims).toMatchObject({ sub: "fiona", aud: TEST_CLIENT.id, iss: provider.issuer });
     expect(setCookie(res, SESSION_COOKIE)).toEqual({
       value: "",
       attributes: "Path=/; Max-Age=0; HttpOnly; SameSite=Lax",
     });
     const [event] = await listAuditEvents(db, { action: "auth.sign-out" });
     expect(event).toMatchObject({ actor: "fiona@example.com", outcome: "ok" });
+  });
+
+  it("signs out locally when the provider offers no end_session_endpoint, or there is no session", async () => {
+    const local = await startTestOidcProvider({ appUrl: APP, endSession: false });
+    try {
+      const { parseConfig } = await import("@/lib/config");
+      const { buildProviderSignOutUrl, isOidc } = await import("@/lib/access/oidc");
+      const auth = parseConfig({ ...process.env, OIDC_ISSUER: local.issuer }).auth;
+      if (!isOidc(auth)) throw new Error("expected oidc");
+      expect(await buildProviderSignOutUrl(auth, "an.id.token")).toBeNull();
+    } finally {
+      await local.close();
+    }
+    // No session (already signed out, or expired): nothing to end at the provider.
+    const res = await signOut(new NextRequest(`${APP}/api/auth/signout`, { method: "POST" }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`${APP}/signin?signed-out=1`);
   });
 });
 
@@ -197,7 +218,7 @@ describe("groups in the ID token", () => {
       const back = await loginAtProvider({ authorizeUrl: start.location, login: "dana", appUrl: APP });
       const tx = start.cookie.split(";")[0]!.slice(OIDC_TRANSACTION_COOKIE.length + 1);
       const done = await finishSignIn(auth, { search: new URL(back).search, transactionCookie: tx, now: new Date() });
-      expect(done.identity).toEqual({ email: "dana@example.com", groups: ["dept-marketing"], via: "oidc" });
+      expect(done.identity).toEqual({ email: "dana@example.com", groups: ["dept-growth"], via: "oidc" });
       expect(done.next).toBe("/tags");
     } finally {
       await direct.close();
