@@ -16,7 +16,8 @@ export type Access = { identity: Identity | null; grants: Grants };
  * - `admin`: settings, Sync now, the roles view, the audit log;
  * - `edit`: tag rules, savings initiatives, the deck (finance and admin);
  * - `read`: every report and export, unscoped (viewer, finance, admin);
- * - `spend`: the spend reports: everything for readers, a `department:` grant's departments otherwise;
+ * - `spend`: the overview, spend and tag reports: everything for readers, a `department:` grant's departments
+ *   otherwise;
  * - `rightsizing`: the rightsizing pages: everything for readers, a `team:` grant's teams otherwise;
  * - `any`: anyone with at least one grant (pages that show no data of their own).
  */
