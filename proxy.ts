@@ -30,6 +30,7 @@ export async function proxy(request: NextRequest) {
     nonce,
     https: auth.url?.startsWith("https://") ?? false,
     dev: process.env.NODE_ENV === "development",
+    formOrigins: auth.mode === "oidc" && auth.oidc ? [new URL(auth.oidc.issuer).origin] : [],
   });
   const req = {
     method: request.method,

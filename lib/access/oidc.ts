@@ -229,7 +229,9 @@ export async function buildProviderSignOutUrl(auth: OidcAuth, idToken: string | 
     console.error(`Signing out locally only: ${errorText(err)}`);
     return null;
   }
-  if (!config.serverMetadata().end_session_endpoint) return null;
+  const endpoint = config.serverMetadata().end_session_endpoint;
+  // The page's CSP lets the sign-out form lead to the issuer's origin only (form-action covers the redirect).
+  if (!endpoint || new URL(endpoint).origin !== new URL(auth.oidc.issuer).origin) return null;
   return client.buildEndSessionUrl(config, {
     post_logout_redirect_uri: `${auth.url}${POST_LOGOUT_PATH}`,
     // Comes back on the redirect: the sign-in page says the sign-out happened.

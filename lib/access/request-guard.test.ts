@@ -145,6 +145,8 @@ describe("security headers", () => {
       "X-Frame-Options": "DENY",
       "Strict-Transport-Security": "max-age=31536000",
     });
+    const signIn = securityHeaders({ nonce: "abc", https: true, dev: false, formOrigins: ["https://id.example.com"] });
+    expect(signIn["Content-Security-Policy"]).toContain("form-action 'self' https://id.example.com;");
     const plain = securityHeaders({ nonce: "abc", https: false, dev: false });
     expect(plain["Strict-Transport-Security"]).toBeUndefined();
     expect(plain["Content-Security-Policy"]).not.toContain("upgrade-insecure-requests");

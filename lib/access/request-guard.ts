@@ -180,7 +180,16 @@ export function newNonce(): string {
  * them load the chunks they need). Styles allow inline because React and the charts set style attributes, which
  * a nonce cannot cover; a style cannot run code. No framing anywhere (frame-ancestors 'none').
  */
-export function securityHeaders(opts: { nonce: string; https: boolean; dev: boolean }): Record<string, string> {
+export function securityHeaders(opts: {
+  nonce: string;
+  https: boolean;
+  dev: boolean;
+  /**
+   * Other origins a form may lead to: the identity provider's, where sign-out (a form post) is redirected to end
+   * its session too. form-action also covers the redirects after a submit.
+   */
+  formOrigins?: string[];
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${opts.nonce}' 'strict-dynamic'${opts.dev ? " 'unsafe-eval'" : ""}`,
@@ -190,7 +199,7 @@ export function securityHeaders(opts: { nonce: string; https: boolean; dev: bool
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${(opts.formOrigins ?? []).map((o) => ` ${o}`).join("")}`,
     "frame-ancestors 'none'",
     ...(opts.https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
