@@ -41,7 +41,7 @@ function Field({ name, label, hint, get, errors, isWide, rows }: FieldProps) {
 }
 
 const CLUSTER_FIELDS = [
-  ["environment", "Environment (when no env tag)"],
+  ["environment", "Environment"],
   ["instanceType", "Instance type"],
   ["vcpu", "vCPU"],
   ["memoryGib", "GiB"],
@@ -94,9 +94,15 @@ export function RightsizingSettingsForm({
           />
           <Field name="teamTagKey" label="Team tag key" hint="Read by the next sync" {...p} />
           <Field
+            name="envTagKey"
+            label="Environment tag key"
+            hint="The Datadog tag that names a workload's environment; read by the next sync"
+            {...p}
+          />
+          <Field
             name="namespaceTeams"
             label="Namespace → team"
-            hint="One “namespace = team” per line; used when the team tag is missing."
+            hint={`One “namespace = team” per line; used when the ${values.teamTagKey} tag is missing.`}
             rows={5}
             isWide
             {...p}
@@ -151,8 +157,8 @@ export function RightsizingSettingsForm({
             <thead>
               <tr>
                 <th>Cluster</th>
-                {CLUSTER_FIELDS.map(([, label]) => (
-                  <th key={label}>{label}</th>
+                {CLUSTER_FIELDS.map(([field, label]) => (
+                  <th key={label}>{field === "environment" ? `${label} (when no ${values.envTagKey} tag)` : label}</th>
                 ))}
               </tr>
             </thead>
