@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { saveRightsizingSettingsAction, type RightsizingFormState } from "./rightsizing-actions";
 import type { ClusterRow } from "@/lib/rightsizing/settings-form";
 import styles from "./rightsizing-form.module.css";
@@ -67,6 +68,7 @@ export function RightsizingSettingsForm({
   const p = { get, errors };
   return (
     <form key={state.version} action={action} className={styles.form} aria-label="Rightsizing settings">
+      <SettingVersionField setting="rightsizing" />
       {state.message ? (
         <div
           className={`notice ${state.status === "saved" ? "info" : "error"}`}
