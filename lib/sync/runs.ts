@@ -71,7 +71,9 @@ export async function getLastSuccessfulSync(db: Db): Promise<Date | null> {
 export async function getLastSuccessBySource(db: Db): Promise<Map<string, Date>> {
   const rows = await db.sql.query<{ source: string; last: Date | string }>(
     `SELECT d.key AS source, max(r.finished_at) AS last
-       FROM sync_run r, jsonb_each(r.details) d
+       FROM sync_run r,
+            -- A run without per-source details (or an old one with a non-object) adds nothing, never an error.
+            jsonb_each(CASE WHEN jsonb_typeof(r.details) = 'object' THEN r.details ELSE '{}'::jsonb END) d
       WHERE r.status <> 'running' AND r.finished_at IS NOT NULL AND d.value->>'status' = 'succeeded'
       GROUP BY d.key`,
   );
