@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
+import { startOwnServer } from "./own-server";
 
 // Every page a user reaches, in the states the other journeys do not stop at (empty results, bad links, the
 // not-found page), checked by axe against WCAG 2.2 A/AA in the light and the dark scheme. The journeys check the
@@ -166,4 +167,62 @@ test("a keyboard-only user skips the navigation, opens a team's usage, confirms 
   await expectFocusVisible(page.getByRole("button", { name: "Next →" }));
   await page.keyboard.press("Enter");
   await expect(counter).toContainText("Slide 2 of");
+});
+
+// Stale data: a server of this spec's own whose syncs are recorded as 5 days old (more than the 2-day threshold),
+// on the port after the sign-in proxy's. Every page says what is stale and since when, with the way to /sync.
+test.describe("with stale data", () => {
+  test.describe.configure({ mode: "serial" });
+  const STALE_PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
+  let server: Awaited<ReturnType<typeof startOwnServer>> | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    server = await startOwnServer(STALE_PORT, ["--stale-days", "5"]);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const path of ["/", "/spend", "/rightsizing/video", "/settings"]) {
+    test(`axe finds no WCAG 2.2 AA violation on ${path} with the stale-data notice`, async ({ page }) => {
+      await page.goto(`${server!.base}${path}`);
+      await settle(page);
+      const notice = page.getByRole("note", { name: "Stale data" });
+      await expect(notice).toContainText("Stale data: the figures below may be out of date (older than 2 days).");
+      await expect(notice).toContainText(
+        /AWS Cost Explorer: last successful sync \d{4}-\d\d-\d\d \d\d:\d\d UTC, 5 days ago\./,
+      );
+      await expect(notice).toContainText(/Datadog: last successful sync \d{4}-\d\d-\d\d \d\d:\d\d UTC, 5 days ago\./);
+      await expect(notice.getByRole("link", { name: "Open the sync history" })).toHaveAttribute("href", "/sync");
+      if (process.env.SHOTS_DIR && path === "/")
+        await page.screenshot({ path: `${process.env.SHOTS_DIR}/stale-overview.png` });
+      await expectNoAxeViolations(page, `${path} with stale data`);
+    });
+  }
+
+  test("/api/health reports the stale sources and still answers 200", async ({ request }) => {
+    const res = await request.get(`${server!.base}/api/health`);
+    expect(res.status()).toBe(200);
+    const { status, data } = await res.json();
+    expect(status).toBe("ok");
+    expect(data.stale).toBe(true);
+    expect(data.sources.map((s: { source: string; stale: boolean }) => [s.source, s.stale])).toEqual([
+      ["aws", true],
+      ["datadog", true],
+    ]);
+  });
+
+  test("a sync that succeeds clears the notice", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto(`${server!.base}/sync`);
+    await settle(page);
+    await expect(page.getByRole("note", { name: "Stale data" })).toBeVisible();
+    await page.getByRole("button", { name: "Sync now" }).click();
+    await expect(page.getByRole("heading", { name: /^Sync #\d+ is running$/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "No sync running" })).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByRole("note", { name: "Stale data" })).toHaveCount(0);
+    await page.goto(`${server!.base}/spend`);
+    await settle(page);
+    await expect(page.getByRole("note", { name: "Stale data" })).toHaveCount(0);
+  });
 });

@@ -48,6 +48,74 @@ export function toCsv(
   return [...toCsvLines(header, rows, opts)].join("");
 }
 
+/**
+ * A CSV file not yet written: its lines are made as they are read (`lines()`), so an export streamed to a
+ * download or a file never holds the whole text, while `toString()` gives the same bytes as toCsv for tests and
+ * callers that want one string. `rows` is called again on each read, so the body can be read more than once.
+ */
+export class CsvBody {
+  constructor(
+    readonly header: readonly string[],
+    private readonly rows: () => Iterable<readonly CsvValue[]>,
+    private readonly opts: { numberColumns?: readonly string[] } = {},
+  ) {}
+
+  lines(): Generator<string> {
+    return toCsvLines(this.header, this.rows(), this.opts);
+  }
+
+  toString(): string {
+    return [...this.lines()].join("");
+  }
+
+  /**
+   * The file as a byte stream written as the client reads it: chunks are made on demand (pull), so memory stays
+   * one chunk however many rows the file has. The first chunk (the header and the first rows) is made here, so a
+   * file that cannot be written at all throws before anything is answered (a route still answers its JSON error);
+   * a failure later errors the stream, which ends the download broken rather than short and looking complete.
+   */
+  stream(): ReadableStream<Uint8Array> {
+    const chunks = toChunks(this.lines());
+    const encoder = new TextEncoder();
+    const first = chunks.next();
+    return new ReadableStream<Uint8Array>({
+      start(controller) {
+        if (first.done) controller.close();
+        else controller.enqueue(encoder.encode(first.value));
+      },
+      pull(controller) {
+        try {
+          const next = chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (err) {
+          console.error("A CSV download failed after its first bytes were sent:", err);
+          controller.error(err);
+        }
+      },
+      cancel() {
+        chunks.return(undefined);
+      },
+    });
+  }
+}
+
+/**
+ * Lines joined into chunks of about `chunkChars` characters: one write per line would cost more in calls than
+ * the text itself.
+ */
+export function* toChunks(lines: Iterable<string>, chunkChars = 64 * 1024): Generator<string> {
+  let chunk = "";
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= chunkChars) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
 /** toCsv line by line (each with its CRLF), for answers streamed rather than built as one string. */
 export function* toCsvLines(
   header: readonly string[],

@@ -48,3 +48,20 @@ export function parseFormData<S extends z.ZodType>(schema: S, form: FormData): P
     return { ok: true, value: result.data as z.output<S>, values };
   return { ok: false, errors, message: Object.values(errors).join(" "), values };
 }
+
+/** The hidden field in which a settings form carries the version of the settings it was opened with. */
+export const SETTING_VERSION_FIELD = "settingVersion";
+
+/**
+ * The settings version a form was opened with, or null when the form sent none or a value that is not a whole
+ * number (an old page, a hand-made request): the save is then refused with "reload", never done unchecked.
+ */
+export function readSettingVersion(form: FormData): number | null {
+  const values = form.getAll(SETTING_VERSION_FIELD);
+  if (values.length !== 1 || typeof values[0] !== "string" || !/^\d{1,9}$/.test(values[0])) return null;
+  return Number(values[0]);
+}
+
+/** What a save without a readable settings version answers. */
+export const MISSING_SETTING_VERSION =
+  "This form did not say which version of the settings it was opened with, so nothing was saved: reload the page and make the change again.";

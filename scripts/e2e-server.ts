@@ -2,6 +2,7 @@
 // else embedded in a temp dir), the emulators on a fixed clock, a real sync through the real SDKs, then the app.
 // Usage: tsx scripts/e2e-server.ts --port 3100   (started by playwright.config.ts; stops on SIGTERM)
 //        tsx scripts/e2e-server.ts --port 3101 --oidc   (sign-in on, against a real OpenID provider on loopback)
+//        tsx scripts/e2e-server.ts --port 3102 --stale-days 5   (the demo sync recorded as 5 days old: stale data)
 import { existsSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
@@ -17,6 +18,7 @@ export const E2E_NOW = "2026-11-26T12:00:00Z";
 const { flags } = parseFlags(process.argv.slice(2), {
   port: { value: true, description: "port" },
   oidc: { value: false, description: "sign-in with an OpenID provider started on loopback" },
+  "stale-days": { value: true, description: "record the demo sync as this many days old (stale-data journeys)" },
 });
 const port = flags.port ?? "3100";
 const log = (l: string) => process.stderr.write(`[e2e-server] ${l}\n`);
@@ -61,6 +63,15 @@ const synced = await runSync({
 log(
   `Sync ${synced.status}: ${synced.requests} requests, ${synced.rowsWritten} rows${synced.error ? ` — ${synced.error}` : ""}`,
 );
+if (flags["stale-days"]) {
+  // As if the syncs had stopped that long ago: the data is the same, only its age (the runs' times) changes.
+  const days = Number(flags["stale-days"]);
+  await db.sql.query(
+    "UPDATE sync_run SET started_at = started_at - make_interval(days => $1), finished_at = finished_at - make_interval(days => $1)",
+    [days],
+  );
+  log(`Sync runs recorded as ${days} days old`);
+}
 const server = await startServer({ config, db, log });
 log(`Ready at ${server.url}`);
 

@@ -1,6 +1,8 @@
 // Exports a report as CSV/JSON/… to stdout or a file, byte-identical to the web download.
 // Usage: npm run -s export -- <report> [--option value …] [--out FILE]
-import { writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
+import { CsvBody, toChunks } from "@/lib/csv";
 import { runCli } from "@/lib/cli/run-cli";
 import { parseFlags } from "@/lib/cli/flags";
 import { badInput } from "@/lib/errors";
@@ -35,6 +37,18 @@ await runCli("export", async (argv, { openDb, now, stdout }) => {
   const db = await openDb({ shareIfLocked: true });
   // The command line is an operator tool: it holds the database credentials, so it has full access.
   const result = await runExport(def, options, { db, now, access: CLI_ACCESS });
-  if (out) writeFileSync(out, result.body);
+  if (result.body instanceof CsvBody) {
+    // Written chunk by chunk as the rows are made: a large file is never held whole.
+    const fd = out ? openSync(out, "w") : undefined;
+    try {
+      for (const chunk of toChunks(result.body.lines())) {
+        if (fd !== undefined) writeSync(fd, chunk);
+        // A pipe to a slow reader: wait for it rather than queue the whole file in memory.
+        else if (!stdout.write(chunk)) await once(stdout, "drain");
+      }
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  } else if (out) writeFileSync(out, result.body);
   else stdout.write(result.body);
 });

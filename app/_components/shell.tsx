@@ -13,9 +13,12 @@ export function Shell({
   account,
   alone = false,
   visible = NAV.map((page) => page.path),
+  notice,
 }: {
   children: ReactNode;
   account?: ReactNode;
+  /** Above every page (stale data): shown whatever the page, before its heading. */
+  notice?: ReactNode;
   alone?: boolean;
   visible?: string[];
 }) {
@@ -41,6 +44,7 @@ export function Shell({
       </aside>
       {/* tabIndex -1: the skip link moves keyboard focus here, not only the scroll position. */}
       <main id="main" tabIndex={-1}>
+        {notice}
         {children}
       </main>
     </div>

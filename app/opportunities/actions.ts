@@ -3,12 +3,14 @@
 // A refused edit comes back as ?problem=<code> (a fixed message on the page), nothing saved.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { recordChange, requireAccess } from "@/lib/access/access";
+import { actorOf, recordChange, requireAccess } from "@/lib/access/access";
 import { getRequestAccess } from "@/lib/access/next";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/types";
-import { parseFormData } from "@/lib/form-data";
+import { toAppError } from "@/lib/errors";
+import { parseFormData, readSettingVersion } from "@/lib/form-data";
+import type { SaveOptions } from "@/lib/settings/store";
 import { recordOpportunityFormSchema } from "@/lib/opportunities/initiative";
 import {
   defaultsFormSchema,
@@ -55,13 +57,17 @@ export async function recordOpportunityAction(form: FormData): Promise<void> {
 }
 
 // Finance and admins edit the assumptions; each save is audited with the settings before and after.
-async function saveWith<T>(form: FormData, problem: string, save: (db: Db) => Promise<T>) {
+// A save from a page opened before someone else's save is refused (problem "conflict", naming who saved).
+async function saveWith<T>(form: FormData, problem: string, save: (db: Db, opts: SaveOptions) => Promise<T>) {
+  const expectedVersion = readSettingVersion(form);
+  if (expectedVersion === null) back(form, "conflict");
+  let conflict = false;
   try {
     const db = await getDb();
     const access = await getRequestAccess();
     await requireAccess(db, access, "edit", "settings opportunities");
     const before = await getOpportunitySettings(db);
-    await save(db);
+    await save(db, { expectedVersion, by: actorOf(access) });
     const after = await getOpportunitySettings(db);
     await recordChange(db, access, {
       action: `settings.opportunities.${problem}`,
@@ -69,28 +75,29 @@ async function saveWith<T>(form: FormData, problem: string, save: (db: Db) => Pr
       before,
       after,
     });
-  } catch {
-    back(form, problem);
+  } catch (err) {
+    conflict = toAppError(err).kind === "conflict";
+    if (!conflict) back(form, problem);
   }
   revalidatePath("/opportunities");
   revalidatePath("/");
-  back(form);
+  back(form, conflict ? "conflict" : undefined);
 }
 
 export async function saveReadShareAction(form: FormData): Promise<void> {
   const parsed = parseFormData(readShareFormSchema, form);
   if (!parsed.ok) back(form, "read-share");
-  await saveWith(form, "read-share", (db) => saveProjectReadShare(db, parsed.value));
+  await saveWith(form, "read-share", (db, opts) => saveProjectReadShare(db, parsed.value, opts));
 }
 
 export async function saveRetentionAction(form: FormData): Promise<void> {
   const parsed = parseFormData(retentionFormSchema, form);
   if (!parsed.ok) back(form, "retention");
-  await saveWith(form, "retention", (db) => saveProjectRetention(db, parsed.value));
+  await saveWith(form, "retention", (db, opts) => saveProjectRetention(db, parsed.value, opts));
 }
 
 export async function saveDefaultsAction(form: FormData): Promise<void> {
   const parsed = parseFormData(defaultsFormSchema, form);
   if (!parsed.ok) back(form, "defaults");
-  await saveWith(form, "defaults", (db) => saveOpportunityDefaults(db, parsed.value));
+  await saveWith(form, "defaults", (db, opts) => saveOpportunityDefaults(db, parsed.value, opts));
 }

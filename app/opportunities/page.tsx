@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { z } from "zod";
 import { readAs } from "@/app/_components/access";
+import { SETTING_VERSION_FIELD } from "@/lib/form-data";
+import type { SettingStamp } from "@/lib/settings/store";
 import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
@@ -27,9 +29,16 @@ const PROBLEMS = {
     "Retention must be whole days from 1 to 35, and the target no longer than the current retention. Nothing was saved.",
   defaults:
     "A default or price was out of range: read share 0–100 %, retention 1–35 days with the target no longer than the current one, prices and object size above 0. Nothing was saved.",
+  conflict: "",
   record:
     "The opportunity could not be recorded: it is no longer in that month's data, or an initiative with its name already exists (see Savings).",
 } as const;
+
+/** A save refused because someone saved since the page was opened: who and when, from the settings now shown. */
+function describeConflict(stamp: SettingStamp): string {
+  const when = stamp.updatedAt ? ` at ${stamp.updatedAt.slice(0, 16).replace("T", " ")} UTC` : "";
+  return `These settings were changed by ${stamp.updatedBy ?? "someone"}${when} since you opened the page, so yours were not saved. The page now shows their change: make yours again.`;
+}
 
 const pageSchema = opportunitiesParamsSchema.extend({
   problem: blankAsAbsent(z.enum(Object.keys(PROBLEMS) as [keyof typeof PROBLEMS]).optional()),
@@ -46,6 +55,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
   const {
     opportunities: data,
     settings,
+    stamp,
     recorded,
   } = await readAs(META.path, async (access) => getOpportunitiesPage(await getDb(), access, params, now));
   if (!data.hasData && params.month === undefined) return <NoDataPage meta={META} />;
@@ -55,6 +65,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
     <>
       <input type="hidden" name="view_month" value={view.month} />
       <input type="hidden" name="view_department" value={view.department} />
+      <input type="hidden" name={SETTING_VERSION_FIELD} value={stamp.version} />
     </>
   );
   const exportHref = (kind?: string) =>
@@ -93,7 +104,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
       />
       {problem ? (
         <div className="notice error" role="alert" id="problem">
-          {PROBLEMS[problem]}
+          {problem === "conflict" ? describeConflict(stamp) : PROBLEMS[problem]}
         </div>
       ) : null}
       <form className="controls" method="get" action="/opportunities">

@@ -43,7 +43,7 @@ export default async function RightsizingPage({ searchParams }: SearchParamsProp
         hasRowFilters={false}
       />
       <WindowNote window={overview.window} />
-      <UnmappedNotice unmapped={overview.unmapped} />
+      <UnmappedNotice unmapped={overview.unmapped} envTagKey={overview.settings.envTagKey} />
       <TotalsCards totals={summary.total} label="All teams" />
       <section className="panel" aria-label="Savings by team">
         <h2>Monthly savings by team</h2>

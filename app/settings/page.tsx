@@ -1,5 +1,6 @@
 import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
+import { SettingVersions } from "@/app/_components/setting-version";
 import { PAGES, toMetadata } from "@/app/_components/page-meta";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
@@ -18,7 +19,7 @@ export default async function SettingsPage() {
   const db = await getDb();
   const data = await readAs(META.path, (access) => getSettingsPage(db, access, getConfig()));
   return (
-    <>
+    <SettingVersions versions={data.versions}>
       <PageHeader
         title={META.title}
         description={META.description}
@@ -32,6 +33,6 @@ export default async function SettingsPage() {
       <RightsizingSection settings={data.rightsizing.settings} clusters={data.rightsizing.clusters} />
       <RolesSection access={data.access} />
       <DeploymentSection deployment={data.deployment} />
-    </>
+    </SettingVersions>
   );
 }

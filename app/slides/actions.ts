@@ -2,11 +2,11 @@
 // Server action of /slides: saves which initiatives go in the deck and their order (setting "deck"), reading the
 // form with lib/form-data.ts.
 import { revalidatePath } from "next/cache";
-import { recordChange, requireAccess } from "@/lib/access/access";
+import { actorOf, recordChange, requireAccess } from "@/lib/access/access";
 import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
-import { parseFormData } from "@/lib/form-data";
+import { MISSING_SETTING_VERSION, parseFormData, readSettingVersion } from "@/lib/form-data";
 import { deckChoiceFormSchema, getDeckChoice, saveDeckChoice } from "@/lib/slides/deck-choice";
 
 export type DeckChoiceState = { ok: boolean; message: string } | null;
@@ -14,12 +14,14 @@ export type DeckChoiceState = { ok: boolean; message: string } | null;
 export async function saveDeck(_previous: DeckChoiceState, form: FormData): Promise<DeckChoiceState> {
   const parsed = parseFormData(deckChoiceFormSchema, form);
   if (!parsed.ok) return { ok: false, message: parsed.message };
+  const expectedVersion = readSettingVersion(form);
+  if (expectedVersion === null) return { ok: false, message: MISSING_SETTING_VERSION };
   try {
     const db = await getDb();
     const access = await getRequestAccess();
     await requireAccess(db, access, "edit", "the deck");
     const before = await getDeckChoice(db);
-    const saved = await saveDeckChoice(db, parsed.value);
+    const saved = await saveDeckChoice(db, parsed.value, { expectedVersion, by: actorOf(access) });
     await recordChange(db, access, { action: "deck.save", target: "deck", before, after: saved });
     revalidatePath("/slides");
     const n = saved.initiatives.length;

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { formatAnnualShort } from "@/lib/savings/before-after";
 import { getSlidesPage } from "@/lib/pages/slides";
 import { DeckPicker } from "./_components/deck-picker";
+import { SettingVersions } from "@/app/_components/setting-version";
 import { DeckViewer } from "./_components/deck-viewer";
 import { PrintButton } from "./_components/print-button";
 import styles from "./_components/slides.module.css";
@@ -17,7 +18,9 @@ export const dynamic = "force-dynamic";
 
 export default async function SlidesPage() {
   const db = await getDb();
-  const { deck, all, chosen, canEdit } = await readAs(META.path, (access) => getSlidesPage(db, access, getNow()));
+  const { deck, all, chosen, canEdit, versions } = await readAs(META.path, (access) =>
+    getSlidesPage(db, access, getNow()),
+  );
   const items = all.map((e) => ({
     id: e.initiative.id,
     name: e.initiative.name,
@@ -41,7 +44,11 @@ export default async function SlidesPage() {
       </div>
       <DeckViewer deck={deck} />
       <div className={styles.screenOnly}>
-        {canEdit ? <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} /> : null}
+        {canEdit ? (
+          <SettingVersions versions={versions}>
+            <DeckPicker key={items.map((i) => i.id).join()} items={items} chosen={chosen} />
+          </SettingVersions>
+        ) : null}
         <p className="muted">
           The same deck from the command line: <code className="mono">npm run -s export -- slides --out deck.pptx</code>
           . Initiatives are recorded on <Link href="/savings">Savings</Link>.

@@ -37,7 +37,12 @@ export default async function SyncPage() {
           </div>
         ))}
       </div>
-      <SyncLive initialRunning={running} canSync={canSync && sources.some((s) => s.enabled)} />
+      <SyncLive
+        initialRunning={running}
+        isAdmin={canSync}
+        hasSources={sources.some((s) => s.enabled)}
+        labels={Object.fromEntries(sources.map((s) => [s.name, s.label]))}
+      />
       <section className="panel" aria-label="Sync history">
         <h2>History</h2>
         {runs.length === 0 ? (

@@ -5,8 +5,22 @@ import { cssVars } from "@/app/_components/css-vars";
 import type { SyncRunRow } from "@/lib/sync/runs";
 import styles from "./sync.module.css";
 
-/** "Sync now" and the running sync's live progress; polls /api/sync while a run is going. */
-export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunRow | null; canSync: boolean }) {
+/**
+ * "Sync now" (admins only: others do not get the button, and the API refuses them) and the running sync's live
+ * progress: which source, what it is doing, how many of its steps are done; polls /api/sync while a run is going.
+ */
+export function SyncLive({
+  initialRunning,
+  isAdmin,
+  hasSources,
+  labels,
+}: {
+  initialRunning: SyncRunRow | null;
+  isAdmin: boolean;
+  hasSources: boolean;
+  /** Source name → what people call it ("aws" → "AWS Cost Explorer"). */
+  labels: Record<string, string>;
+}) {
   const router = useRouter();
   const [running, setRunning] = useState(initialRunning);
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +58,8 @@ export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunR
 
   const p = running?.progress;
   const share = p?.total ? Math.min(1, p.done / p.total) : null;
+  const percent = share === null ? null : Math.round(share * 100);
+  const steps = p?.total ? `step ${Math.min(p.done, p.total)} of ${p.total}, ` : "";
   return (
     <section className="panel" aria-label="Current sync">
       <div className={styles.head}>
@@ -52,18 +68,27 @@ export function SyncLive({ initialRunning, canSync }: { initialRunning: SyncRunR
           <div className="muted" role="status" aria-live="polite">
             {running
               ? p
-                ? `${p.source}: ${p.phase} — ${p.requests} requests, ${p.rows.toLocaleString("en-US")} rows`
+                ? `${labels[p.source] ?? p.source}: ${p.phase} — ${steps}${p.requests} requests, ${p.rows.toLocaleString("en-US")} rows`
                 : "Starting…"
               : "Syncs fetch only what changed; the previous data stays until a run succeeds."}
           </div>
         </div>
-        <button className="button" onClick={syncNow} disabled={!canSync || starting || running !== null}>
-          {starting ? "Starting…" : "Sync now"}
-        </button>
+        {isAdmin ? (
+          <button className="button" onClick={syncNow} disabled={!hasSources || starting || running !== null}>
+            {starting ? "Starting…" : "Sync now"}
+          </button>
+        ) : null}
       </div>
       {running ? (
-        <div className={`progress ${styles.spaced}`} aria-label="Sync progress">
-          <div style={cssVars({ "--share": `${share === null ? 5 : Math.round(share * 100)}%` })} />
+        <div
+          className={`progress ${styles.spaced}`}
+          role="progressbar"
+          aria-label={`Sync progress${p ? ` of ${labels[p.source] ?? p.source}` : ""}`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+        >
+          <div style={cssVars({ "--share": `${percent ?? 5}%` })} />
         </div>
       ) : null}
       {error ? <div className={`notice error ${styles.spaced} ${styles.last}`}>{error}</div> : null}

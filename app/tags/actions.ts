@@ -2,12 +2,12 @@
 // Server actions for the tag settings (allowed lists, aliases, categories), used on /tags and /settings: the form
 // is read with lib/form-data.ts and the edit schema of lib/tags/tag-settings-edit.ts.
 import { revalidatePath } from "next/cache";
-import { recordChange, requireAccess } from "@/lib/access/access";
+import { actorOf, recordChange, requireAccess } from "@/lib/access/access";
 import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
 import { getTagSettings } from "@/lib/settings/store";
 import { toAppError } from "@/lib/errors";
-import { parseFormData } from "@/lib/form-data";
+import { MISSING_SETTING_VERSION, parseFormData, readSettingVersion } from "@/lib/form-data";
 import { saveTagSettingsEdit, tagSettingsEditSchema } from "@/lib/tags/tag-settings-edit";
 
 export type TagEditState = { ok: boolean; message: string; errors: string[] } | null;
@@ -16,12 +16,14 @@ export type TagEditState = { ok: boolean; message: string; errors: string[] } | 
 export async function editTagSettings(_previous: TagEditState, formData: FormData): Promise<TagEditState> {
   const parsed = parseFormData(tagSettingsEditSchema, formData);
   if (!parsed.ok) return { ok: false, message: "", errors: Object.values(parsed.errors) };
+  const expectedVersion = readSettingVersion(formData);
+  if (expectedVersion === null) return { ok: false, message: "", errors: [MISSING_SETTING_VERSION] };
   try {
     const db = await getDb();
     const access = await getRequestAccess();
     await requireAccess(db, access, "edit", "tag settings");
     const before = await getTagSettings(db);
-    const result = await saveTagSettingsEdit(db, parsed.value);
+    const result = await saveTagSettingsEdit(db, parsed.value, { expectedVersion, by: actorOf(access) });
     if (!result.ok) return { ok: false, message: "", errors: result.errors };
     await recordChange(db, access, {
       action: `settings.tags.${parsed.value.op}`,
@@ -34,6 +36,9 @@ export async function editTagSettings(_previous: TagEditState, formData: FormDat
     revalidatePath("/", "layout");
     return { ok: true, message: result.message, errors: [] };
   } catch (err) {
-    return { ok: false, message: "", errors: [`Could not save the tag settings: ${toAppError(err).message}`] };
+    const e = toAppError(err);
+    // Someone saved since this page was opened: their words say who and when, and nothing of theirs is undone.
+    if (e.kind === "conflict") return { ok: false, message: "", errors: [`Not saved. ${e.message}`] };
+    return { ok: false, message: "", errors: [`Could not save the tag settings: ${e.message}`] };
   }
 }

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
+import { SettingVersions } from "@/app/_components/setting-version";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoData } from "@/app/_components/page-state";
 import { PanelSkeleton } from "@/app/_components/skeletons";
@@ -26,13 +27,13 @@ export default async function TagsPage({ searchParams }: SearchParamsProps) {
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const query = parsed.value;
   const db = await getDb();
-  const { settings, hasCostData } = await readAs(META.path, (access) => getTagsPage(db, access));
+  const { settings, versions, hasCostData } = await readAs(META.path, (access) => getTagsPage(db, access));
 
   // The two reports stream in their own panels (the lists below do not wait for them); a new range or metric
   // shows their skeletons again instead of the previous range's numbers.
   const key = `${query.from}:${query.to}:${query.metric}`;
   return (
-    <>
+    <SettingVersions versions={versions}>
       <PageHeader title={META.title} description={META.description} />
       <RangeControls query={query} now={now} />
       {hasCostData ? (
@@ -51,6 +52,6 @@ export default async function TagsPage({ searchParams }: SearchParamsProps) {
         <AllowedListsPanel settings={settings} />
         <PolicyDownloads settings={settings} />
       </div>
-    </>
+    </SettingVersions>
   );
 }

@@ -3,7 +3,7 @@
 // answer is held at a time. Pure: no I/O.
 import type { ContainerUsage } from "@/lib/rightsizing";
 import type { PlannedQuery, QueryId, QueryPlan } from "./query-plan";
-import { CLUSTER_TAG, CONTAINER_TAG, ENV_TAG, HPA_TAG, NAMESPACE_TAG, WORKLOAD_KIND_TAGS } from "./query-plan";
+import { CLUSTER_TAG, CONTAINER_TAG, DEFAULT_ENV_TAG, HPA_TAG, NAMESPACE_TAG, WORKLOAD_KIND_TAGS } from "./query-plan";
 import type { Series, Timeseries } from "./reshape";
 import type { Distribution } from "./statistics";
 import {
@@ -77,7 +77,7 @@ export function toWorkloadIdentity(tags: Record<string, string>) {
   };
 }
 
-export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
+export function createUsageBuilder(plan: QueryPlan, teamTagKey: string, envTagKey = DEFAULT_ENV_TAG) {
   const { fromSec, toSec } = plan.window;
   const slotSeconds = plan.chartIntervalSeconds;
   const slots = Math.round((toSec - fromSec) / slotSeconds);
@@ -189,7 +189,7 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string) {
           workloads.set(key, {
             replicas: timeWeightedMean(ts.times.subarray(start), merged.subarray(start), ts.intervalSeconds, toSec),
             firstSeenSec: first < 0 ? null : ts.times[first]!,
-            envTag: tagValue(latest.tags, ENV_TAG),
+            envTag: tagValue(latest.tags, envTagKey),
             teamTag: tagValue(latest.tags, teamTagKey),
           });
         }

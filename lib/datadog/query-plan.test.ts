@@ -111,6 +111,13 @@ describe("planQueries", () => {
     expect(other.queries.find((q) => q.id === "memoryAvg")?.metric).toBe(DEFAULT_METRIC_NAMES.memoryWorkingSet);
   });
 
+  it("takes the environment tag key from settings", () => {
+    const plan = planQueries({ now: NOW, windowDays: 14, teamTagKey: "team", envTagKey: "stage" });
+    const pods = plan.queries.find((q) => q.id === "pods")?.query;
+    expect(pods).toContain(",stage,team}");
+    expect(pods).not.toMatch(/[{,]env[,}]/);
+  });
+
   it("does not group twice when the team tag key is env", () => {
     const same = planQueries({ now: NOW, windowDays: 14, teamTagKey: "env" });
     expect(same.queries.find((q) => q.id === "pods")?.query).toContain(",kube_cronjob,env}");

@@ -38,7 +38,8 @@ export const CLUSTER_TAG = "kube_cluster_name";
 export const NAMESPACE_TAG = "kube_namespace";
 export const CONTAINER_TAG = "kube_container_name";
 export const HPA_TAG = "horizontalpodautoscaler";
-export const ENV_TAG = "env";
+/** The environment tag key when the settings name none (the Datadog convention, `env`). */
+export const DEFAULT_ENV_TAG = "env";
 export const WORKLOAD_KIND_TAGS: Readonly<Record<string, string>> = {
   kube_deployment: "Deployment",
   kube_stateful_set: "StatefulSet",
@@ -119,6 +120,7 @@ export function planQueries(opts: {
   now: Date;
   windowDays: number;
   teamTagKey: string;
+  envTagKey?: string;
   metrics?: Partial<MetricNames>;
 }): QueryPlan {
   const m = { ...DEFAULT_METRIC_NAMES, ...opts.metrics };
@@ -135,7 +137,7 @@ export function planQueries(opts: {
   const workload = [CLUSTER_TAG, NAMESPACE_TAG, ...Object.keys(WORKLOAD_KIND_TAGS)];
   const byContainer = `by {${[...workload, CONTAINER_TAG].join(",")}}`;
   // env and team are constant per workload, so grouping the pod count by them does not split it.
-  const byWorkloadWithTags = `by {${[...new Set([...workload, ENV_TAG, opts.teamTagKey])].join(",")}}`;
+  const byWorkloadWithTags = `by {${[...new Set([...workload, opts.envTagKey ?? DEFAULT_ENV_TAG, opts.teamTagKey])].join(",")}}`;
   const cpu = (defaultScale: number): ValueKind => ({ kind: "cpu", defaultScale });
   const memory: ValueKind = { kind: "memory", defaultScale: 1 };
   const count: ValueKind = { kind: "count" };

@@ -6,6 +6,7 @@ import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
 import { bucketStart, HAND_MADE_DATASET, MiB, NOW } from "@/testing/datadog-dataset";
 import { readSnapshot, syncFromEmulator } from "@/testing/datadog";
+import { saveRightsizingSettings } from "@/lib/settings/store";
 
 let emulator: DatadogEmulator;
 beforeAll(async () => {
@@ -116,6 +117,20 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
     expect(at(24)).toMatchObject({ memory_avg: 212.5 * MiB, memory_max: 350 * MiB });
     // hour of k = 36..39: (370 + 380 + 390 + 400) / 4 = 385; max 405
     expect(at(36)).toMatchObject({ cpu_avg: 385, cpu_max: 405, memory_avg: 300 * MiB });
+  });
+
+  it("reads the environment from the tag key the settings name", async () => {
+    // The hand-made series carry env:staging and team:shop-team; naming `team` as the environment tag must
+    // group and read by it (the query's `by {…}` and the stored env_tag), not by a fixed `env`.
+    await saveRightsizingSettings(db, { envTagKey: "team" });
+    try {
+      const { result } = await syncFromEmulator(db, emulator, { now: NOW });
+      expect(result.status).toBe("succeeded");
+      const { containers } = await readSnapshot(db);
+      expect(containers.find((c) => c.workload === "web")).toMatchObject({ env_tag: "shop-team" });
+    } finally {
+      await db.sql.query("DELETE FROM setting WHERE key = 'rightsizing'");
+    }
   });
 
   it("gives identical data when the same sync runs twice", async () => {

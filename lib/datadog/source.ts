@@ -57,6 +57,7 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     now: ctx.now,
     windowDays: settings.windowDays,
     teamTagKey: settings.teamTagKey,
+    envTagKey: settings.envTagKey,
     metrics: options.metrics,
   });
   let requests = 0;
@@ -77,7 +78,7 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     maxAnswerBytes: options.maxAnswerBytes,
   });
 
-  const builder = createUsageBuilder(plan, settings.teamTagKey);
+  const builder = createUsageBuilder(plan, settings.teamTagKey, settings.envTagKey);
   const total = plan.queries.length + 2;
   let fetchMs = 0;
   let parseMs = 0;

@@ -1,6 +1,6 @@
 // The `audit` export: the audit trail as CSV or JSON, filtered like /settings/audit. The same definition serves
 // GET /api/export/audit?… and `npm run -s export -- audit …`.
-import { toCsv } from "@/lib/csv";
+import { CsvBody } from "@/lib/csv";
 import { badInput } from "@/lib/errors";
 import { listAuditEvents } from "@/lib/audit/events";
 import { parseAuditQuery, toAuditFilter } from "@/lib/audit/filter";
@@ -48,6 +48,6 @@ export const auditExport: ExportDefinition = {
       e.before === undefined ? "" : JSON.stringify(e.before),
       e.after === undefined ? "" : JSON.stringify(e.after),
     ]);
-    return { filename, contentType: "text/csv; charset=utf-8", body: toCsv(header, rows) };
+    return { filename, contentType: "text/csv; charset=utf-8", body: new CsvBody(header, () => rows) };
   },
 };

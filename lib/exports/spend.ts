@@ -1,6 +1,6 @@
 // The `spend` export: the /spend view as CSV (the CSV contract: long format, one row per group and period)
 // or JSON. The same definition serves GET /api/export/spend?… and `npm run -s export -- spend …`.
-import { toCsv, type CsvValue } from "@/lib/csv";
+import { CsvBody, type CsvValue } from "@/lib/csv";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import type { Db } from "@/lib/db/types";
 import { badInput } from "@/lib/errors";
@@ -49,20 +49,26 @@ export const spendExport: ExportDefinition = {
     const filename = `spend-by-${view.by.join("-")}-${view.from}-to-${view.to}-${view.metric}.${format}`;
     const { header, rows } = await toSpendTable(db, report);
     if (format === "json") {
-      const records = rows.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? null])));
+      const records = [...rows()].map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? null])));
       const body = { view: toViewSummary(view), dataset: report.dataset.name, total_usd: report.total, rows: records };
       return { filename, contentType: "application/json", body: JSON.stringify(body, null, 2) + "\n" };
     }
     return {
       filename,
       contentType: "text/csv; charset=utf-8",
-      body: toCsv(header, rows, { numberColumns: [header.at(-1)!] }),
+      body: new CsvBody(header, rows, { numberColumns: [header.at(-1)!] }),
     };
   },
 };
 
-/** Long format: period_start, period_end (exclusive), the grouping columns, estimated, the amount at full precision. */
-async function toSpendTable(db: Db, report: SpendReport): Promise<{ header: string[]; rows: CsvValue[][] }> {
+/**
+ * Long format: period_start, period_end (exclusive), the grouping columns, estimated, the amount at full precision.
+ * The rows are made as they are read: a day-by-day view over years has millions, which are never all held.
+ */
+async function toSpendTable(
+  db: Db,
+  report: SpendReport,
+): Promise<{ header: string[]; rows: () => Generator<CsvValue[]> }> {
   const { view } = report;
   const accounts = view.by.includes("account") ? await listAccountNames(db) : new Map<string, string>();
   const header = [
@@ -72,20 +78,21 @@ async function toSpendTable(db: Db, report: SpendReport): Promise<{ header: stri
     "estimated",
     `${view.metric}_usd`,
   ];
-  const rows: CsvValue[][] = [];
-  report.periods.forEach((period, i) => {
-    for (const row of report.rows) {
-      const amount = row.amounts[i] ?? "0";
-      // Sparse: a group without spend in a period has no row (a spreadsheet sum is the same).
-      if (isZeroMoney(amount)) continue;
-      const keys = row.keys.flatMap((k) =>
-        k.dimension === "account"
-          ? [k.value, k.value === null ? null : (accounts.get(k.value) ?? "")]
-          : [k.value ?? UNTAGGED_LABEL],
-      );
-      rows.push([period.start, period.end, ...keys, period.estimated, amount]);
+  function* rows(): Generator<CsvValue[]> {
+    for (const [i, period] of report.periods.entries()) {
+      for (const row of report.rows) {
+        const amount = row.amounts[i] ?? "0";
+        // Sparse: a group without spend in a period has no row (a spreadsheet sum is the same).
+        if (isZeroMoney(amount)) continue;
+        const keys = row.keys.flatMap((k) =>
+          k.dimension === "account"
+            ? [k.value, k.value === null ? null : (accounts.get(k.value) ?? "")]
+            : [k.value ?? UNTAGGED_LABEL],
+        );
+        yield [period.start, period.end, ...keys, period.estimated, amount];
+      }
     }
-  });
+  }
   return { header, rows };
 }
 

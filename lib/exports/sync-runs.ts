@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/csv";
+import { CsvBody } from "@/lib/csv";
 import { badInput } from "@/lib/errors";
 import { listSyncRuns, type SyncRunRow } from "@/lib/sync/runs";
 import type { ExportDefinition } from "./types";
@@ -56,7 +56,9 @@ export const syncRunsExport: ExportDefinition = {
     return {
       filename: "sync-runs.csv",
       contentType: "text/csv; charset=utf-8",
-      body: toCsv(header, rows, { numberColumns: ["run_id", "requests", "request_cost_usd", "rows_written"] }),
+      body: new CsvBody(header, () => rows, {
+        numberColumns: ["run_id", "requests", "request_cost_usd", "rows_written"],
+      }),
     };
   },
 };

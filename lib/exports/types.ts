@@ -1,4 +1,5 @@
 import type { Need, Scope } from "@/lib/access/access";
+import type { CsvBody } from "@/lib/csv";
 import type { Db } from "@/lib/db/types";
 
 /** `scope`: what the person asking may read, from requireAccess (runExport asks before every run). */
@@ -8,7 +9,8 @@ export type ExportOutput = {
   /** Suggested file name for a download, e.g. "spend-department-2026-01-01-2026-11-01.csv". */
   filename: string;
   contentType: string;
-  body: string | Uint8Array;
+  /** A CsvBody is written line by line as it is sent (the web streams it, the CLI writes it in chunks). */
+  body: string | Uint8Array | CsvBody;
 };
 
 /**

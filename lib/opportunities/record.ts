@@ -7,7 +7,7 @@ import { blankAsAbsent } from "@/lib/search-params";
 import { createInitiative } from "@/lib/savings/initiatives-store";
 import type { Initiative } from "@/lib/savings/initiative";
 import { getOpportunitySettings, saveOpportunitySettings } from "@/lib/settings/opportunities";
-import { getTagSettings } from "@/lib/settings/store";
+import { getTagSettings, type SaveOptions } from "@/lib/settings/store";
 import { toOpportunityInitiative } from "./initiative";
 import { getOpportunities, type OpportunityKind } from "./read";
 
@@ -63,15 +63,23 @@ export const defaultsFormSchema = z.object({
   transitionUsdPer1000: z.coerce.number({ message: "a number" }),
 });
 
-export async function saveProjectReadShare(db: Db, input: z.output<typeof readShareFormSchema>) {
+export async function saveProjectReadShare(
+  db: Db,
+  input: z.output<typeof readShareFormSchema>,
+  opts: SaveOptions = {},
+) {
   const settings = await getOpportunitySettings(db);
   const byProject = { ...settings.readSharePercentByProject };
   if (input.readSharePercent === undefined) delete byProject[input.project];
   else byProject[input.project] = input.readSharePercent;
-  return saveOpportunitySettings(db, { ...settings, readSharePercentByProject: byProject });
+  return saveOpportunitySettings(db, { ...settings, readSharePercentByProject: byProject }, opts);
 }
 
-export async function saveProjectRetention(db: Db, input: z.output<typeof retentionFormSchema>) {
+export async function saveProjectRetention(
+  db: Db,
+  input: z.output<typeof retentionFormSchema>,
+  opts: SaveOptions = {},
+) {
   const settings = await getOpportunitySettings(db);
   const byProject = { ...settings.retentionByProject };
   if (input.now === undefined && input.target === undefined) delete byProject[input.project];
@@ -80,23 +88,31 @@ export async function saveProjectRetention(db: Db, input: z.output<typeof retent
       now: input.now ?? settings.retention.now,
       target: input.target ?? settings.retention.target,
     };
-  return saveOpportunitySettings(db, { ...settings, retentionByProject: byProject });
+  return saveOpportunitySettings(db, { ...settings, retentionByProject: byProject }, opts);
 }
 
-export async function saveOpportunityDefaults(db: Db, input: z.output<typeof defaultsFormSchema>) {
+export async function saveOpportunityDefaults(
+  db: Db,
+  input: z.output<typeof defaultsFormSchema>,
+  opts: SaveOptions = {},
+) {
   const settings = await getOpportunitySettings(db);
-  return saveOpportunitySettings(db, {
-    ...settings,
-    readSharePercent: input.readSharePercent,
-    retention: { now: input.retentionNow, target: input.retentionTarget },
-    assumedObjectSizeMb: input.assumedObjectSizeMb,
-    prices: {
-      glacierIrStorageUsdPerGbMonth: input.glacierIrStorageUsdPerGbMonth,
-      glacierIrGetUsdPer1000: input.glacierIrGetUsdPer1000,
-      glacierIrRetrievalUsdPerGb: input.glacierIrRetrievalUsdPerGb,
-      transitionUsdPer1000: input.transitionUsdPer1000,
+  return saveOpportunitySettings(
+    db,
+    {
+      ...settings,
+      readSharePercent: input.readSharePercent,
+      retention: { now: input.retentionNow, target: input.retentionTarget },
+      assumedObjectSizeMb: input.assumedObjectSizeMb,
+      prices: {
+        glacierIrStorageUsdPerGbMonth: input.glacierIrStorageUsdPerGbMonth,
+        glacierIrGetUsdPer1000: input.glacierIrGetUsdPer1000,
+        glacierIrRetrievalUsdPerGb: input.glacierIrRetrievalUsdPerGb,
+        transitionUsdPer1000: input.transitionUsdPer1000,
+      },
     },
-  });
+    opts,
+  );
 }
 
 /** "12.3%" for a break-even share; words when it is out of 0–100 %. */

@@ -4,12 +4,14 @@ import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { toInitiativeName } from "@/lib/opportunities/initiative";
 import { getOpportunities, type Opportunities, type OpportunitiesParams } from "@/lib/opportunities/read";
-import { getOpportunitySettings, type OpportunitySettings } from "@/lib/settings/opportunities";
-import { getTagSettings } from "@/lib/settings/store";
+import { getStampedOpportunitySettings, type OpportunitySettings } from "@/lib/settings/opportunities";
+import { getTagSettings, type SettingStamp } from "@/lib/settings/store";
 
 export type OpportunitiesPage = {
   opportunities: Opportunities;
   settings: OpportunitySettings;
+  /** Which save of the settings is shown: the forms send its version back; a refused save names who saved last. */
+  stamp: SettingStamp;
   /** Initiative id per opportunity already recorded, keyed "kind:project". */
   recorded: Record<string, number>;
 };
@@ -22,7 +24,7 @@ export async function getOpportunitiesPage(
   now: Date,
 ): Promise<OpportunitiesPage> {
   const scope = await requireAccess(db, access, "spend", "/opportunities", { department: params.department });
-  const [settings, tags] = await Promise.all([getOpportunitySettings(db), getTagSettings(db)]);
+  const [{ settings, stamp }, tags] = await Promise.all([getStampedOpportunitySettings(db), getTagSettings(db)]);
   const opportunities = await getOpportunities(db, params, { opportunities: settings, tags }, now, scope.departments);
   const keys = [
     ...opportunities.glacier.map((o) => [o.kind, o.project] as const),
@@ -39,5 +41,5 @@ export async function getOpportunitiesPage(
     const id = idOf.get(names[i] ?? "");
     if (id !== undefined) recorded[`${kind}:${project}`] = id;
   });
-  return { opportunities, settings, recorded };
+  return { opportunities, settings, stamp, recorded };
 }

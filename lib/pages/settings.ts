@@ -5,12 +5,14 @@ import { describeGrant, formatRule } from "@/lib/roles";
 import type { Db } from "@/lib/db/types";
 import type { RightsizingSettings } from "@/lib/rightsizing";
 import { listClusters } from "@/lib/rightsizing/read";
-import { getRightsizingSettings, getTagSettings } from "@/lib/settings/store";
+import { getStampedRightsizingSettings, getStampedTagSettings } from "@/lib/settings/store";
 import { listSourceStatuses, type SourceStatus } from "@/lib/jobs/sources";
 import type { TagSettings } from "@/lib/settings/tags";
 
 export type SettingsPage = {
   tags: TagSettings;
+  /** The version of each settings document shown: the forms send it back, so a save over someone else's is refused. */
+  versions: { tags: number; rightsizing: number };
   /** The rightsizing settings, and the clusters in the synced data (each gets a row for its prices). */
   rightsizing: { settings: RightsizingSettings; clusters: string[] };
   deployment: { database: string; sources: SourceStatus[]; tagKeys: string[]; syncSchedule: string };
@@ -24,13 +26,15 @@ export type SettingsPage = {
 
 export async function getSettingsPage(db: Db, access: Access, config: Config): Promise<SettingsPage> {
   await requireAccess(db, access, "admin", "/settings");
-  const [tags, settings, clusters] = await Promise.all([
-    getTagSettings(db),
-    getRightsizingSettings(db),
+  const [tags, rightsizing, clusters] = await Promise.all([
+    getStampedTagSettings(db),
+    getStampedRightsizingSettings(db),
     listClusters(db),
   ]);
+  const settings = rightsizing.settings;
   return {
-    tags,
+    tags: tags.settings,
+    versions: { tags: tags.stamp.version, rightsizing: rightsizing.stamp.version },
     rightsizing: { settings, clusters },
     deployment: {
       database: db.label,

@@ -2,12 +2,21 @@
 import { requireAccess, toScope, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { getDeck, type DeckWithChoice } from "@/lib/slides/get-deck";
+import { getDeckVersion } from "@/lib/slides/deck-choice";
 
 export type SlidesPage = DeckWithChoice & {
   /** Whether this person may change the deck (finance and admin). */ canEdit: boolean;
+  /** The version of the saved choice: the picker sends it back, so a save over someone else's is refused. */
+  versions: { deck: number };
 };
 
 export async function getSlidesPage(db: Db, access: Access, now: Date): Promise<SlidesPage> {
   await requireAccess(db, access, "read", "/slides");
-  return { ...(await getDeck(db, now)), canEdit: toScope(access.grants, "edit") !== null };
+  // The version first: a save landing between the two reads then makes this page's save a conflict, never a loss.
+  const version = await getDeckVersion(db);
+  return {
+    ...(await getDeck(db, now)),
+    canEdit: toScope(access.grants, "edit") !== null,
+    versions: { deck: version },
+  };
 }

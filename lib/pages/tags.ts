@@ -4,7 +4,7 @@
 import { requireAccess, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { hasCostData } from "@/lib/reports/spend-report";
-import { getTagSettings } from "@/lib/settings/store";
+import { getStampedTagSettings } from "@/lib/settings/store";
 import type { TagSettings } from "@/lib/settings/tags";
 import { getComplianceReport, type ComplianceReport } from "@/lib/tags/compliance-report";
 import { hasComplianceData, listTagOffenders, type Offender } from "@/lib/tags/offenders";
@@ -12,6 +12,8 @@ import type { TagsQuery } from "@/lib/tags/tags-query";
 
 export type TagsPage = {
   settings: TagSettings;
+  /** The version of the settings shown: the forms send it back, so a save over someone else's is refused. */
+  versions: { tags: number };
   hasCostData: boolean;
   /** The departments this person is restricted to; null = every department. */
   departments: string[] | null;
@@ -19,8 +21,8 @@ export type TagsPage = {
 
 export async function getTagsPage(db: Db, access: Access): Promise<TagsPage> {
   const { departments } = await requireAccess(db, access, "spend", "/tags");
-  const [settings, hasData] = await Promise.all([getTagSettings(db), hasCostData(db)]);
-  return { settings, hasCostData: hasData, departments };
+  const [{ settings, stamp }, hasData] = await Promise.all([getStampedTagSettings(db), hasCostData(db)]);
+  return { settings, versions: { tags: stamp.version }, hasCostData: hasData, departments };
 }
 
 /** The compliance panel: the split, the trend, each tag, each department, for the person's departments. */

@@ -36,7 +36,7 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
   // Too few days of samples: no recommendation, and the reason says so.
   if (usage.dataDays < settings.minDataDays) {
     flags.add("insufficient-data");
-    addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes);
+    addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes, settings.envTagKey);
     const days = usage.dataDays === 1 ? "day" : "days";
     const head = `insufficient data: ${f(usage.dataDays)} ${days} of samples, at least ${f(settings.minDataDays)} needed; no recommendation`;
     return {
@@ -82,7 +82,7 @@ export function recommendRequests(usage: ContainerUsage, settings: RightsizingSe
       `under-provisioned: memory peak ${f(bytesToMib(usage.memory.peak))}Mi above request ${f(bytesToMib(current.memoryRequest))}Mi`,
     );
   }
-  addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes);
+  addContextNotes(usage, environment, hpa.isScaled, hpa.source, flags, notes, settings.envTagKey);
 
   const recommended: ResourceValues = {
     cpuRequest: cpu.value,
@@ -195,6 +195,7 @@ function addContextNotes(
   hpaSource: HpaSource,
   flags: Set<Flag>,
   notes: string[],
+  envTagKey: string,
 ): void {
   if (usage.oomKills > 0 && !flags.has("oom")) {
     flags.add("oom");
@@ -221,7 +222,7 @@ function addContextNotes(
     flags.add("unmapped-environment");
     notes.push(
       environment.value === null
-        ? "no environment (no env tag, no cluster mapping): treated as production"
+        ? `no environment (no ${envTagKey} tag, no cluster mapping): treated as production`
         : `environment "${environment.value}" is on neither list: treated as production`,
     );
   }

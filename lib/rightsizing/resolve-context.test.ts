@@ -54,6 +54,15 @@ describe("environment (safety-critical; tag first, then cluster mapping)", () =>
   });
 });
 
+describe("texts that name the environment tag", () => {
+  it("name the tag key the settings say, not a fixed env", () => {
+    const settings = makeSettings({ envTagKey: "stage" });
+    const rec = recommendRequests(makeUsage({ envTag: null, cpu: { p95: 1 } }), settings);
+    expect(rec.reason).toContain("no environment (no stage tag, no cluster mapping): treated as production");
+    expect(rec.reason).not.toContain("env tag");
+  });
+});
+
 describe("team (team tag, then namespace mapping)", () => {
   const settings = makeSettings({ namespaceTeams: { checkout: "payments" } });
   it.each([

@@ -8,7 +8,7 @@ function normalize(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-// Environment from the `env` tag, else the cluster → environment mapping.
+// Environment from the environment tag (settings.envTagKey, `env` by default), else the cluster → environment mapping.
 // Safety: only values on the explicit non-production list
 // are non-production; `prod`, `prd`, a missing tag and any unknown value are production. Matching is
 // trimmed and case-insensitive, so `Staging ` is staging and `Prod` is production.

@@ -34,6 +34,7 @@ export function toFormValues(
     nonProductionEnvironments: settings.nonProductionEnvironments.join(", "),
     productionEnvironments: settings.productionEnvironments.join(", "),
     teamTagKey: settings.teamTagKey,
+    envTagKey: settings.envTagKey,
     severityMediumPct: String(settings.severity.mediumPct),
     severityHighPct: String(settings.severity.highPct),
     namespaceTeams: Object.entries(settings.namespaceTeams)
@@ -129,6 +130,7 @@ export function toSettingsInput(
     productionEnvironments: list("productionEnvironments"),
     ...Object.fromEntries(NUMBER_FIELDS.map((key) => [key, number(key)])),
     teamTagKey: (form.teamTagKey ?? "").trim(),
+    envTagKey: (form.envTagKey ?? "").trim(),
     namespaceTeams: toPairs(form.namespaceTeams ?? "", "namespaceTeams", "namespace = team", errors),
     clusterEnvironments,
     defaultPricing: pricing("defaultPricing"),

@@ -4,7 +4,13 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { readSettingDocument, writeSettingDocument } from "./store";
+import {
+  readSettingDocument,
+  readStampedDocument,
+  writeSettingDocument,
+  type SaveOptions,
+  type SettingStamp,
+} from "./store";
 
 // us-east-1 list prices (Amazon S3 pricing page): Glacier IR storage per GB-month, GET-class requests per 1,000,
 // data retrieval per GB, lifecycle transition requests into Glacier IR per 1,000.
@@ -64,7 +70,18 @@ export function parseOpportunitySettings(input: unknown): OpportunitySettings {
 }
 
 export async function getOpportunitySettings(db: Db): Promise<OpportunitySettings> {
-  const value = await readSettingDocument(db, KEY);
+  return toOpportunitySettings(await readSettingDocument(db, KEY));
+}
+
+/** With the stamp the page's forms carry back, so a save from a page opened before another save is refused. */
+export async function getStampedOpportunitySettings(
+  db: Db,
+): Promise<{ settings: OpportunitySettings; stamp: SettingStamp }> {
+  const { value, stamp } = await readStampedDocument(db, KEY);
+  return { settings: toOpportunitySettings(value), stamp };
+}
+
+function toOpportunitySettings(value: unknown): OpportunitySettings {
   if (value === undefined) return DEFAULT_OPPORTUNITY_SETTINGS;
   try {
     return parseOpportunitySettings(value);
@@ -76,9 +93,13 @@ export async function getOpportunitySettings(db: Db): Promise<OpportunitySetting
 }
 
 /** Validates and saves; throws AppError("bad-input") naming each problem. */
-export async function saveOpportunitySettings(db: Db, input: unknown): Promise<OpportunitySettings> {
+export async function saveOpportunitySettings(
+  db: Db,
+  input: unknown,
+  opts: SaveOptions = {},
+): Promise<OpportunitySettings> {
   const settings = parseOpportunitySettings(input);
-  await writeSettingDocument(db, KEY, settings);
+  await writeSettingDocument(db, KEY, settings, opts);
   return settings;
 }
 

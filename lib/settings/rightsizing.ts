@@ -40,6 +40,21 @@ export const hpaOverrideSchema = z.object({
   hasHpa: z.boolean(),
 });
 
+/**
+ * A Datadog tag key (a letter, then letters, digits, _ - . / :), as it goes into a query's `by {…}`: a space,
+ * comma or brace can never break the query.
+ */
+function datadogTagKey(examples: string) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z][A-Za-z0-9_.:/-]*$/, {
+      message: `a Datadog tag key: a letter, then letters, digits, _ - . / or : (e.g. ${examples})`,
+    });
+}
+
 export const rightsizingSettingsSchema = z.object({
   // The idle rule applies ONLY to these: cutting production to 10m must never happen. Compared trimmed, lower-case.
   nonProductionEnvironments: z
@@ -58,17 +73,9 @@ export const rightsizingSettingsSchema = z.object({
   cpuStepMillicores: z.number().int().positive().default(5),
   minDataDays: z.number().nonnegative().default(3), // under 3 days of samples → no recommendation
   windowDays: z.number().int().positive().default(14), // read by the sync
-  // Goes into the Datadog query's `by {…}`: a Datadog tag key (a letter, then letters, digits, _ - . / :),
-  // so a space, comma or brace can never break the query.
-  teamTagKey: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[A-Za-z][A-Za-z0-9_.:/-]*$/, {
-      message: "a Datadog tag key: a letter, then letters, digits, _ - . / or : (e.g. team or kube_team)",
-    })
-    .default("team"), // read by the sync, which fills ContainerUsage.teamTag
+  // Both go into the Datadog query's `by {…}`; read by the sync, which fills ContainerUsage.teamTag and envTag.
+  teamTagKey: datadogTagKey("team or kube_team").default("team"),
+  envTagKey: datadogTagKey("env or environment").default("env"),
   namespaceTeams: z.record(z.string(), z.string().trim().min(1)).default({}),
   clusterEnvironments: z.record(z.string(), z.string().trim().min(1)).default({}),
   defaultPricing: instancePricingSchema.default(DEFAULT_INSTANCE_PRICING),

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
 import { AppError } from "@/lib/errors";
-import { readSettingDocument, writeSettingDocument } from "@/lib/settings/store";
+import { readSettingDocument, readSettingStamp, writeSettingDocument, type SaveOptions } from "@/lib/settings/store";
 
 export type DeckChoice = { initiatives: number[] };
 
@@ -26,6 +26,11 @@ export const deckChoiceFormSchema = z.object({
     .transform((raw) => (raw === "" ? [] : raw.split(",").map(Number))),
 });
 
+/** The version of the saved choice (0: never saved), which the picker's form sends back. */
+export async function getDeckVersion(db: Db): Promise<number> {
+  return (await readSettingStamp(db, KEY)).version;
+}
+
 /** The saved choice, or null when the presenter never saved one (the deck then shows every initiative). */
 export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {
   const value = await readSettingDocument(db, KEY);
@@ -39,7 +44,7 @@ export async function getDeckChoice(db: Db): Promise<DeckChoice | null> {
 }
 
 /** Validates and saves; ids that name no initiative are refused, so a stale page cannot save a broken deck. */
-export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice> {
+export async function saveDeckChoice(db: Db, input: unknown, opts: SaveOptions = {}): Promise<DeckChoice> {
   const parsed = choiceSchema.safeParse(input);
   if (!parsed.success)
     throw new AppError("bad-input", `Invalid deck choice: ${parsed.error.issues.map((i) => i.message).join("; ")}.`);
@@ -55,7 +60,7 @@ export async function saveDeckChoice(db: Db, input: unknown): Promise<DeckChoice
       `No initiative ${unknown.map((id) => `#${id}`).join(", ")}: it may have been deleted. Reload /slides and choose again.`,
     );
   }
-  await writeSettingDocument(db, KEY, parsed.data);
+  await writeSettingDocument(db, KEY, parsed.data, opts);
   return parsed.data;
 }
 

@@ -64,7 +64,51 @@ export async function getLastSuccessfulSync(db: Db): Promise<Date | null> {
   return _max.finishedAt;
 }
 
-export type DataFreshness = { stale: boolean; staleAfterDays: number; message: string };
+/**
+ * When each source last succeeded, in one small query (the shell asks on every page). A source's own result is
+ * what counts: a run where Cost Explorer succeeded and Datadog failed is `failed`, yet it brought fresh spend.
+ */
+export async function getLastSuccessBySource(db: Db): Promise<Map<string, Date>> {
+  const rows = await db.sql.query<{ source: string; last: Date | string }>(
+    `SELECT d.key AS source, max(r.finished_at) AS last
+       FROM sync_run r,
+            -- A run without per-source details (or an old one with a non-object) adds nothing, never an error.
+            jsonb_each(CASE WHEN jsonb_typeof(r.details) = 'object' THEN r.details ELSE '{}'::jsonb END) d
+      WHERE r.status <> 'running' AND r.finished_at IS NOT NULL AND d.value->>'status' = 'succeeded'
+      GROUP BY d.key`,
+  );
+  return new Map(rows.map((r) => [r.source, new Date(r.last)]));
+}
+
+export type SourceFreshness = {
+  source: string;
+  label: string;
+  /** ISO time the source's last successful sync finished, or null when it never succeeded. */
+  lastSuccess: string | null;
+  stale: boolean;
+};
+
+export type DataFreshness = {
+  stale: boolean;
+  staleAfterDays: number;
+  message: string;
+  /** Each source the deployment syncs (Cost Explorer, Datadog): when it last succeeded and whether that is too old. */
+  sources?: SourceFreshness[];
+};
+
+/** Per source: stale when it never succeeded or its last success is more than `staleAfterDays` old. */
+export function toSourceFreshness(
+  sources: readonly { name: string; label: string }[],
+  lastSuccess: ReadonlyMap<string, Date>,
+  now: Date,
+  staleAfterDays: number,
+): SourceFreshness[] {
+  return sources.map(({ name, label }) => {
+    const last = lastSuccess.get(name) ?? null;
+    const stale = last === null || now.getTime() - last.getTime() > staleAfterDays * 86_400_000;
+    return { source: name, label, lastSuccess: last?.toISOString() ?? null, stale };
+  });
+}
 
 /**
  * Whether the data is older than the threshold (COSTWISE_STALE_AFTER_DAYS): pages and /api/health say so, so a

@@ -3,7 +3,7 @@
 // saveTagSettingsEdit.
 import { z } from "zod";
 import type { Db } from "@/lib/db/types";
-import { getTagSettings, saveTagSettings } from "@/lib/settings/store";
+import { getTagSettings, saveTagSettings, type SaveOptions } from "@/lib/settings/store";
 import {
   CONSTRAINED_TAG_KEYS,
   ENVIRONMENT_CATEGORIES,
@@ -98,10 +98,17 @@ export async function updateTagSettings(db: Db, input: Record<string, unknown>):
   return saveTagSettingsEdit(db, parsed.data);
 }
 
-/** Applies one parsed edit to the stored settings and saves it; a rule it breaks comes back in words. */
-export async function saveTagSettingsEdit(db: Db, edit: TagSettingsEdit): Promise<TagSettingsEditResult> {
+/**
+ * Applies one parsed edit to the stored settings and saves it; a rule it breaks comes back in words. With
+ * `opts.expectedVersion` (a page's form), a save since the page was opened throws SettingConflictError.
+ */
+export async function saveTagSettingsEdit(
+  db: Db,
+  edit: TagSettingsEdit,
+  opts: SaveOptions = {},
+): Promise<TagSettingsEditResult> {
   const result = applyTagSettingsEdit(await getTagSettings(db), edit);
   if (!result.ok) return result;
-  const saved = await saveTagSettings(db, result.settings);
+  const saved = await saveTagSettings(db, result.settings, opts);
   return { ok: true, settings: saved, message: describeTagSettingsEdit(edit) };
 }

@@ -3,7 +3,8 @@
 import { getDb } from "@/lib/db/client";
 import { getConfig } from "@/lib/config";
 import { listPendingMigrations } from "@/lib/db/migrate";
-import { getLastSuccessfulSync, toDataFreshness } from "@/lib/sync/runs";
+import { describeStaleSources, getSourceFreshness } from "@/lib/jobs/freshness";
+import { getLastSuccessfulSync, toDataFreshness, type DataFreshness } from "@/lib/sync/runs";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,20 @@ export async function GET() {
     await db.sql.query("SELECT 1");
     const pending = await listPendingMigrations(db.sql);
     const last = await getLastSuccessfulSync(db);
+    const config = getConfig();
+    const now = new Date();
+    const sources = await getSourceFreshness(db, config, now);
+    const overall = toDataFreshness(last, now, config.sync.staleAfterDays);
+    const staleSources = describeStaleSources(sources, now);
+    // A source can go stale while another keeps the runs succeeding (Datadog failing every night, say).
+    const data: DataFreshness = staleSources.length
+      ? {
+          stale: true,
+          staleAfterDays: overall.staleAfterDays,
+          message: `Stale data. ${staleSources.join(" ")}`,
+          sources,
+        }
+      : { ...overall, sources };
     return Response.json(
       {
         status: pending.length ? "unavailable" : "ok",
@@ -20,7 +35,7 @@ export async function GET() {
         migrations: { pending },
         lastSuccessfulSync: last?.toISOString() ?? null,
         // Stale data is reported, not a failed probe: restarting the server would not bring it back.
-        data: toDataFreshness(last, new Date(), getConfig().sync.staleAfterDays),
+        data,
       },
       { status: pending.length ? 503 : 200 },
     );

@@ -3,7 +3,7 @@ import type { UnmappedEnvironment, UsageWindow } from "@/lib/rightsizing/read";
 import styles from "./rightsizing.module.css";
 
 /** Environment values on neither list are treated as production; list them so someone maps them. */
-export function UnmappedNotice({ unmapped }: { unmapped: UnmappedEnvironment[] }) {
+export function UnmappedNotice({ unmapped, envTagKey }: { unmapped: UnmappedEnvironment[]; envTagKey: string }) {
   if (unmapped.length === 0) return null;
   return (
     <div className={`notice warn ${styles.unmapped}`} aria-label="Unmapped environments">
@@ -11,8 +11,8 @@ export function UnmappedNotice({ unmapped }: { unmapped: UnmappedEnvironment[] }
       {unmapped.map((u, i) => (
         <span key={`${u.cluster}/${u.value}`}>
           {i > 0 ? "; " : ""}
-          <code>{u.value ?? "no env tag"}</code> in {u.cluster} ({u.containers} container{u.containers === 1 ? "" : "s"}
-          )
+          <code>{u.value ?? `no ${envTagKey} tag`}</code> in {u.cluster} ({u.containers} container
+          {u.containers === 1 ? "" : "s"})
         </span>
       ))}
       . <Link href="/settings#rightsizing">Add them to a list or map the cluster in Settings</Link>.

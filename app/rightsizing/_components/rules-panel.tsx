@@ -31,10 +31,10 @@ export function RulesPanel({
         <dt>Environment decides the rule</dt>
         <dd>
           The idle rule applies only to the non-production list (<code>{s.nonProductionEnvironments.join(", ")}</code>).
-          Everything else — including a missing <code>env</code> tag and values on neither list — is treated as
-          production; values on neither list are flagged “unmapped env”. Environment comes from the <code>env</code>{" "}
-          tag, else the cluster → environment mapping; team from the <code>{s.teamTagKey}</code> tag, else the namespace
-          → team mapping.
+          Everything else — including a missing <code>{s.envTagKey}</code> tag and values on neither list — is treated
+          as production; values on neither list are flagged “unmapped env”. Environment comes from the{" "}
+          <code>{s.envTagKey}</code> tag, else the cluster → environment mapping; team from the{" "}
+          <code>{s.teamTagKey}</code> tag, else the namespace → team mapping.
         </dd>
         <dt>Idle non-production (CPU p95 below {s.idleCpuThresholdMillicores}m)</dt>
         <dd>

@@ -2,11 +2,11 @@
 // Server action of the rightsizing settings form on /settings: reads the form (lib/form-data.ts with the
 // schema of lib/rightsizing/settings-form.ts, field by field) and saves.
 import { revalidatePath } from "next/cache";
-import { recordChange, requireAccess } from "@/lib/access/access";
+import { actorOf, recordChange, requireAccess } from "@/lib/access/access";
 import { getRequestAccess } from "@/lib/access/next";
 import { getDb } from "@/lib/db/client";
-import { toAppError } from "@/lib/errors";
-import { parseFormData, type FieldErrors } from "@/lib/form-data";
+import { AppError, toAppError } from "@/lib/errors";
+import { MISSING_SETTING_VERSION, parseFormData, readSettingVersion, type FieldErrors } from "@/lib/form-data";
 import { rightsizingSettingsFormSchema } from "@/lib/rightsizing/settings-form";
 import { getRightsizingSettings, saveRightsizingSettings } from "@/lib/settings/store";
 
@@ -36,17 +36,22 @@ export async function saveRightsizingSettingsAction(
       version,
     };
   }
+  const expectedVersion = readSettingVersion(formData);
   try {
+    if (expectedVersion === null) throw new AppError("conflict", MISSING_SETTING_VERSION);
     const db = await getDb();
     const access = await getRequestAccess();
     await requireAccess(db, access, "admin", "rightsizing settings");
     const before = await getRightsizingSettings(db);
-    const after = await saveRightsizingSettings(db, parsed.value);
+    const after = await saveRightsizingSettings(db, parsed.value, { expectedVersion, by: actorOf(access) });
     await recordChange(db, access, { action: "settings.rightsizing.save", target: "rightsizing", before, after });
   } catch (err) {
+    const e = toAppError(err);
     return {
       status: "failed",
-      message: `Could not save the rightsizing settings: ${toAppError(err).message}`,
+      // A conflict keeps what was typed (submitted) and says who saved in between; nothing of theirs is undone.
+      message:
+        e.kind === "conflict" ? `Not saved. ${e.message}` : `Could not save the rightsizing settings: ${e.message}`,
       errors: {},
       submitted: parsed.values,
       version,

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { saveRightsizingSettingsAction, type RightsizingFormState } from "./rightsizing-actions";
 import type { ClusterRow } from "@/lib/rightsizing/settings-form";
 import styles from "./rightsizing-form.module.css";
@@ -41,7 +42,7 @@ function Field({ name, label, hint, get, errors, isWide, rows }: FieldProps) {
 }
 
 const CLUSTER_FIELDS = [
-  ["environment", "Environment (when no env tag)"],
+  ["environment", "Environment"],
   ["instanceType", "Instance type"],
   ["vcpu", "vCPU"],
   ["memoryGib", "GiB"],
@@ -67,6 +68,7 @@ export function RightsizingSettingsForm({
   const p = { get, errors };
   return (
     <form key={state.version} action={action} className={styles.form} aria-label="Rightsizing settings">
+      <SettingVersionField setting="rightsizing" />
       {state.message ? (
         <div
           className={`notice ${state.status === "saved" ? "info" : "error"}`}
@@ -94,9 +96,15 @@ export function RightsizingSettingsForm({
           />
           <Field name="teamTagKey" label="Team tag key" hint="Read by the next sync" {...p} />
           <Field
+            name="envTagKey"
+            label="Environment tag key"
+            hint="The Datadog tag that names a workload's environment; read by the next sync"
+            {...p}
+          />
+          <Field
             name="namespaceTeams"
             label="Namespace → team"
-            hint="One “namespace = team” per line; used when the team tag is missing."
+            hint={`One “namespace = team” per line; used when the ${values.teamTagKey} tag is missing.`}
             rows={5}
             isWide
             {...p}
@@ -151,8 +159,8 @@ export function RightsizingSettingsForm({
             <thead>
               <tr>
                 <th>Cluster</th>
-                {CLUSTER_FIELDS.map(([, label]) => (
-                  <th key={label}>{label}</th>
+                {CLUSTER_FIELDS.map(([field, label]) => (
+                  <th key={label}>{field === "environment" ? `${label} (when no ${values.envTagKey} tag)` : label}</th>
                 ))}
               </tr>
             </thead>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { saveDeck, type DeckChoiceState } from "../actions";
 import styles from "./slides.module.css";
 
@@ -78,6 +79,7 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
       ) : null}
       <form action={action} className={styles.pickSave}>
         <input type="hidden" name="initiatives" value={order.join(",")} />
+        <SettingVersionField setting="deck" />
         <button type="submit" className="button" disabled={pending || !isDirty}>
           {pending ? "Saving…" : "Save deck"}
         </button>

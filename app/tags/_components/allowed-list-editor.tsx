@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { editTagSettings, type TagEditState } from "../actions";
 import styles from "./tags.module.css";
 
@@ -16,6 +17,7 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
     <>
       <input type="hidden" name="op" value={op} />
       <input type="hidden" name="key" value={tagKey} />
+      <SettingVersionField setting="tags" />
     </>
   );
   return (

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { EnvironmentCategory } from "@/lib/settings/tags";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { editTagSettings, type TagEditState } from "../actions";
 import styles from "./tags.module.css";
 
@@ -18,6 +19,7 @@ export function CategoryEditor({
   const row = (label: React.ReactNode, op: string, current: EnvironmentCategory, extra?: React.ReactNode) => (
     <form action={action} className={styles.valueRow}>
       <input type="hidden" name="op" value={op} />
+      <SettingVersionField setting="tags" />
       {extra}
       <span>{label}</span>
       <span className={styles.rowActions}>

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { SettingVersionField } from "@/app/_components/setting-version";
 import { editTagSettings, type TagEditState } from "../actions";
 import styles from "./tags.module.css";
 
@@ -23,6 +24,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="remove-alias" />
           <input type="hidden" name="key" value={tagKey} />
+          <SettingVersionField setting="tags" />
           <input type="hidden" name="raw" value={value} />
           <span>
             Reported as <span className={styles.value}>{aliasOf}</span>
@@ -40,6 +42,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="add-alias" />
           <input type="hidden" name="key" value={tagKey} />
+          <SettingVersionField setting="tags" />
           <input type="hidden" name="raw" value={value} />
           <input type="hidden" name="value" value={suggestion} />
           <button
@@ -56,6 +59,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="add-alias" />
           <input type="hidden" name="key" value={tagKey} />
+          <SettingVersionField setting="tags" />
           <input type="hidden" name="raw" value={value} />
           <select
             className={`${styles.input} ${styles.small}`}

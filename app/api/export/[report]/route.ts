@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { badInput } from "@/lib/errors";
 import { getRequestAccess } from "@/lib/access/next";
 import { getExport, runExport } from "@/lib/exports/registry";
+import { CsvBody } from "@/lib/csv";
 import { errorResponse } from "@/lib/http";
 import { toSingleParams } from "@/lib/search-params";
 
@@ -19,7 +20,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
       now: getNow(),
       access: await getRequestAccess(request),
     });
-    return new Response(typeof out.body === "string" ? out.body : new Blob([out.body as Uint8Array<ArrayBuffer>]), {
+    const body =
+      out.body instanceof CsvBody
+        ? out.body.stream()
+        : typeof out.body === "string"
+          ? out.body
+          : new Blob([out.body as Uint8Array<ArrayBuffer>]);
+    return new Response(body, {
       headers: {
         "content-type": out.contentType,
         "content-disposition": `attachment; filename="${out.filename}"`,
