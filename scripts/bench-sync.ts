@@ -1,18 +1,23 @@
-// Benchmark of the Cost Explorer sync: paid requests (backfill, daily incremental, and a naive day-by-day plan),
-// rows written per second, wall time and peak RSS, into a throwaway Postgres database. Prints figures, no pass/fail.
-// Usage: npm run bench:sync [-- --size 10 --years 3]   (TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres)
+// Benchmark of the Cost Explorer sync at growing company sizes: paid requests per run kind (13-month backfill, daily
+// incremental, usage types, commitments refresh), rows, sync time, peak RSS and database size on disk, into a
+// throwaway Postgres database. Each size runs in a child process of its own, so its peak RSS is its own. Prints
+// figures and a growth table, no pass/fail.
+// Usage: npm run bench:sync [-- --sizes 1,10,30]   (TEST_DATABASE_URL, else postgresql://postgres@127.0.0.1:5432/postgres)
+//        100 fits in 24 GiB: --sizes 1,10,30,100 (the emulator holds every row of the company in memory).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { createInterface } from "node:readline";
 import { parseFlags } from "@/lib/cli/flags";
 import { createCostExplorerClient } from "@/lib/aws/client";
+import { createCommitmentsSource } from "@/lib/aws/commitments-source";
 import { createCostExplorerSource } from "@/lib/aws/source";
 import { countNaiveRequests } from "@/lib/aws/query-plan";
 import { parseConfig } from "@/lib/config";
-import { addMonths, daysBetween, startOfMonth, toDay } from "@/lib/dates";
+import { daysBetween, toDay } from "@/lib/dates";
 import { createPostgresTestDb, type TestDb } from "@/testing/databases";
 import type { Db } from "@/lib/db/types";
 import { runSync } from "@/lib/sync/run-sync";
-import type { DayRange } from "@/lib/sync/types";
 
 const NOW = new Date("2026-11-26T06:00:00Z"); // fixed, so the figures are comparable between runs
 const NEXT_DAY = new Date("2026-11-27T06:00:00Z");
@@ -27,7 +32,7 @@ Object.assign(process.env, {
 type Emulator = { url: string; child: ChildProcess };
 
 /** The emulator in its own process, so the peak RSS measured here is the sync's alone. */
-async function startEmulator(size: number, historyStart?: string): Promise<Emulator> {
+async function startEmulator(size: number): Promise<Emulator> {
   // `node --import tsx`, not the tsx CLI: one process, whose pid is the emulator's own (for its peak RSS).
   const args = [
     "--import",
@@ -40,7 +45,6 @@ async function startEmulator(size: number, historyStart?: string): Promise<Emula
     "--size",
     String(size),
   ];
-  if (historyStart) args.push("--history-start", historyStart);
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -100,14 +104,24 @@ function timeWrites(db: Db) {
   return { db: timed, times };
 }
 
-async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Date, range?: DayRange) {
+type RunFigures = { requests: number; spend: number; usage: number; rows: number; seconds: number };
+
+/** Which part of the plan a Cost Explorer command belongs to: the S3/RDS usage types group by USAGE_TYPE. */
+function toRequestKind(command: unknown): "usage" | "spend" {
+  const groupBy = (command as { input?: { GroupBy?: { Key?: string }[] } }).input?.GroupBy ?? [];
+  return groupBy.some((g) => g.Key === "USAGE_TYPE") ? "usage" : "spend";
+}
+
+async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Date): Promise<RunFigures> {
   const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true" });
   const { db: timed, times } = timeWrites(db);
   // The real client, with the time until each answer is parsed summed (it overlaps the writes: one page ahead).
   const client = createCostExplorerClient(config.aws);
   const send = client.send.bind(client);
   let answersMs = 0;
+  const kinds = { spend: 0, usage: 0 };
   client.send = (async (...args: Parameters<typeof send>) => {
+    kinds[toRequestKind(args[0])]++;
     const started = performance.now();
     try {
       return await send(...args);
@@ -119,7 +133,6 @@ async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Da
   const result = await runSync({
     db: timed,
     now,
-    range,
     sources: [createCostExplorerSource(config, { client })],
     trigger: "bench",
   });
@@ -134,7 +147,9 @@ async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Da
   const days = daysBetween(refreshed.from, refreshed.to);
   const rows = result.rowsWritten;
   console.log(`\n${label}: ${refreshed.from} .. ${refreshed.to} (exclusive), ${days} days`);
-  console.log(`  paid requests      ${result.requests} ($${result.requestCostUsd})`);
+  console.log(
+    `  paid requests      ${result.requests} ($${result.requestCostUsd}): spend ${kinds.spend} (with the tag check), S3/RDS usage types ${kinds.usage}`,
+  );
   console.log(
     `  naive, day by day  ${countNaiveRequests({ days, environmentValues: env?.n ?? 0 })} (one request per day × ${env?.n ?? 0} environment values + 8, at one page each)`,
   );
@@ -149,50 +164,156 @@ async function measureRun(label: string, emulator: Emulator, db: TestDb, now: Da
     `  staging inserts    ${(times.stagingMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.stagingMs / 1000)).toLocaleString("en-US")} rows/s (unnest, ~5,000 rows a statement, summed)`,
   );
   console.log(
-    `  swap transaction   ${(times.swapMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.swapMs / 1000)).toLocaleString("en-US")} rows/s (delete range + insert from staging)`,
+    `  swap transaction   ${(times.swapMs / 1000).toFixed(1)} s → ${Math.round(rows / (times.swapMs / 1000)).toLocaleString("en-US")} rows/s (delete range + insert from staging + the monthly rollup of the replaced months)`,
   );
-  return result;
+  return { requests: result.requests, ...kinds, rows, seconds };
 }
 
-async function benchSize(size: number, years: number) {
-  const today = toDay(NOW);
-  // The normal size keeps Cost Explorer's real 13-month window; larger ones use the emulator's benchmark-only override.
-  const historyStart = size > 1 ? addMonths(startOfMonth(today), -12 * years) : undefined;
+type SizeFigures = {
+  size: number;
+  backfill: RunFigures;
+  daily: RunFigures;
+  commitments: { requests: number; seconds: number };
+  peakRssMb: number;
+  emulatorRssMb: string;
+  databaseMb: number;
+  tablesMb: Record<string, number>;
+};
+
+async function benchSize(size: number): Promise<SizeFigures> {
+  // Every size backfills Cost Explorer's real 13-month window, so the sizes compare like for like.
   const emulatorStarted = performance.now();
-  const emulator = await startEmulator(size, historyStart);
+  const emulator = await startEmulator(size);
   console.log(
     `\n== size ${size}: emulator ready in ${((performance.now() - emulatorStarted) / 1000).toFixed(1)} s at ${emulator.url}`,
   );
   const db = await createPostgresTestDb(serverUrl);
   try {
-    const range = historyStart ? { from: historyStart, to: today } : undefined;
-    await measureRun(`Backfill (size ${size})`, emulator, db, NOW, range);
+    const backfill = await measureRun(`Backfill, 13 months (size ${size})`, emulator, db, NOW);
+    const commitments = await measureCommitments(emulator, db, NOW);
     await setEmulatorClock(emulator, NEXT_DAY);
-    await measureRun(`Daily incremental, the next day (size ${size})`, emulator, db, NEXT_DAY);
-    console.log(`  emulator peak RSS  ${peakRssOf(emulator.child.pid)} (its own process)`);
+    const daily = await measureRun(`Daily incremental, the next day (size ${size})`, emulator, db, NEXT_DAY);
+    const [disk] = await db.sql.query<{ mb: number }>(
+      "SELECT round(pg_database_size(current_database()) / 1048576.0, 1)::float8 AS mb",
+    );
+    const tables = await db.sql.query<{ name: string; mb: number }>(
+      `SELECT relname AS name, round(pg_total_relation_size(oid) / 1048576.0, 1)::float8 AS mb FROM pg_class
+       WHERE relname IN ('cost_daily', 'cost_monthly', 'cost_day', 'cost_usage_daily') ORDER BY relname`,
+    );
+    const emulatorRssMb = peakRssOf(emulator.child.pid);
+    console.log(`  emulator peak RSS  ${emulatorRssMb} (its own process)`);
+    return {
+      size,
+      backfill,
+      daily,
+      commitments,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      emulatorRssMb,
+      databaseMb: disk?.mb ?? 0,
+      tablesMb: Object.fromEntries(tables.map((t) => [t.name, t.mb])),
+    };
   } finally {
     emulator.child.kill("SIGTERM");
     await db.drop();
   }
 }
 
+/** The commitments source on its own (it runs after the spend, which tells it the services with spend). */
+async function measureCommitments(emulator: Emulator, db: TestDb, now: Date) {
+  const config = parseConfig({ AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url, COSTWISE_AWS: "true" });
+  const started = performance.now();
+  const result = await runSync({
+    db,
+    now,
+    sources: [createCommitmentsSource(config, { client: createCostExplorerClient(config.aws) })],
+    trigger: "bench",
+  });
+  if (result.status !== "succeeded") throw new Error(`Commitments refresh ${result.status}: ${result.error}`);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `\nCommitments refresh: ${result.requests} paid requests ($${result.requestCostUsd}) in ${seconds.toFixed(1)} s`,
+  );
+  return { requests: result.requests, seconds };
+}
+
+/** Runs one size in a child process and reads back its figures (the last line it prints). */
+function runChild(size: number): Promise<SizeFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, import.meta.filename, "--child", "--sizes", String(size)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let last = "";
+    createInterface({ input: child.stdout! }).on("line", (line) => {
+      if (line.startsWith(FIGURES)) last = line.slice(FIGURES.length);
+      else console.log(line);
+    });
+    child.once("exit", (code) => {
+      if (code === 0 && last) resolve(JSON.parse(last) as SizeFigures);
+      else reject(new Error(`size ${size} failed (exit code ${code})`));
+    });
+  });
+}
+
+const FIGURES = "FIGURES ";
+const n = (value: number) => value.toLocaleString("en-US");
+
+function printGrowth(all: SizeFigures[]) {
+  const base = all[0]!;
+  const per = (value: number, f: SizeFigures, baseValue: number) =>
+    baseValue > 0 ? ` (${((value / baseValue) * (base.size / f.size)).toFixed(2)}×)` : "";
+  console.log(
+    `\nGrowth (13-month backfill, then the next day's incremental run; (×) = per unit of size against size ${base.size}, 1.00× = linear)`,
+  );
+  console.log(
+    "| size | paid requests: backfill (spend + usage types) | daily (spend + usage types) | commitments refresh | rows backfill | backfill time | daily time | peak RSS | database on disk |",
+  );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const f of all) {
+    const b = f.backfill;
+    const d = f.daily;
+    console.log(
+      `| ${f.size} | ${n(b.requests)} (${n(b.spend)} + ${n(b.usage)}) | ${n(d.requests)} (${n(d.spend)} + ${n(d.usage)}) | ${f.commitments.requests} | ` +
+        `${n(b.rows)}${per(b.rows, f, base.backfill.rows)} | ${b.seconds.toFixed(1)} s${per(b.seconds, f, base.backfill.seconds)} | ` +
+        `${d.seconds.toFixed(1)} s | ${n(f.peakRssMb)} MB | ${n(f.databaseMb)} MB${per(f.databaseMb, f, base.databaseMb)} |`,
+    );
+  }
+  for (const f of all)
+    console.log(
+      `  size ${f.size}: tables ${Object.entries(f.tablesMb)
+        .map(([t, mb]) => `${t} ${mb} MB`)
+        .join(", ")}; emulator peak RSS ${f.emulatorRssMb}`,
+    );
+}
+
 async function main() {
   const { flags } = parseFlags(process.argv.slice(2), {
-    size: { value: true, description: "large size (default 10)" },
-    years: { value: true, description: "years of history at the large size (default 3)" },
+    sizes: { value: true, description: "company sizes, comma-separated (default 1,10,30)" },
+    child: { value: false, description: "internal: run one size and print its figures" },
   });
-  const size = Number(flags.size ?? 10);
-  const years = Number(flags.years ?? 3);
+  const sizes = (flags.sizes ?? "1,10,30").split(",").map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--sizes: ${flags.sizes}`);
+  if (flags.child) {
+    const figures = await benchSize(sizes[0]!);
+    console.log(`\nPeak RSS of the sync process at size ${sizes[0]}: ${figures.peakRssMb} MB`);
+    console.log(FIGURES + JSON.stringify(figures));
+    return;
+  }
   console.log(
-    `Cost Explorer sync benchmark — now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}, Node ${process.version}`,
+    `Cost Explorer sync benchmark — now ${NOW.toISOString()}, Postgres ${new URL(serverUrl).host}, Node ${process.version}, ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} on ${cpus().length} CPUs`,
   );
   const started = performance.now();
-  await benchSize(size, years);
-  const largeRss = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nPeak RSS of the sync process after size ${size}: ${Math.round(largeRss)} MB`);
-  await benchSize(1, 1);
+  const all: SizeFigures[] = [];
+  for (const size of sizes) all.push(await runChild(size));
+  printGrowth(all);
   console.log(
-    `\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s. Peak RSS over both: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB.`,
+    `\nTotal ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}.`,
   );
 }
 

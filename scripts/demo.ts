@@ -7,7 +7,6 @@ import { parseFlags } from "@/lib/cli/flags";
 import { runCli } from "@/lib/cli/run-cli";
 import { parseConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db/open";
-import { ensureSpendRollup } from "@/lib/reports/rollup";
 import { formatProgress } from "@/lib/sync/format-progress";
 import { runSync } from "@/lib/sync/run-sync";
 import { getLastSuccessfulSync } from "@/lib/sync/runs";
@@ -54,7 +53,6 @@ await runCli("demo", async (argv, { now, signal, stderr }) => {
         });
         if (stderr.isTTY) stderr.write("\n");
         log(`Sync ${result.status}: ${result.requests} requests, ${result.rowsWritten.toLocaleString("en-US")} rows.`);
-        await ensureSpendRollup(db); // build the monthly sums now, so the first page view does not wait for them
         if (signal.aborted) return 130;
       }
       const server = await startServer({ config, db, log });

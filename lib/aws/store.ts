@@ -2,8 +2,9 @@
 // transaction swaps a reconciled run in. Nothing here runs outside the sync lock (lib/sync/lock.ts).
 import type { Db } from "@/lib/db/types";
 import { checkMovedRows, holdSwapLock } from "@/lib/sync/lock";
+import { refreshSpendRollup } from "@/lib/sync/spend-rollup";
 import type { DayRange } from "@/lib/sync/types";
-import type { DatasetName, StoredDays } from "./query-plan";
+import { DATASETS, type DatasetName, type StoredDays } from "./query-plan";
 import { swapInUsage } from "./usage-store";
 
 /** Rows of one dataset, column by column; a column that is not part of the dataset is an empty array (NULL). */
@@ -137,7 +138,9 @@ export async function readStoredDays(db: Db): Promise<StoredDays> {
 /**
  * The swap: one transaction replaces the refreshed days of cost_daily and cost_day with the run's staged rows
  * and records account names. Days outside the range (older than Cost Explorer still serves) stay as they are.
- * It holds the swap lock and commits only if it moved exactly the rows the run staged (`staged`).
+ * It holds the swap lock and commits only if it moved exactly the rows the run staged (`staged`). The monthly
+ * rollup of the replaced months is rebuilt in the same transaction: readers see the new days and their month
+ * sums together, and the first report read after a sync has nothing to build.
  */
 export async function swapInStaged(
   db: Db,
@@ -168,6 +171,7 @@ export async function swapInStaged(
       [runId],
     );
     checkMovedRows("daily totals", days?.n ?? 0, staged.days);
+    await refreshSpendRollup(tx, DATASETS);
     if (accounts.size > 0) {
       await tx.query(
         `INSERT INTO cost_account (account_id, name) SELECT * FROM unnest($1::text[], $2::text[])

@@ -9,7 +9,19 @@
 //   sync chooses it so the cap is never hit (query-plan.ts);
 // - units: both answer Datadog's unit object per series (v2's may be null, see testing/fixtures/datadog); the
 //   query is a POST body, so long `by {…}` clauses never meet URL length limits.
-import { client, logger, v2 } from "@datadog/datadog-api-client";
+//
+// Why the client's request factory and response processor rather than `MetricsApi.queryTimeseriesData`: that
+// method reads the whole answer into one string, JSON.parses it and deserialises it into model objects — three
+// copies of an answer that reaches ~73 MB for 3,000 containers at 900 s, ~760 MB of peak memory in a sync. The
+// method is these same three steps (MetricsApi.js): the factory builds the request (URL, auth, serialised body),
+// `httpApi.send` sends it (ours: counted, paced, retried), the processor turns the answer into a result or an
+// ApiException. We keep the first two and the processor for every answer but a success, whose body is parsed as
+// it streams in (reshape.ts, readTimeseries). The processor is not on the package's index, hence the deep import.
+import { client, logger } from "@datadog/datadog-api-client";
+import {
+  MetricsApiRequestFactory,
+  MetricsApiResponseProcessor,
+} from "@datadog/datadog-api-client/dist/packages/datadog-api-client-v2/apis/MetricsApi";
 import type { Politeness } from "./polite-http";
 import {
   AnswerTooLargeError,
@@ -17,10 +29,11 @@ import {
   PoliteHttpLibrary,
   RateLimitWaitTooLongError,
   sleepUnlessAborted,
+  StreamedBody,
 } from "./polite-http";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
-import { DatadogAnswerError, reshapeTimeseries } from "./reshape";
-import type { Timeseries } from "./reshape";
+import { DatadogAnswerError, readTimeseries } from "./reshape";
+import type { ReadTimings, Timeseries } from "./reshape";
 
 // Every failure reaches the sync's error (and the run record) with what to do; the client's own log
 // would print each one again to stderr with a stack trace.
@@ -42,15 +55,15 @@ export type DatadogClientOptions = {
   timeoutMs?: number;
   /** Longest wait for a rate-limit reset (default 120 s); a longer one fails the run with the reason. */
   maxRateLimitWaitMs?: number;
-  /** Largest answer read into memory (default 256 MB). */
+  /** Largest answer read (default 256 MB), counted as it streams in. */
   maxAnswerBytes?: number;
 };
 
 export type DatadogClient = {
-  /** The answer as the client deserialised it (not yet checked). */
-  fetchTimeseries(query: PlannedQuery, window: QueryWindow): Promise<unknown>;
-  /** fetchTimeseries, checked and converted to our units. */
+  /** One query's answer, parsed as it streams in, checked and converted to our units. */
   queryTimeseries(query: PlannedQuery, window: QueryWindow): Promise<Timeseries>;
+  /** Time spent parsing answers so far (it overlaps the transfer). */
+  timings: ReadTimings;
 };
 
 export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
@@ -64,7 +77,7 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
     reserve: opts.reserve ?? 2,
     timeoutMs,
     maxRateLimitWaitMs: opts.maxRateLimitWaitMs ?? MAX_RATE_LIMIT_WAIT_MS,
-    // The sync folds one answer at a time; the largest demo answer (1,500 workloads, 900 s) is ~60 MB.
+    // Answers are parsed as they stream in; the largest demo answer (1,500 workloads, 900 s) is ~73 MB.
     maxAnswerBytes: opts.maxAnswerBytes ?? 256 * 1024 * 1024,
     signal: opts.signal,
     log: opts.log ?? (() => {}),
@@ -73,36 +86,38 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
     baseServer: new client.BaseServerConfiguration(opts.baseUrl, {}),
     authMethods: { apiKeyAuth: opts.apiKey, appKeyAuth: opts.appKey },
     httpApi,
-    // createConfiguration sets httpApi.fetch to this: the capped fetch that reads answers chunk by chunk.
-    fetch: httpApi.fetch,
     enableRetry: false, // PoliteHttpLibrary retries, so every attempt is counted
   });
-  const metrics = new v2.MetricsApi(configuration);
+  const requests = new MetricsApiRequestFactory(configuration);
+  const answers = new MetricsApiResponseProcessor();
+  const timings: ReadTimings = { parseMs: 0 };
 
-  const fetchTimeseries = async (query: PlannedQuery, window: QueryWindow): Promise<unknown> => {
+  const queryTimeseries = async (query: PlannedQuery, window: QueryWindow): Promise<Timeseries> => {
     try {
-      return await metrics.queryTimeseriesData({
-        body: {
-          data: {
-            type: "timeseries_request",
-            attributes: {
-              from: (window.fromSec - query.lookbackSeconds) * 1000,
-              to: window.toSec * 1000,
-              interval: query.intervalSeconds * 1000,
-              queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
-              formulas: [{ formula: "a" }],
-            },
+      const request = await requests.queryTimeseriesData({
+        data: {
+          type: "timeseries_request",
+          attributes: {
+            from: (window.fromSec - query.lookbackSeconds) * 1000,
+            to: window.toSec * 1000,
+            interval: query.intervalSeconds * 1000,
+            queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
+            formulas: [{ formula: "a" }],
           },
         },
       });
+      const response = await httpApi.send(request);
+      const ok = response.httpStatusCode >= 200 && response.httpStatusCode < 300;
+      if (!ok || !(response.body instanceof StreamedBody)) {
+        await answers.queryTimeseriesData(response); // throws the client's ApiException for an error answer
+        throw new Error(`unexpected answer (HTTP ${response.httpStatusCode})`);
+      }
+      return await readTimeseries(response.body.chunks(), query, window, timings);
     } catch (err) {
       throw toDatadogError(err, query, { baseUrl: opts.baseUrl, maxAttempts, timeoutMs, signal: opts.signal });
     }
   };
-  return {
-    fetchTimeseries,
-    queryTimeseries: async (query, window) => reshapeTimeseries(await fetchTimeseries(query, window), query, window),
-  };
+  return { queryTimeseries, timings };
 }
 
 type ErrorContext = { baseUrl: string; maxAttempts: number; timeoutMs: number; signal?: AbortSignal };

@@ -93,28 +93,6 @@ export function sleepUnlessAborted(ms: number, signal?: AbortSignal): Promise<vo
   });
 }
 
-/**
- * The client turns a body that is not JSON into an empty answer without a word (its parse() returns
- * the raw text); a cheap check of both ends of the text makes a cut-off or HTML answer an error.
- */
-function withJsonCheck(response: client.ResponseContext): client.ResponseContext {
-  const body = response.body;
-  response.body = {
-    binary: () => body.binary(),
-    async text() {
-      const text = await body.text();
-      const trimmed = text.trim();
-      if (response.httpStatusCode < 300 && !(trimmed.startsWith("{") && trimmed.endsWith("}"))) {
-        throw new SyntaxError(
-          `the ${text.length}-character body does not hold one JSON object (starts ${JSON.stringify(trimmed.slice(0, 40))}, ends ${JSON.stringify(trimmed.slice(-40))})`,
-        );
-      }
-      return text;
-    },
-  };
-  return response;
-}
-
 export class AnswerTooLargeError extends Error {
   constructor(bytes: number, maxBytes: number) {
     super(`the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MB (${bytes}+ bytes), refused`);
@@ -123,44 +101,76 @@ export class AnswerTooLargeError extends Error {
 }
 
 /**
- * node-fetch (the client's fetch) with the body read chunk by chunk up to `maxBytes`: a larger answer is refused
- * as soon as it passes the limit (or at once when its Content-Length says so), never held whole in memory.
+ * An answer's body, read once: as a stream of chunks (the sync parses timeseries answers as they arrive), or whole
+ * (`text()`, for the client's own handling of error answers). Either way at most `maxBytes` are read: a larger
+ * answer is refused as soon as it passes the limit (or at once when its Content-Length says so).
  */
-function createCappedFetch(maxBytes: number) {
-  return async (url: string, init: Record<string, unknown>) => {
-    const resp = (await crossFetch(url, init as RequestInit)) as unknown as Response & { body: NodeJS.ReadableStream };
-    const length = Number(resp.headers.get("content-length"));
-    const read = async (): Promise<Buffer> => {
-      if (Number.isFinite(length) && length > maxBytes) throw new AnswerTooLargeError(length, maxBytes);
-      const chunks: Buffer[] = [];
-      let seen = 0;
-      for await (const chunk of resp.body as AsyncIterable<Buffer>) {
-        seen += chunk.length;
-        if (seen > maxBytes) {
-          (resp.body as unknown as { destroy?: () => void }).destroy?.();
-          throw new AnswerTooLargeError(seen, maxBytes);
-        }
-        chunks.push(chunk);
+export class StreamedBody implements client.ResponseBody {
+  private taken = false;
+  constructor(
+    private readonly body: NodeJS.ReadableStream,
+    private readonly contentLength: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    if (this.taken) throw new Error("the answer's body was already read");
+    this.taken = true;
+    const destroy = () => (this.body as unknown as { destroy?: () => void }).destroy?.();
+    if (Number.isFinite(this.contentLength) && this.contentLength > this.maxBytes) {
+      destroy();
+      throw new AnswerTooLargeError(this.contentLength, this.maxBytes);
+    }
+    let seen = 0;
+    for await (const chunk of this.body as AsyncIterable<Buffer>) {
+      seen += chunk.length;
+      if (seen > this.maxBytes) {
+        destroy();
+        throw new AnswerTooLargeError(seen, this.maxBytes);
       }
-      return Buffer.concat(chunks);
-    };
-    return {
-      status: resp.status,
-      headers: resp.headers,
-      text: async () => (await read()).toString("utf8"),
-      arrayBuffer: async () => {
-        const b = await read();
-        return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
-      },
-    };
-  };
+      yield chunk;
+    }
+  }
+
+  async binary(): Promise<Buffer> {
+    const parts: Buffer[] = [];
+    for await (const chunk of this.chunks()) parts.push(chunk);
+    return Buffer.concat(parts);
+  }
+
+  async text(): Promise<string> {
+    return (await this.binary()).toString("utf8");
+  }
 }
 
+/**
+ * The client's HTTP layer (its `httpApi`): the client builds each request (URL, auth headers, body), this sends it
+ * — counted, paced, retried — and answers with a StreamedBody. One attempt is what the client's own
+ * IsomorphicFetchHttpLibrary does (the same node-fetch, gzip/deflate accepted), except that the body is left
+ * as a stream: the client's library reads every answer whole before anyone can look at it.
+ */
 export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
   private budget: RateLimitState | null = null;
   constructor(private readonly policy: Politeness) {
     super();
-    this.fetch = createCappedFetch(policy.maxAnswerBytes);
+  }
+
+  private async attempt(request: client.RequestContext, signal: AbortSignal): Promise<client.ResponseContext> {
+    const headers = { "Accept-Encoding": "gzip,deflate", ...request.getHeaders() };
+    const resp = await crossFetch(request.getUrl(), {
+      method: request.getHttpMethod().toString(),
+      body: request.getBody() as string | undefined,
+      headers,
+      signal,
+    });
+    const responseHeaders: Record<string, string> = {};
+    resp.headers.forEach((value, name) => (responseHeaders[name] = value));
+    const body = new StreamedBody(
+      resp.body as unknown as NodeJS.ReadableStream,
+      Number(resp.headers.get("content-length")),
+      this.policy.maxAnswerBytes,
+    );
+    return new client.ResponseContext(resp.status, responseHeaders, body);
   }
 
   override async send(request: client.RequestContext): Promise<client.ResponseContext> {
@@ -178,10 +188,9 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       p.onAttempt();
       const timeout = AbortSignal.timeout(p.timeoutMs);
       const signal = p.signal ? AbortSignal.any([p.signal, timeout]) : timeout;
-      request.setHttpConfig({ ...request.getHttpConfig(), signal: signal as client.HttpConfiguration["signal"] });
       let response: client.ResponseContext;
       try {
-        response = await super.send(request);
+        response = await this.attempt(request, signal);
       } catch (err) {
         // A connection dropped before any answer (a network blip, a proxy restart): the query only
         // reads, so it is safe to send again. Refused or unknown hosts are configuration errors: not retried.
@@ -195,7 +204,7 @@ export class PoliteHttpLibrary extends client.IsomorphicFetchHttpLibrary {
       }
       this.budget = readRateLimit(response.headers, p.clock()) ?? this.budget;
       const delay = attempt < p.maxAttempts ? toRetryDelayMs(response.httpStatusCode, response.headers, attempt) : null;
-      if (delay === null) return withJsonCheck(response);
+      if (delay === null) return response;
       if (response.httpStatusCode === 429 && delay > p.maxRateLimitWaitMs) {
         await response.body.text().catch(() => "");
         throw new RateLimitWaitTooLongError(delay, p.maxRateLimitWaitMs);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATADOG_FIXTURES } from "@/testing/fixtures";
 import { createDatadogClient } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
-import { reshapeTimeseries, toTagMap } from "./reshape";
+import { readTimeseries, reshapeTimeseries, toTagMap } from "./reshape";
 
 const FIXTURES = DATADOG_FIXTURES;
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -91,7 +91,7 @@ describe("real Datadog v2 answers through the real client", () => {
 
 // Shapes allowed by the schema that no published recording shows: several groups, nulls, units.
 describe("reshapeTimeseries", () => {
-  const unit = (family: string, name: string, scaleFactor: number) => [{ family, name, scaleFactor }, null];
+  const unit = (family: string, name: string, scale_factor: number) => [{ family, name, scale_factor }, null];
   const answer = (attributes: unknown) => ({ data: { type: "timeseries_response", attributes } });
 
   it("converts per series with its own unit: nanocores and cores to millicores, kibibytes to bytes", () => {
@@ -99,11 +99,11 @@ describe("reshapeTimeseries", () => {
       answer({
         series: [
           {
-            groupTags: ["kube_namespace:a", "kube_container_name:app"],
-            queryIndex: 0,
+            group_tags: ["kube_namespace:a", "kube_container_name:app"],
+            query_index: 0,
             unit: unit("cpu", "nanocore", 1e-9),
           },
-          { groupTags: ["kube_namespace:b"], queryIndex: 0, unit: unit("cpu", "core", 1) },
+          { group_tags: ["kube_namespace:b"], query_index: 0, unit: unit("cpu", "core", 1) },
         ],
         times: [900_000, 1_800_000],
         values: [
@@ -121,7 +121,7 @@ describe("reshapeTimeseries", () => {
     expect([...ts.series[0]!.values]).toEqual([250, NaN]);
     expect([...ts.series[1]!.values]).toEqual([70, 1500]); // 0.07 cores is exactly 70m, not 70.00000000000001m
     const memory = reshapeTimeseries(
-      answer({ series: [{ groupTags: [], unit: unit("bytes", "kibibyte", 1024) }], times: [0], values: [[2]] }),
+      answer({ series: [{ group_tags: [], unit: unit("bytes", "kibibyte", 1024) }], times: [0], values: [[2]] }),
       query({ kind: "memory", defaultScale: 1 }),
       ALL_TIME,
     );
@@ -132,17 +132,17 @@ describe("reshapeTimeseries", () => {
     ["no data.attributes", { data: {} }, /unexpected shape/],
     [
       "values not matching series",
-      answer({ series: [{ groupTags: [] }], times: [0], values: [] }),
+      answer({ series: [{ group_tags: [] }], times: [0], values: [] }),
       /1 series but 0 rows of values/,
     ],
     [
       "a row shorter than times",
-      answer({ series: [{ groupTags: [] }], times: [0, 1000], values: [[1]] }),
+      answer({ series: [{ group_tags: [] }], times: [0, 1000], values: [[1]] }),
       /series 0 has 1 values for 2 times/,
     ],
     [
       "a string among the values",
-      answer({ series: [{ groupTags: [] }], times: [0], values: [["12"]] }),
+      answer({ series: [{ group_tags: [] }], times: [0], values: [["12"]] }),
       /holds "12" where a number or null belongs/,
     ],
     ["times out of order", answer({ series: [], times: [2000, 1000], values: [] }), /times are not ascending/],
@@ -152,5 +152,47 @@ describe("reshapeTimeseries", () => {
 
   it("reads tag values that hold a colon", () => {
     expect(toTagMap(["image:repo/app:1.2", "env:N/A"])).toEqual({ image: "repo/app:1.2", env: "N/A" });
+  });
+});
+
+// The sync parses answers as they stream in: any cut into chunks, any order of the pieces, the same result.
+describe("readTimeseries", () => {
+  const body = JSON.stringify({
+    data: {
+      type: "timeseries_response",
+      attributes: {
+        values: [
+          [1, null],
+          [2, 3],
+        ],
+        times: [0, 900_000],
+        series: [{ group_tags: ["kube_namespace:é:x"], unit: null }, { group_tags: [] }],
+      },
+    },
+  });
+  async function* inChunks(text: string, size: number) {
+    const bytes = Buffer.from(text);
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+
+  it.each([1, 7, 4096])("reads an answer cut into %i-byte chunks, rows before their series and times", async (size) => {
+    const streamed = await readTimeseries(inChunks(body, size), COUNT, ALL_TIME);
+    expect(streamed).toEqual(reshapeTimeseries(JSON.parse(body), COUNT, ALL_TIME));
+    expect(streamed.series.map((s) => [s.tags, [...s.values]])).toEqual([
+      [{ kube_namespace: "é:x" }, [1, NaN]],
+      [{}, [2, 3]],
+    ]);
+    expect(streamed.intervalSeconds).toBe(900);
+  });
+
+  it.each([
+    ["cut off", body.slice(0, 60), /not valid JSON: Parser ended in mid-parsing/],
+    ["followed by more", `${body} {}`, /not valid JSON: Unexpected "\{"/],
+    ["empty", "", /the answer is empty/],
+    ["an HTML error page", "<html>Bad gateway</html>", /not valid JSON: Unexpected "<"/],
+    ["another type", '{"data":{"type":"scalar_response"}}', /data\.type is "scalar_response"/],
+    ["a row that is not an array", body.replace("[2,3]", '{"a":1}'), /values row 1 is not an array/],
+  ])("fails with a message on an answer %s", async (_, text, message) => {
+    await expect(readTimeseries(inChunks(text, 16), COUNT, ALL_TIME)).rejects.toThrow(message);
   });
 });

@@ -1,5 +1,6 @@
-// Datadog v2 timeseries answer (as the real client deserialises it) → our columnar series, checked and
+// Datadog v2 timeseries answer (as Datadog sends it, read as it streams in) → our columnar series, checked and
 // converted to our units once, here at the boundary: CPU to millicores, memory to bytes.
+import { JSONParser } from "@streamparser/json";
 import { z } from "zod";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 
@@ -27,78 +28,184 @@ export class DatadogAnswerError extends Error {
   }
 }
 
+// The answer as Datadog sends it (snake_case), read piece by piece: the series' tags and units, the bucket times,
+// then one row of values per series. The small pieces are checked with zod; the rows (millions of numbers) in
+// one loop each.
 const unitSchema = z
-  .object({ family: z.string().optional(), name: z.string().optional(), scaleFactor: z.number().optional() })
+  .object({ family: z.string().optional(), name: z.string().optional(), scale_factor: z.number().optional() })
   .nullable();
-
-// The small parts are checked with zod; `values` (millions of numbers) is checked in one loop below.
-const answerSchema = z.object({
-  data: z.object({
-    type: z.literal("timeseries_response").optional(),
-    attributes: z.object({
-      series: z
-        .array(
-          z.object({
-            groupTags: z.array(z.string()).optional(),
-            queryIndex: z.number().int().optional(),
-            unit: z.array(unitSchema).nullable().optional(),
-          }),
-        )
-        .optional(),
-      times: z.array(z.number()).optional(),
-      values: z.array(z.unknown()).optional(), // rows checked below: zod per value is too slow for millions
-    }),
-  }),
+const seriesSchema = z.object({
+  group_tags: z.array(z.string()).optional(),
+  query_index: z.number().int().optional(),
+  unit: z.array(unitSchema).nullable().optional(),
 });
+const timesSchema = z.array(z.number());
 
-export function reshapeTimeseries(answer: unknown, query: PlannedQuery, window: QueryWindow): Timeseries {
-  const parsed = answerSchema.safeParse(answer);
-  if (!parsed.success)
-    throw new DatadogAnswerError(query, `unexpected shape (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`);
-  const { series = [], times = [], values = [] } = parsed.data.data.attributes;
-  if (values.length !== series.length) {
-    throw new DatadogAnswerError(query, `${series.length} series but ${values.length} rows of values`);
-  }
-  for (let i = 1; i < times.length; i++) {
-    if (!(times[i]! > times[i - 1]!)) throw new DatadogAnswerError(query, `times are not ascending at position ${i}`);
-  }
+type SeriesHead = { tags: Record<string, string>; scale: number };
 
-  // Keep the buckets inside [from, to): Datadog may include the bucket that starts at `to`.
-  const kept: number[] = [];
-  const fromSec = window.fromSec - query.lookbackSeconds;
-  times.forEach((ms, i) => {
-    const sec = ms / 1000;
-    if (sec >= fromSec && sec < window.toSec) kept.push(i);
-  });
-  const keptTimes = Float64Array.from(kept, (i) => times[i]! / 1000);
-
-  return {
-    intervalSeconds: toIntervalSeconds(times, query.intervalSeconds),
-    times: keptTimes,
-    series: series.map((s, index) => {
-      const row = values[index];
-      if (!Array.isArray(row)) throw new DatadogAnswerError(query, `values row ${index} is not an array`);
-      if (row.length !== times.length) {
-        throw new DatadogAnswerError(query, `series ${index} has ${row.length} values for ${times.length} times`);
-      }
-      const scale = toScale(query, s.unit?.[0] ?? null);
-      // CPU is kept to 1e-6 millicores (= 1 nanocore), so 0.07 cores is 70m, not 70.00000000000001m.
-      const convert =
-        query.values.kind === "cpu" ? (v: number) => Math.round(v * scale * 1e6) / 1e6 : (v: number) => v * scale;
-      const out = new Float64Array(kept.length);
-      for (let k = 0; k < kept.length; k++) {
-        const v = row[kept[k]!];
-        if (v === null) out[k] = NaN;
-        else if (typeof v === "number" && Number.isFinite(v)) out[k] = convert(v);
-        else
-          throw new DatadogAnswerError(
-            query,
-            `series ${index} holds ${JSON.stringify(v)} where a number or null belongs`,
-          );
-      }
-      return { tags: toTagMap(s.groupTags ?? []), values: out };
-    }),
+/**
+ * Builds one Timeseries from the pieces of an answer as they arrive, in any order: a row of values is converted
+ * (and its raw numbers dropped) as soon as its series and the times are known, else kept until they are.
+ */
+export function createTimeseriesAssembler(query: PlannedQuery, window: QueryWindow) {
+  const heads: SeriesHead[] = [];
+  const rows: Float64Array[] = [];
+  const waiting = new Map<number, unknown>();
+  let times: number[] | null = null;
+  let kept: number[] = [];
+  let rowCount = 0;
+  let sawAnswer = false;
+  const fail = (detail: string): never => {
+    throw new DatadogAnswerError(query, detail);
   };
+  // CPU is kept to 1e-6 millicores (= 1 nanocore), so 0.07 cores is 70m, not 70.00000000000001m.
+  const convertRow = (index: number, row: unknown, times: number[]): Float64Array => {
+    if (!Array.isArray(row)) return fail(`values row ${index} is not an array`);
+    if (row.length !== times.length) fail(`series ${index} has ${row.length} values for ${times.length} times`);
+    const scale = heads[index]!.scale;
+    const cpu = query.values.kind === "cpu";
+    const out = new Float64Array(kept.length);
+    for (let k = 0; k < kept.length; k++) {
+      const v: unknown = row[kept[k]!];
+      if (v === null) out[k] = NaN;
+      else if (typeof v === "number" && Number.isFinite(v))
+        out[k] = cpu ? Math.round(v * scale * 1e6) / 1e6 : v * scale;
+      else fail(`series ${index} holds ${JSON.stringify(v)} where a number or null belongs`);
+    }
+    return out;
+  };
+  const convertWaiting = () => {
+    if (!times) return;
+    for (const [index, row] of waiting) {
+      if (!heads[index]) continue;
+      rows[index] = convertRow(index, row, times);
+      waiting.delete(index);
+    }
+  };
+  return {
+    /** The answer is a timeseries answer (its `data.type`), even if it holds no series. */
+    type(value: unknown) {
+      if (value !== "timeseries_response") fail(`data.type is ${JSON.stringify(value)}, not "timeseries_response"`);
+      sawAnswer = true;
+    },
+    series(index: number, value: unknown) {
+      sawAnswer = true;
+      const parsed = seriesSchema.safeParse(value);
+      if (!parsed.success)
+        fail(`unexpected shape of series ${index} (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`);
+      const s = parsed.data!;
+      heads[index] = { tags: toTagMap(s.group_tags ?? []), scale: toScale(query, s.unit?.[0] ?? null) };
+      convertWaiting();
+    },
+    times(value: unknown) {
+      sawAnswer = true;
+      const parsed = timesSchema.safeParse(value);
+      if (!parsed.success) fail("data.attributes.times is not a list of numbers");
+      const list = parsed.data!;
+      for (let i = 1; i < list.length; i++) {
+        if (!(list[i]! > list[i - 1]!)) fail(`times are not ascending at position ${i}`);
+      }
+      // Keep the buckets inside [from, to): Datadog may include the bucket that starts at `to`.
+      const fromSec = window.fromSec - query.lookbackSeconds;
+      kept = [];
+      list.forEach((ms, i) => {
+        const sec = ms / 1000;
+        if (sec >= fromSec && sec < window.toSec) kept.push(i);
+      });
+      times = list;
+      convertWaiting();
+    },
+    row(index: number, value: unknown) {
+      sawAnswer = true;
+      rowCount = Math.max(rowCount, index + 1);
+      if (times && heads[index]) rows[index] = convertRow(index, value, times);
+      else waiting.set(index, value);
+    },
+    finish(): Timeseries {
+      if (!sawAnswer) fail("unexpected shape (no data.attributes with series, times and values)");
+      if (rowCount !== heads.length) fail(`${heads.length} series but ${rowCount} rows of values`);
+      const list = times ?? [];
+      if (!times) kept = [];
+      for (const [index, row] of waiting) rows[index] = convertRow(index, row, list);
+      waiting.clear();
+      return {
+        intervalSeconds: toIntervalSeconds(list, query.intervalSeconds),
+        times: Float64Array.from(kept, (i) => list[i]! / 1000),
+        series: heads.map((head, index) => ({ tags: head.tags, values: rows[index]! })),
+      };
+    },
+  };
+}
+
+/** A whole answer, already parsed (as Datadog sends it), checked and converted: the streaming reader's twin. */
+export function reshapeTimeseries(answer: unknown, query: PlannedQuery, window: QueryWindow): Timeseries {
+  const assembler = createTimeseriesAssembler(query, window);
+  const data = (answer as { data?: { type?: unknown; attributes?: Record<string, unknown> } } | null)?.data;
+  if (data?.type !== undefined) assembler.type(data.type);
+  const attributes = data?.attributes;
+  if (attributes && typeof attributes === "object") {
+    const { series, times, values } = attributes;
+    if (Array.isArray(series)) series.forEach((s, i) => assembler.series(i, s));
+    if (times !== undefined) assembler.times(times);
+    if (Array.isArray(values)) values.forEach((row, i) => assembler.row(i, row));
+  }
+  return assembler.finish();
+}
+
+/** Where the reader spent its time: tokenizing and converting, while the answer streams in. */
+export type ReadTimings = { parseMs: number };
+
+/**
+ * Reads a v2 timeseries answer as it streams in, with a streaming JSON parser: each series and each row of values
+ * is handed to the assembler as soon as it is complete, so neither the answer's text nor its generic parsed tree
+ * is ever held whole — only the compact Float64Array rows it becomes.
+ */
+export async function readTimeseries(
+  chunks: AsyncIterable<Uint8Array>,
+  query: PlannedQuery,
+  window: QueryWindow,
+  timings?: ReadTimings,
+): Promise<Timeseries> {
+  const assembler = createTimeseriesAssembler(query, window);
+  // numberBufferSize: numbers are collected in a small buffer instead of string concatenation (3× faster here).
+  const parser = new JSONParser({
+    paths: ["$.data.type", "$.data.attributes.series.*", "$.data.attributes.times", "$.data.attributes.values.*"],
+    keepStack: false,
+    numberBufferSize: 64,
+  });
+  parser.onValue = ({ value, key, stack }) => {
+    const parent = stack[stack.length - 1]?.key;
+    if (key === "type") assembler.type(value);
+    else if (key === "times") assembler.times(value);
+    else if (parent === "series" && typeof key === "number") assembler.series(key, value);
+    else if (parent === "values" && typeof key === "number") assembler.row(key, value);
+  };
+  let bytes = 0;
+  const step = (write: () => void) => {
+    const started = performance.now();
+    try {
+      write();
+    } catch (err) {
+      if (err instanceof DatadogAnswerError) throw err;
+      throw new SyntaxError(`the answer is not valid JSON: ${(err as Error).message}`);
+    } finally {
+      if (timings) timings.parseMs += performance.now() - started;
+    }
+  };
+  // Text, not bytes: the parser decodes UTF-8 byte by byte, slower than TextDecoder (which keeps a character
+  // split across two chunks for the next one).
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    step(() => parser.write(decoder.decode(chunk, { stream: true })));
+  }
+  if (bytes === 0) throw new SyntaxError("the answer is empty");
+  step(() => {
+    const rest = decoder.decode();
+    if (rest) parser.write(rest);
+    if (!parser.isEnded) parser.end();
+  });
+  return assembler.finish();
 }
 
 /**
@@ -118,13 +225,13 @@ function toScale(query: PlannedQuery, unit: z.infer<typeof unitSchema>): number 
   const toOurs = v.kind === "cpu" ? 1000 : 1; // cores → millicores; bytes stay bytes
   if (!unit) return v.defaultScale * toOurs;
   const family = v.kind === "cpu" ? "cpu" : "bytes";
-  if (unit.family !== family || unit.scaleFactor === undefined) {
+  if (unit.family !== family || unit.scale_factor === undefined) {
     throw new DatadogAnswerError(
       query,
       `unit "${unit.name ?? "?"}" (family ${unit.family ?? "?"}) where a ${family} unit was expected`,
     );
   }
-  return unit.scaleFactor * toOurs;
+  return unit.scale_factor * toOurs;
 }
 
 /** ["kube_namespace:payments", "env:N/A"] → { kube_namespace: "payments", env: "N/A" }; values may hold ":". */

@@ -12,6 +12,8 @@ import { saveTagSettings } from "@/lib/settings/store";
 import { runSync } from "@/lib/sync/run-sync";
 import { toDemoTagSettings } from "@/testing/tag-settings";
 import { addMoney, toCents } from "@/lib/money";
+import { DATASETS } from "./datasets";
+import { ensureSpendRollup } from "./rollup";
 import { getSpendReport, type SpendReport } from "./spend-report";
 import { toDefaultSpendView, type SpendView } from "./view";
 
@@ -83,6 +85,54 @@ describe.each(testDatabases())("reports on a real sync from the emulator, on $na
     return r;
   };
   const sum = (r: SpendReport) => addMoney(...r.rows.map((row) => row.total));
+
+  /** cost_monthly as stored, and cost_daily summed by month now: both as sorted text lines, to compare exactly. */
+  const readRollupAgainstDays = async () => {
+    const cols = "dataset, department, project, environment, service, account_id";
+    const line = "concat_ws('|', month, dataset, department, project, environment, service, account_id, u, a, n)";
+    const [stored] = await db.sql.query<{ lines: string[] }>(
+      `SELECT array_agg(${line} ORDER BY ${line}) AS lines FROM
+         (SELECT month, ${cols}, unblended AS u, amortized AS a, net_amortized AS n FROM cost_monthly) AS m`,
+    );
+    const [summed] = await db.sql.query<{ lines: string[] }>(
+      `SELECT array_agg(${line} ORDER BY ${line}) AS lines FROM
+         (SELECT day - (EXTRACT(DAY FROM day)::int - 1) AS month, ${cols},
+                 sum(unblended) AS u, sum(amortized) AS a, sum(net_amortized) AS n
+            FROM cost_daily GROUP BY 1, ${cols}) AS d`,
+    );
+    return { stored: stored?.lines ?? [], summed: summed?.lines ?? [] };
+  };
+  const readRollupState = async () => {
+    const [state] = await db.sql.query<{ latest: number; days: number; built_run: number; built_days: number }>(
+      `SELECT (SELECT max(run_id) FROM cost_day) AS latest, (SELECT count(*)::int FROM cost_day) AS days,
+              run_id AS built_run, days AS built_days FROM cost_monthly_state`,
+    );
+    return state;
+  };
+
+  // First in this file: every other test reads a report, which would build the rollup if the sync had not.
+  it("finds the monthly rollup built by the sync itself, so the first report read rebuilds nothing", async () => {
+    const state = await readRollupState();
+    expect(state, "no cost_monthly_state: the sync did not build the rollup").toBeDefined();
+    expect(state?.built_run).toBe(state?.latest);
+    expect(state?.built_days).toBe(state?.days);
+    expect(state?.days).toBeGreaterThan(365);
+    const { stored, summed } = await readRollupAgainstDays();
+    expect(new Set(stored.map((l) => l.split("|")[1]))).toEqual(new Set(DATASETS.map((d) => d.name)));
+    expect(stored).toEqual(summed);
+    expect(await ensureSpendRollup(db)).toBeNull(); // the read-time fallback has nothing to do
+
+    // The next run refetches the days still Estimated: its swap rebuilds just those months, in the same transaction.
+    const config = parseConfig({ COSTWISE_AWS: "true", AWS_ENDPOINT_URL_COST_EXPLORER: emulator.url });
+    const again = await runSync({ db, now, sources: [createCostExplorerSource(config, { client })] });
+    expect(again.status, JSON.stringify(again)).toBe("succeeded");
+    const next = await readRollupState();
+    expect(next?.latest).toBeGreaterThan(state?.latest ?? Infinity);
+    expect([next?.built_run, next?.built_days]).toEqual([next?.latest, next?.days]);
+    const after = await readRollupAgainstDays();
+    expect(after.stored).toEqual(after.summed);
+    expect(await ensureSpendRollup(db)).toBeNull();
+  });
 
   it.each(["amortized", "unblended"] as const)(
     "matches the emulator's ungrouped %s Total month by month, to the cent",
