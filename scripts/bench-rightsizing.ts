@@ -1,6 +1,8 @@
 // Benchmark of the Datadog sync and the rightsizing engine on the large demo company (size 10: ~1,500
 // workloads, ~3,000 containers, 14 days) into a throwaway Postgres database. Prints figures, no verdict.
-// Usage: npm run bench:rightsizing [-- --size 10]   (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
+// Usage: npm run bench:rightsizing [-- --size 10 | --sizes 1,10,30]   (TEST_DATABASE_URL, default
+//        postgresql://postgres@127.0.0.1:5432/postgres). With --sizes, each size in turn into the same database (a
+//        sync replaces the snapshot), then one line per size: how each cost grows with the company.
 // The Datadog emulator runs in a child process, so the peak RSS printed is the sync's own.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -17,9 +19,14 @@ import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulat
 // A fixed clock: figures from two runs describe the same data.
 const NOW = new Date("2026-11-26T09:17:00Z");
 const { values } = parseArgs({
-  options: { size: { type: "string", default: "10" }, "emulator-child": { type: "boolean", default: false } },
+  options: {
+    size: { type: "string", default: "10" },
+    sizes: { type: "string" },
+    "emulator-child": { type: "boolean", default: false },
+  },
 });
 const size = Number(values.size);
+const sizes = values.sizes ? values.sizes.split(",").map(Number) : [size];
 
 async function startEmulatorChild(childSize: number): Promise<{ url: string; stop(): void }> {
   const child = spawn(
@@ -84,6 +91,76 @@ async function syncOnce(db: Awaited<ReturnType<typeof createPostgresTestDb>>, em
   }
 }
 
+type Growth = {
+  size: number;
+  requests: number;
+  containers: number;
+  hourlyRows: number;
+  syncMs: number;
+  storedMs: number;
+  recommendMs: number;
+  readMs: number;
+  dbMiB: number;
+  /** The process's peak so far: with the sizes ascending, the peak of this size's sync. */
+  peakMiB: number;
+};
+
+async function benchSize(db: Awaited<ReturnType<typeof createPostgresTestDb>>, size: number): Promise<Growth> {
+  console.log(`Size ${size}: syncing…`);
+  const big = await syncOnce(db, size);
+  const t = big.timings;
+  console.log(
+    `Size ${size}: ${t.requests} Datadog requests, ${count(t.containers)} containers, ${count(t.hourlyRows)} hourly rows`,
+  );
+  console.log(`  ${big.notes[0] ?? ""}`);
+  console.log(`  fetch (emulator computing + transfer + JSON + the client's deserialising): ${ms(t.fetchMs)}`);
+  console.log(
+    `  raw series → stored statistics: ${ms(t.parseMs + t.statisticsMs + t.storeMs)} (checking/units ${ms(t.parseMs)}, statistics ${ms(t.statisticsMs)}, storing ${ms(t.storeMs)}, of which the swap transaction ${ms(t.swapMs)})`,
+  );
+  console.log(`  whole sync, wall clock: ${ms(big.wallMs)}`);
+
+  let started = performance.now();
+  const settings = await getRightsizingSettings(db);
+  const usages = await listContainerUsages(db);
+  const readMs = performance.now() - started;
+  started = performance.now();
+  const rows = toRightsizingRows(usages, settings);
+  const recommendMs = performance.now() - started;
+  started = performance.now();
+  const summary = summarizeRecommendations(rows);
+  const summaryMs = performance.now() - started;
+  console.log(
+    `Recommendations for ${count(rows.length)} containers: ${ms(recommendMs)} (toRightsizingRows); reading them ${ms(readMs)}; team totals ${ms(summaryMs)}`,
+  );
+  console.log(
+    `  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`,
+  );
+  const [disk] = await db.sql.query<{ bytes: string }>("SELECT pg_database_size(current_database())::text AS bytes");
+  return {
+    size,
+    requests: t.requests,
+    containers: t.containers,
+    hourlyRows: t.hourlyRows,
+    syncMs: big.wallMs,
+    storedMs: t.parseMs + t.statisticsMs + t.storeMs,
+    recommendMs,
+    readMs,
+    dbMiB: Math.round(Number(disk?.bytes ?? 0) / 2 ** 20),
+    peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+function printGrowth(growth: Growth[]) {
+  console.log("\nGrowth (the database holds one snapshot: the last size's):");
+  console.log(
+    `${"size".padStart(4)} ${"requests".padStart(8)} ${"containers".padStart(10)} ${"hourly rows".padStart(12)} ${"sync".padStart(8)} ${"→ stored".padStart(8)} ${"read".padStart(8)} ${"recommend".padStart(9)} ${"DB MiB".padStart(7)} ${"peak RSS".padStart(8)}`,
+  );
+  for (const g of growth)
+    console.log(
+      `${String(g.size).padStart(4)} ${String(g.requests).padStart(8)} ${count(g.containers).padStart(10)} ${count(g.hourlyRows).padStart(12)} ${ms(g.syncMs).padStart(8)} ${ms(g.storedMs).padStart(8)} ${ms(g.readMs).padStart(8)} ${ms(g.recommendMs).padStart(9)} ${String(g.dbMiB).padStart(7)} ${`${g.peakMiB} MiB`.padStart(8)}`,
+    );
+}
+
 async function main() {
   const server = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const db = await createPostgresTestDb(server);
@@ -94,35 +171,9 @@ async function main() {
     const small = await syncOnce(db, 1);
     console.log(`Size 1: ${small.timings.requests} Datadog requests, ${count(small.timings.containers)} containers`);
 
-    console.log(`Size ${size}: syncing…`);
-    const big = await syncOnce(db, size);
-    const t = big.timings;
-    console.log(
-      `Size ${size}: ${t.requests} Datadog requests, ${count(t.containers)} containers, ${count(t.hourlyRows)} hourly rows`,
-    );
-    console.log(`  ${big.notes[0] ?? ""}`);
-    console.log(`  fetch (emulator computing + transfer + JSON + the client's deserialising): ${ms(t.fetchMs)}`);
-    console.log(
-      `  raw series → stored statistics: ${ms(t.parseMs + t.statisticsMs + t.storeMs)} (checking/units ${ms(t.parseMs)}, statistics ${ms(t.statisticsMs)}, storing ${ms(t.storeMs)}, of which the swap transaction ${ms(t.swapMs)})`,
-    );
-    console.log(`  whole sync, wall clock: ${ms(big.wallMs)}`);
-
-    let started = performance.now();
-    const settings = await getRightsizingSettings(db);
-    const usages = await listContainerUsages(db);
-    const readMs = performance.now() - started;
-    started = performance.now();
-    const rows = toRightsizingRows(usages, settings);
-    const recommendMs = performance.now() - started;
-    started = performance.now();
-    const summary = summarizeRecommendations(rows);
-    const summaryMs = performance.now() - started;
-    console.log(
-      `Recommendations for ${count(rows.length)} containers: ${ms(recommendMs)} (toRightsizingRows); reading them ${ms(readMs)}; team totals ${ms(summaryMs)}`,
-    );
-    console.log(
-      `  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`,
-    );
+    const growth: Growth[] = [];
+    for (const size of sizes) growth.push(await benchSize(db, size));
+    if (growth.length > 1) printGrowth(growth);
     const maxRss = process.resourceUsage().maxRSS * 1024;
     console.log(
       `Peak RSS of the sync process: ${(Math.max(maxRss, peakSampledRss) / 1024 / 1024).toFixed(0)} MiB (the emulator runs in a child process)`,

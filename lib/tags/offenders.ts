@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { METRIC_COLUMN } from "@/lib/metrics";
 import { compareMoney } from "@/lib/money";
 import { suggestAllowedValue } from "./classify";
-import { COMPLIANCE_DATASET } from "./compliance-sql";
+import { COMPLIANCE_DATASET, toCostRowsSql } from "./compliance-sql";
 import {
   CONSTRAINED_TAG_KEYS,
   TAG_KEYS,
@@ -118,7 +118,7 @@ async function listOffendingGroups(
   /** Only these departments (after aliases); the dataset must have the department column. */
   departments: string[] | null,
 ): Promise<Group[] | null> {
-  const params: unknown[] = [dataset, query.from, query.to];
+  const params: unknown[] = [];
   const status = toStatusSql(`c.${key}`, key, settings, params);
   const missing = toMissingSql(`c.${key}`, params);
   const inScope = departments
@@ -135,7 +135,7 @@ async function listOffendingGroups(
     `WITH o AS (
        SELECT CASE WHEN ${missing} THEN NULL ELSE c.${key} END AS raw, ${status} AS status, ${detail} AS detail,
               c.${METRIC_COLUMN[query.metric]} AS amount
-       FROM cost_daily c WHERE c.dataset = $1 AND c.day >= $2::date AND c.day < $3::date ${inScope}
+       FROM ${toCostRowsSql(dataset, query, params)} c WHERE TRUE ${inScope}
      )
      SELECT o.raw, o.status, o.detail, a.name, sum(o.amount)::text AS spend
      FROM o LEFT JOIN cost_account a ON ${detailColumn === "account_id" ? "a.account_id = o.detail" : "FALSE"}

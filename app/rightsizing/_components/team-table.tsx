@@ -1,14 +1,11 @@
 import Link from "next/link";
 import type { RightsizingRow, Severity } from "@/lib/rightsizing";
 import type { TablePage, TableQuery } from "@/lib/rightsizing/table-query";
-import { UsageToggle } from "./usage-toggle";
-import { FLAG_LABELS } from "./flags";
+import { COLUMNS, ContainerRow, type ContainerRowView } from "./container-row";
 import { formatCpu, formatDelta, formatMemory, formatPct, formatReplicas, formatSavings } from "./format";
 import { Pager } from "./pager";
 import styles from "./rightsizing.module.css";
 import { toHref, toTableParams } from "./url";
-
-const COLUMNS = 9;
 
 const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
   high: styles.sevHigh,
@@ -60,7 +57,7 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
               <tbody key={group.key}>
                 <GroupHeader rows={group.rows} isContinued={group.isContinued} />
                 {group.rows.map((row, i) => (
-                  <Row key={row.usage.container} row={row} chartRowId={`rs-chart-${g}-${i}`} />
+                  <ContainerRow key={row.usage.container} row={toRowView(row)} chartRowId={`rs-chart-${g}-${i}`} />
                 ))}
               </tbody>
             ))}
@@ -132,133 +129,50 @@ function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinue
   );
 }
 
-function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
+/** The row's figures as the page shows them: the client row gets texts, not the whole recommendation. */
+function toRowView(row: RightsizingRow): ContainerRowView {
   const { usage, recommendation: rec, savings } = row;
   const next = rec.recommended;
   const change = rec.change;
-  const cells = (
-    <>
-      <td className={styles.container}>
-        <span className="mono">{usage.container}</span>
-      </td>
-      <td>
-        <Transition now={formatCpu(rec.current.cpuRequest)} next={next ? formatCpu(next.cpuRequest) : null} />
-        {change ? (
-          <div className={`muted ${styles.small}`}>
-            {formatDelta(change.cpuMillicores, formatCpu)} ({formatPct(change.cpuPct)})
-          </div>
-        ) : null}
-        <Limit now={formatCpu(rec.current.cpuLimit)} next={next ? formatCpu(next.cpuLimit) : null} />
-      </td>
-      <td className={`mono ${styles.small}`}>
-        <div>p95 {formatCpu(usage.cpu.p95)}</div>
-        <div className="muted">max {formatCpu(usage.cpu.max)}</div>
-      </td>
-      <td>
-        <Transition
-          now={formatMemory(rec.current.memoryRequest)}
-          next={next ? formatMemory(next.memoryRequest) : null}
-        />
-        {change ? (
-          <div className={`muted ${styles.small}`}>
-            {formatDelta(change.memoryBytes, formatMemory)} ({formatPct(change.memoryPct)})
-          </div>
-        ) : null}
-        <Limit now={formatMemory(rec.current.memoryLimit)} next={next ? formatMemory(next.memoryLimit) : null} />
-      </td>
-      <td className={`mono ${styles.small}`}>
-        <div>idle {formatMemory(usage.memory.idle)}</div>
-        <div className="muted">peak {formatMemory(usage.memory.peak)}</div>
-      </td>
-      <td>
-        <span className={`${styles.sevLabel} ${toSeverityClass(rec.severity)}`}>
-          {rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`}
-        </span>
-      </td>
-      <td className="num">
-        {next === null ? (
-          <span className="muted">—</span>
-        ) : (
-          <strong className={savings.monthlyCents < 0 ? styles.bad : undefined}>
-            {formatSavings(savings.monthlyCents)}
-          </strong>
-        )}
-        {rec.hpa.isScaled ? <div className={`muted ${styles.small}`}>HPA, not in totals</div> : null}
-      </td>
-      <td>
-        <div className={styles.badges}>
-          {rec.flags.map((f) => (
-            <span key={f} className={`badge ${FLAG_LABELS[f].tone}`} title={FLAG_LABELS[f].title}>
-              {FLAG_LABELS[f].label}
-            </span>
-          ))}
-        </div>
-      </td>
-    </>
-  );
-  // Rows are server-rendered; only the toggle is a client component, which draws the chart into the
-  // hidden row below it (keeps the cells out of the client payload: ~4 KB less per row).
-  return (
-    <>
-      <tr className={`${styles.row} ${toSeverityClass(rec.severity)}`}>
-        {cells}
-        <td>
-          <UsageToggle
-            chartRowId={chartRowId}
-            label={`${usage.namespace}/${usage.workload} ${usage.container}`}
-            chart={{
-              id: {
-                cluster: usage.cluster,
-                namespace: usage.namespace,
-                workloadKind: usage.workloadKind,
-                workload: usage.workload,
-                container: usage.container,
-              },
-              cpu: {
-                request: rec.current.cpuRequest,
-                limit: rec.current.cpuLimit,
-                recommended: next?.cpuRequest ?? null,
-              },
-              memory: {
-                request: rec.current.memoryRequest,
-                limit: rec.current.memoryLimit,
-                recommended: next?.memoryRequest ?? null,
-              },
-            }}
-          />
-        </td>
-      </tr>
-      <tr className={`${styles.reason} ${toSeverityClass(rec.severity)}`}>
-        <td colSpan={COLUMNS}>{rec.reason}</td>
-      </tr>
-      <tr className={styles.chartRow} id={chartRowId} hidden>
-        <td colSpan={COLUMNS} />
-      </tr>
-    </>
-  );
-}
-
-function Transition({ now, next }: { now: string; next: string | null }) {
-  if (next === null || next === now) return <span className="mono">{now}</span>;
-  return (
-    <span className="mono">
-      <span className={styles.was}>{now}</span> → <strong>{next}</strong>
-    </span>
-  );
-}
-
-function Limit({ now, next }: { now: string; next: string | null }) {
-  const text = (v: string) => (v === "—" ? "none" : v);
-  return (
-    <div className={`muted ${styles.small}`}>
-      limit{" "}
-      {next === null || next === now ? (
-        text(now)
-      ) : (
-        <>
-          {text(now)} → <strong>{text(next)}</strong>
-        </>
-      )}
-    </div>
-  );
+  return {
+    container: usage.container,
+    severity: rec.severity,
+    change: rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`,
+    cpu: {
+      now: formatCpu(rec.current.cpuRequest),
+      next: next ? formatCpu(next.cpuRequest) : null,
+      delta: change ? `${formatDelta(change.cpuMillicores, formatCpu)} (${formatPct(change.cpuPct)})` : null,
+      limit: formatCpu(rec.current.cpuLimit),
+      nextLimit: next ? formatCpu(next.cpuLimit) : null,
+    },
+    cpuUsed: [formatCpu(usage.cpu.p95), formatCpu(usage.cpu.max)],
+    memory: {
+      now: formatMemory(rec.current.memoryRequest),
+      next: next ? formatMemory(next.memoryRequest) : null,
+      delta: change ? `${formatDelta(change.memoryBytes, formatMemory)} (${formatPct(change.memoryPct)})` : null,
+      limit: formatMemory(rec.current.memoryLimit),
+      nextLimit: next ? formatMemory(next.memoryLimit) : null,
+    },
+    memoryUsed: [formatMemory(usage.memory.idle), formatMemory(usage.memory.peak)],
+    savings: next === null ? null : formatSavings(savings.monthlyCents),
+    isRaise: savings.monthlyCents < 0,
+    isHpa: rec.hpa.isScaled,
+    flags: rec.flags,
+    reason: rec.reason,
+    chart: {
+      id: {
+        cluster: usage.cluster,
+        namespace: usage.namespace,
+        workloadKind: usage.workloadKind,
+        workload: usage.workload,
+        container: usage.container,
+      },
+      cpu: { request: rec.current.cpuRequest, limit: rec.current.cpuLimit, recommended: next?.cpuRequest ?? null },
+      memory: {
+        request: rec.current.memoryRequest,
+        limit: rec.current.memoryLimit,
+        recommended: next?.memoryRequest ?? null,
+      },
+    },
+  };
 }
