@@ -32,6 +32,7 @@ const LIB_LAYERS = [
   ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
   ["commitments", ["db"]], // Savings Plans and RIs: the purchase math (pure) and the reads of what the sync stored
   ["nodes", ["db", "settings", "rightsizing"]], // node types: prices as data, the fit of the recommended requests
+  ["digest", ["db", "audit", "settings", "rightsizing"]], // the weekly digest: channels, content, sending, its record
   [
     "exports",
     [
@@ -70,6 +71,7 @@ const LIB_LAYERS = [
       "nodes",
       "exports",
       "jobs",
+      "digest",
     ],
   ],
 ];

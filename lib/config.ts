@@ -47,6 +47,22 @@ export function isLoopbackHost(host: string): boolean {
   const v4 = h.startsWith("::ffff:") ? h.slice(7) : h;
   return isIP(v4) === 4 && v4.startsWith("127.");
 }
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+/** When the weekly digest goes out (UTC). */
+export type DigestSchedule = { weekday: (typeof WEEKDAYS)[number]; hour: number; minute: number };
+
+/** "mon 08:00" (UTC) → the schedule; "weekly" is Monday 08:00; undefined when the text is neither. */
+export function parseDigestSchedule(text: string): DigestSchedule | undefined {
+  if (text.trim().toLowerCase() === "weekly") return { weekday: "mon", hour: 8, minute: 0 };
+  const match = /^(mon|tue|wed|thu|fri|sat|sun)\s+([01]\d|2[0-3]):([0-5]\d)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const weekday = match[1]!.toLowerCase() as DigestSchedule["weekday"];
+  return { weekday, hour: Number(match[2]), minute: Number(match[3]) };
+}
+
+// A mail From: one plain address, optionally after a display name ("Costwise <costwise@example.com>").
+const MAIL_FROM = /^(?:[^<>\r\n"]{0,100} ?<)?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}>?$/;
+
 const positiveNumber = (unit: string) =>
   z.coerce.number({ message: `expected a number of ${unit}` }).positive({ message: `expected a number of ${unit}` });
 
@@ -86,6 +102,22 @@ const schema = z.object({
     message: "expected an ISO date or time, e.g. 2026-11-26 or 2026-11-26T09:00:00Z",
   }),
   SYNC_SCHEDULE: z.enum(["off", "hourly", "daily"], { message: "expected off, hourly or daily" }).optional(),
+  // The weekly digest (per-team channels are set on /settings; the mail server is the operator's).
+  DIGEST_SCHEDULE: optionalString.refine(
+    (s) => s === undefined || s.toLowerCase() === "off" || parseDigestSchedule(s) !== undefined,
+    { message: 'expected off, weekly, or a weekday and UTC time like "mon 08:00"' },
+  ),
+  COSTWISE_DIGEST_ALLOW_LOOPBACK: boolean,
+  SMTP_HOST: optionalString.refine((s) => s === undefined || /^[A-Za-z0-9.:[\]-]{1,253}$/.test(s), {
+    message: "expected a host name or address, e.g. smtp.example.com",
+  }),
+  SMTP_PORT: z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535).optional(),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  SMTP_FROM: optionalString.refine((s) => s === undefined || MAIL_FROM.test(s), {
+    message: 'expected an address like costwise@example.com or "Costwise <costwise@example.com>"',
+  }),
+  SMTP_TLS: z.enum(["starttls", "implicit", "none"], { message: "expected starttls, implicit or none" }).optional(),
   // AWS: the SDK reads its own variables (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_COST_EXPLORER).
   COSTWISE_AWS: boolean,
   AWS_ENDPOINT_URL_COST_EXPLORER: url("http://127.0.0.1:4599"),
@@ -173,6 +205,23 @@ export type Config = {
   /** A fixed clock for tests and screenshots; undefined = the real time. */
   fixedNow: Date | undefined;
   syncSchedule: "off" | "hourly" | "daily";
+  digest: {
+    /** When the server sends the weekly digest; undefined = never by itself (the CLI or a CronJob can). */
+    schedule: DigestSchedule | undefined;
+    /** Webhooks on http://127.0.0.1 are accepted: tests and local development only. */
+    allowLoopback: boolean;
+    /** The mail server; undefined = no email digests (Slack still works). */
+    smtp:
+      | {
+          host: string;
+          port: number;
+          tls: "starttls" | "implicit" | "none";
+          user: string | undefined;
+          password: string | undefined;
+          from: string;
+        }
+      | undefined;
+  };
   aws: {
     enabled: boolean;
     /** Why it is on or off, shown on /sync and /settings. */
@@ -238,7 +287,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const e = parsed.data;
   const roles = readRoles(e.COSTWISE_ROLES, e.COSTWISE_ROLES_FILE, cwd);
-  const authProblems = checkAuth(e);
+  const authProblems = [...checkAuth(e), ...checkSmtp(e)];
   if (authProblems.length > 0) throw new ConfigError(authProblems);
   const awsCredentialHint =
     e.AWS_ACCESS_KEY_ID ??
@@ -284,6 +333,23 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     },
     fixedNow: e.COSTWISE_NOW ? new Date(e.COSTWISE_NOW) : undefined,
     syncSchedule: e.SYNC_SCHEDULE ?? "off",
+    digest: {
+      schedule:
+        e.DIGEST_SCHEDULE && e.DIGEST_SCHEDULE.toLowerCase() !== "off"
+          ? parseDigestSchedule(e.DIGEST_SCHEDULE)
+          : undefined,
+      allowLoopback: e.COSTWISE_DIGEST_ALLOW_LOOPBACK ?? false,
+      smtp: e.SMTP_HOST
+        ? {
+            host: e.SMTP_HOST,
+            port: e.SMTP_PORT ?? (e.SMTP_TLS === "implicit" ? 465 : 587),
+            tls: e.SMTP_TLS ?? "starttls",
+            user: e.SMTP_USER,
+            password: e.SMTP_PASSWORD,
+            from: e.SMTP_FROM!,
+          }
+        : undefined,
+    },
     aws: {
       enabled: awsEnabled,
       reason:
@@ -344,6 +410,24 @@ function checkAuth(e: Parsed): string[] {
   if (e.COSTWISE_AUTH === "proxy" && !e.COSTWISE_TRUSTED_PROXIES)
     problems.push(
       "COSTWISE_TRUSTED_PROXIES is required with COSTWISE_AUTH=proxy: the addresses of the proxy in front (e.g. 10.0.0.0/8)",
+    );
+  return problems;
+}
+
+/** A mail server needs a sender, and a password never crosses the network in the clear. */
+function checkSmtp(e: Parsed): string[] {
+  const problems: string[] = [];
+  const rest = [e.SMTP_PORT, e.SMTP_USER, e.SMTP_PASSWORD, e.SMTP_FROM, e.SMTP_TLS].some((v) => v !== undefined);
+  if (!e.SMTP_HOST) {
+    if (rest) problems.push("SMTP_HOST is missing: the other SMTP_* settings need the mail server's host");
+    return problems;
+  }
+  if (!e.SMTP_FROM) problems.push("SMTP_FROM is required with SMTP_HOST: the address digests are sent from");
+  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASSWORD === undefined))
+    problems.push("SMTP_USER and SMTP_PASSWORD go together: set both, or neither for a relay without login");
+  if (e.SMTP_TLS === "none" && !isLoopbackHost(e.SMTP_HOST))
+    problems.push(
+      "SMTP_TLS=none is only allowed for a mail server on this machine (127.0.0.1): anywhere else the digest and the password would cross the network in the clear",
     );
   return problems;
 }

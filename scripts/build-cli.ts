@@ -1,4 +1,4 @@
-// Bundles the command line (scripts/costwise.ts: serve, migrate, sync, export, health) into the standalone
+// Bundles the command line (scripts/costwise.ts: serve, migrate, sync, digest, export, health) into the standalone
 // output, so the image runs it with plain `node` and no TypeScript loader: .next/standalone/costwise.mjs.
 // Run after `next build` (npm run build does both). Usage: tsx scripts/build-cli.ts
 import { build } from "esbuild";

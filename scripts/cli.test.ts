@@ -66,6 +66,7 @@ describe("command-line contract", () => {
     ["only one end of a range", ["sync", ["--from", "2026-11-01"]], /Give both --from and --to/],
     ["an unknown source", ["sync", ["--only", "gcp"]], /--only must be aws, datadog, commitments or pricing/],
     ["no configured source", ["sync", []], /No data source is configured/],
+    ["a digest option given twice", ["digest", ["--dry-run", "--dry-run"]], /--dry-run is given twice/],
   ] as const)("exits 2 on %s, with the reason on stderr and nothing on stdout", (_, [script, args], message) => {
     const r = cli(script, [...args]);
     expect(r.code).toBe(2);

@@ -2,10 +2,11 @@
 //   serve    apply the database migrations (under a lock), then serve the app   (the image's default)
 //   migrate  apply the migrations and exit (an upgrade step run before the new version serves, if wanted)
 //   sync     sync AWS Cost Explorer and Datadog (the Kubernetes CronJob)
+//   digest   send this week's digest to every team with a channel (the Kubernetes CronJob)
 //   export   write a report as CSV/JSON/PPTX, byte-identical to the web download
 //   health   ask the running server's /api/health; exit 0 when ready (the image's HEALTHCHECK)
 // In the image this file is bundled to costwise.mjs (scripts/build-cli.ts), run as `node costwise.mjs serve`.
-const COMMANDS = ["serve", "migrate", "sync", "export", "health"] as const;
+const COMMANDS = ["serve", "migrate", "sync", "digest", "export", "health"] as const;
 type Command = (typeof COMMANDS)[number];
 
 const command = process.argv[2];
@@ -29,6 +30,9 @@ if (!COMMANDS.includes(command as Command)) {
       break;
     case "sync":
       await import("./sync");
+      break;
+    case "digest":
+      await import("./digest");
       break;
     case "export":
       await import("./export");

@@ -1,4 +1,5 @@
-// Starts the Costwise web server in this process: the database it opened, the optional sync schedule, Next.js.
+// Starts the Costwise web server in this process: the database it opened, the optional sync and digest schedules,
+// Next.js.
 import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import next from "next";
@@ -11,6 +12,9 @@ import type { Db } from "@/lib/db/types";
 import { recoverInterruptedRuns } from "@/lib/sync/runs";
 import { startSyncSchedule } from "@/lib/sync/schedule";
 import { cancelBackgroundSyncs, startSyncInBackground } from "@/lib/jobs/start-sync";
+import { runDigests } from "@/lib/digest/run";
+import { startDigestSchedule } from "@/lib/digest/schedule";
+import { formatDigestSchedule } from "@/lib/digest/week";
 
 /** How long requests in flight may take to finish on shutdown; the pod's grace period leaves room for it. */
 export const SHUTDOWN_IN_FLIGHT_MS = 20_000;
@@ -57,6 +61,13 @@ export async function startServer(opts: {
           log,
           run: async () => (await startSyncInBackground({ db, config, now: getNow(), trigger: "schedule", log })).done,
         });
+  const digests = config.digest.schedule
+    ? startDigestSchedule({
+        log,
+        run: () => runDigests({ db, config, now: getNow(), trigger: "schedule", log: (line) => log(line) }),
+      })
+    : undefined;
+  if (config.digest.schedule) log(`Weekly digest: ${formatDigestSchedule(config.digest.schedule)}`);
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
   const url = `http://${host}:${config.port}`;
   log(
@@ -71,6 +82,7 @@ export async function startServer(opts: {
      */
     async close({ inFlightMs = SHUTDOWN_IN_FLIGHT_MS }: { inFlightMs?: number } = {}) {
       schedule?.stop();
+      digests?.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // A keep-alive connection goes idle once its request is answered: close it then, not at the cut-off.
       server.closeIdleConnections();

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { getSettingsPage } from "@/lib/pages/settings";
 import { DeploymentSection } from "./_sections/deployment";
+import { DigestSection } from "./_sections/digest";
 import { RightsizingSection } from "./_sections/rightsizing";
 import { RolesSection } from "./_sections/roles";
 import { TagRulesSection } from "./_sections/tag-rules";
@@ -14,7 +15,8 @@ const META = PAGES.settings;
 export const metadata = toMetadata(META);
 export const dynamic = "force-dynamic";
 
-// Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, roles, deployment.
+// Each feature owns one section (app/settings/_sections/*): tag rules, rightsizing rules, weekly digest, roles,
+// deployment.
 export default async function SettingsPage() {
   const db = await getDb();
   const data = await readAs(META.path, (access) => getSettingsPage(db, access, getConfig()));
@@ -31,6 +33,7 @@ export default async function SettingsPage() {
       />
       <TagRulesSection settings={data.tags} />
       <RightsizingSection settings={data.rightsizing.settings} clusters={data.rightsizing.clusters} />
+      <DigestSection digest={data.digest} />
       <RolesSection access={data.access} />
       <DeploymentSection deployment={data.deployment} />
     </SettingVersions>

@@ -56,6 +56,10 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
     need: "admin",
     note: "audited settings.rightsizing.save",
   },
+  "action app/settings/_sections/digest-actions.ts#saveDigestChannelAction": {
+    need: "admin",
+    note: "audited settings.digest.save (the webhook URL masked)",
+  },
 };
 
 /** Whether these grants open the page at `path` (the navigation shows only those). */
