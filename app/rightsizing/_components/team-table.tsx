@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { RightsizingRow, Severity } from "@/lib/rightsizing";
+import { toRowKey, type DecisionView } from "@/lib/rightsizing/decisions-store";
+import { DecisionCell } from "./decision-cell";
 import type { TablePage, TableQuery } from "@/lib/rightsizing/table-query";
 import { UsageToggle } from "./usage-toggle";
 import { FLAG_LABELS } from "./flags";
@@ -8,7 +10,7 @@ import { Pager } from "./pager";
 import styles from "./rightsizing.module.css";
 import { toHref, toTableParams } from "./url";
 
-const COLUMNS = 9;
+const COLUMNS = 11;
 
 const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
   high: styles.sevHigh,
@@ -18,8 +20,24 @@ const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
 };
 const toSeverityClass = (severity: Severity) => `${styles.sev} ${SEVERITY_CLASSES[severity]}`;
 
-/** One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. */
-export function TeamTable({ table, query, path }: { table: TablePage; query: TableQuery; path: string }) {
+/**
+ * One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. Each
+ * row shows its decision; a person who may decide gets a checkbox and an "Accept" button per row (the form around
+ * the table is DecisionForm).
+ */
+export function TeamTable({
+  table,
+  query,
+  path,
+  decisions,
+  canDecide,
+}: {
+  table: TablePage;
+  query: TableQuery;
+  path: string;
+  decisions: Record<string, DecisionView>;
+  canDecide: boolean;
+}) {
   const matching = table.matchingRows;
   const netCents = matching
     .filter((r) => r.recommendation.isInSavingsTotals)
@@ -43,6 +61,9 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
           <table className={`data ${styles.table}`}>
             <thead>
               <tr>
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
                 <th>Container</th>
                 <SortHeader label="CPU req · limit" sort="cpu" query={query} path={path} />
                 <th>CPU used</th>
@@ -51,6 +72,7 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
                 <SortHeader label="Change" sort="change" query={query} path={path} />
                 <SortHeader label="$ / month" sort="savings" query={query} path={path} numeric />
                 <th>Flags</th>
+                <th>Decision</th>
                 <th>
                   <span className="visually-hidden">Usage chart</span>
                 </th>
@@ -60,7 +82,13 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
               <tbody key={group.key}>
                 <GroupHeader rows={group.rows} isContinued={group.isContinued} />
                 {group.rows.map((row, i) => (
-                  <Row key={row.usage.container} row={row} chartRowId={`rs-chart-${g}-${i}`} />
+                  <Row
+                    key={row.usage.container}
+                    row={row}
+                    chartRowId={`rs-chart-${g}-${i}`}
+                    decision={decisions[toRowKey(row.usage)] ?? null}
+                    canDecide={canDecide}
+                  />
                 ))}
               </tbody>
             ))}
@@ -132,12 +160,28 @@ function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinue
   );
 }
 
-function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
+function Row({
+  row,
+  chartRowId,
+  decision,
+  canDecide,
+}: {
+  row: RightsizingRow;
+  chartRowId: string;
+  decision: DecisionView | null;
+  canDecide: boolean;
+}) {
   const { usage, recommendation: rec, savings } = row;
   const next = rec.recommended;
   const change = rec.change;
+  const key = toRowKey(usage);
+  const name = `${usage.workload} ${usage.container}`;
+  const canDecideRow = canDecide && next !== null;
   const cells = (
     <>
+      <td className={styles.select}>
+        {canDecideRow ? <input type="checkbox" name="row" value={key} aria-label={`Select ${name}`} /> : null}
+      </td>
       <td className={styles.container}>
         <span className="mono">{usage.container}</span>
       </td>
@@ -194,13 +238,25 @@ function Row({ row, chartRowId }: { row: RightsizingRow; chartRowId: string }) {
           ))}
         </div>
       </td>
+      <td className={styles.decision}>
+        <DecisionCell decision={decision} />
+        {canDecideRow && (decision === null || decision.status === "open") ? (
+          <button type="submit" name="only" value={key} className="button small" aria-label={`Accept ${name}`}>
+            Accept
+          </button>
+        ) : null}
+      </td>
     </>
   );
   // Rows are server-rendered; only the toggle is a client component, which draws the chart into the
   // hidden row below it (keeps the cells out of the client payload: ~4 KB less per row).
   return (
     <>
-      <tr className={`${styles.row} ${toSeverityClass(rec.severity)}`}>
+      <tr
+        className={`${styles.row} ${toSeverityClass(rec.severity)}`}
+        data-status={decision?.status ?? "open"}
+        data-container={`${usage.workload}/${usage.container}`}
+      >
         {cells}
         <td>
           <UsageToggle
