@@ -255,7 +255,7 @@ function Row({
       <tr
         className={`${styles.row} ${toSeverityClass(rec.severity)}`}
         data-status={decision?.status ?? "open"}
-        data-container={`${usage.workload}/${usage.container}`}
+        data-container={`${usage.cluster}/${usage.namespace}/${usage.workload}/${usage.container}`}
       >
         {cells}
         <td>
