@@ -65,6 +65,7 @@ export function TeamTable({
                   <span className="visually-hidden">Select</span>
                 </th>
                 <th>Container</th>
+                <th>Decision</th>
                 <SortHeader label="CPU req · limit" sort="cpu" query={query} path={path} />
                 <th>CPU used</th>
                 <SortHeader label="Memory req · limit" sort="memory" query={query} path={path} />
@@ -72,7 +73,6 @@ export function TeamTable({
                 <SortHeader label="Change" sort="change" query={query} path={path} />
                 <SortHeader label="$ / month" sort="savings" query={query} path={path} numeric />
                 <th>Flags</th>
-                <th>Decision</th>
                 <th>
                   <span className="visually-hidden">Usage chart</span>
                 </th>
@@ -185,6 +185,14 @@ function Row({
       <td className={styles.container}>
         <span className="mono">{usage.container}</span>
       </td>
+      <td className={styles.decision}>
+        <DecisionCell decision={decision} />
+        {canDecideRow && (decision === null || decision.status === "open") ? (
+          <button type="submit" name="only" value={key} className="button small" aria-label={`Accept ${name}`}>
+            Accept
+          </button>
+        ) : null}
+      </td>
       <td>
         <Transition now={formatCpu(rec.current.cpuRequest)} next={next ? formatCpu(next.cpuRequest) : null} />
         {change ? (
@@ -237,14 +245,6 @@ function Row({
             </span>
           ))}
         </div>
-      </td>
-      <td className={styles.decision}>
-        <DecisionCell decision={decision} />
-        {canDecideRow && (decision === null || decision.status === "open") ? (
-          <button type="submit" name="only" value={key} className="button small" aria-label={`Accept ${name}`}>
-            Accept
-          </button>
-        ) : null}
       </td>
     </>
   );
