@@ -18,6 +18,7 @@ const STATES = [
   { state: "a team's table", path: "/rightsizing/video" },
   { state: "a team's table filtered to nothing", path: "/rightsizing/video?q=no-such-workload" },
   { state: "an unknown team", path: "/rightsizing/nobody" },
+  { state: "a team's decisions (applied, drifted, declined, snoozed)", path: "/rightsizing/payments?change=cut" },
   { state: "the savings ledger", path: "/savings" },
   { state: "the new-initiative form", path: "/savings?new=1" },
   { state: "the slide viewer", path: "/slides" },

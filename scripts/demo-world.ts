@@ -3,14 +3,31 @@
 import { startCostExplorerEmulator } from "@/emulators/cost-explorer/server";
 import { startPricingEmulator } from "@/emulators/pricing/server";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
+import type { DemoClusters } from "@/emulators/demo/clusters";
 import type { Db } from "@/lib/db/types";
 import { seedDemoInitiatives } from "./demo-initiatives";
 import { seedDemoRightsizingSettings } from "./demo-rightsizing-settings";
 import { seedDemoTagSettings } from "./demo-settings";
 
+/** A container the demo company rightsized before the usage window, with its requests before (CPU m, bytes). */
+export type RightsizedContainer = {
+  cluster: string;
+  namespace: string;
+  workloadKind: string;
+  workload: string;
+  container: string;
+  team: string;
+  before: { cpu: number; memory: number };
+  at: Date;
+};
+
 export type DemoWorld = {
   /** Environment variables that point Costwise at the emulators (set them before parsing the config). */
   env: Record<string, string>;
+  /** The containers rightsized before the window: the demo's applied decisions are made of them. */
+  rightsized: RightsizedContainer[];
+  /** The Datadog emulator's base URL and its test controls (the e2e journeys change requests through it). */
+  datadogUrl: string;
   close(): Promise<void>;
 };
 
@@ -56,8 +73,33 @@ export async function startDemoEmulators(opts: {
   const datadogEnv = { DD_HOST: datadog.url, DD_API_KEY: DEFAULT_API_KEY, DD_APP_KEY: DEFAULT_APP_KEY };
   return {
     env: { ...awsEnv, ...datadogEnv },
+    rightsized: datadog.demo ? listRightsized(datadog.demo) : [],
+    datadogUrl: datadog.url,
     async close() {
       await Promise.all([costExplorer.close(), pricing.close(), datadog.close()]);
     },
   };
+}
+
+function listRightsized(demo: DemoClusters): RightsizedContainer[] {
+  return demo.workloads
+    .filter((w) => w.scenarios.includes("rightsized-before-window"))
+    .flatMap((w) =>
+      w.containers.flatMap((c) => {
+        const before = c.requestsBeforeRightsizing;
+        if (!before || before.cpuCores === null || before.memoryBytes === null) return [];
+        return [
+          {
+            cluster: w.cluster,
+            namespace: w.namespace,
+            workloadKind: w.kind,
+            workload: w.name,
+            container: c.name,
+            team: w.team,
+            before: { cpu: before.cpuCores * 1000, memory: before.memoryBytes },
+            at: new Date(demo.rightsizedAtSec * 1000),
+          },
+        ];
+      }),
+    );
 }

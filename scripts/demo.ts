@@ -13,6 +13,7 @@ import { getLastSuccessfulSync } from "@/lib/sync/runs";
 import { listConfiguredSources } from "@/lib/jobs/sources";
 import { startSyncInBackground } from "@/lib/jobs/start-sync";
 import { ensureBuild } from "./ensure-build";
+import { seedDemoDecisions } from "./demo-decisions";
 import { startDemoWorld } from "./demo-world";
 import { startServer } from "./serve";
 
@@ -53,6 +54,8 @@ await runCli("demo", async (argv, { now, signal, stderr }) => {
         });
         if (stderr.isTTY) stderr.write("\n");
         log(`Sync ${result.status}: ${result.requests} requests, ${result.rowsWritten.toLocaleString("en-US")} rows.`);
+        const decisions = await seedDemoDecisions(db, now, world.rightsized);
+        if (decisions) log(`Seeded ${decisions} decisions of team payments on its rightsizing rows.`);
         if (signal.aborted) return 130;
       }
       const server = await startServer({ config, db, log });

@@ -3,14 +3,16 @@
 // Usage: tsx scripts/e2e-server.ts --port 3100   (started by playwright.config.ts; stops on SIGTERM)
 //        tsx scripts/e2e-server.ts --port 3101 --oidc   (sign-in on, against a real OpenID provider on loopback)
 //        tsx scripts/e2e-server.ts --port 3102 --stale-days 5   (the demo sync recorded as 5 days old: stale data)
-import { existsSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { parseFlags } from "@/lib/cli/flags";
 import { parseConfig } from "@/lib/config";
 import { createPostgresTestDb, testDatabases } from "@/testing/databases";
 import { runSync } from "@/lib/sync/run-sync";
 import { listConfiguredSources } from "@/lib/jobs/sources";
 import { TEST_CLIENT, startTestOidcProvider } from "@/testing/oidc-provider";
+import { seedDemoDecisions } from "./demo-decisions";
 import { startDemoWorld } from "./demo-world";
+import { e2eWorldFile } from "./e2e-world-file";
 import { startServer } from "./serve";
 
 export const E2E_NOW = "2026-11-26T12:00:00Z";
@@ -72,6 +74,10 @@ if (flags["stale-days"]) {
   );
   log(`Sync runs recorded as ${days} days old`);
 }
+const decisions = await seedDemoDecisions(db, new Date(E2E_NOW), world.rightsized);
+log(`Seeded ${decisions} demo decisions`);
+// The journeys that change what Datadog reports (e2e/decisions.spec.ts) find the emulator here, by the app's port.
+writeFileSync(e2eWorldFile(port), JSON.stringify({ datadogUrl: world.datadogUrl }));
 const server = await startServer({ config, db, log });
 log(`Ready at ${server.url}`);
 
@@ -81,6 +87,7 @@ async function stop() {
   stopping = true;
   await server.close().catch(() => {});
   await world.close().catch(() => {});
+  rmSync(e2eWorldFile(port), { force: true });
   await provider?.close().catch(() => {});
   await db.drop().catch((e: Error) => log(`drop failed: ${e.message}`));
   process.exit(0);

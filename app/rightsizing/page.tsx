@@ -2,6 +2,7 @@ import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
+import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getRightsizingPage } from "@/lib/pages/rightsizing";
@@ -11,6 +12,7 @@ import { FilterForm } from "./_components/filter-form";
 import { UnmappedNotice, WindowNote } from "./_components/notices";
 import { RulesPanel } from "./_components/rules-panel";
 import { SavingsChart } from "./_components/savings-chart";
+import { RealizedNote } from "./_components/realized-note";
 import { TeamsTable } from "./_components/teams-table";
 import { TotalsCards } from "./_components/totals-cards";
 
@@ -26,7 +28,7 @@ export default async function RightsizingPage({ searchParams }: SearchParamsProp
   const scope = parsed.value;
   // A cluster or environment that is not in the synced data is a bad link too.
   const db = await getDb();
-  const read = await readAs(META.path, (access) => settleInput(getRightsizingPage(db, access, scope)));
+  const read = await readAs(META.path, (access) => settleInput(getRightsizingPage(db, access, scope, getNow())));
   if (!read.ok) return <BadLinkPage meta={META} problems={read.problems} reset={SHOW_ALL} />;
   const overview = read.value;
   if (overview.allRows.length === 0) return <NoDataPage meta={META} />;
@@ -45,6 +47,7 @@ export default async function RightsizingPage({ searchParams }: SearchParamsProp
       <WindowNote window={overview.window} />
       <UnmappedNotice unmapped={overview.unmapped} envTagKey={overview.settings.envTagKey} />
       <TotalsCards totals={summary.total} label="All teams" />
+      <RealizedNote realizedCents={overview.realizedCents} reviews={overview.reviews} />
       <section className="panel" aria-label="Savings by team">
         <h2>Monthly savings by team</h2>
         <SavingsChart
@@ -56,7 +59,7 @@ export default async function RightsizingPage({ searchParams }: SearchParamsProp
           }))}
         />
       </section>
-      <TeamsTable teams={summary.teams} total={summary.total} scope={scope} />
+      <TeamsTable teams={summary.teams} total={summary.total} scope={scope} reviews={overview.reviews} />
       <RulesPanel settings={overview.settings} clusters={overview.clusters} isOpen />
     </>
   );

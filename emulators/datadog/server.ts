@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync, inflateSync } from "node:zlib";
+import { z } from "zod";
 import type { DemoClusters } from "@/emulators/demo/clusters";
 import { generateDemoClusters } from "@/emulators/demo/clusters";
 import { answerV1Query, answerV2Timeseries, BadRequestError } from "./api-handlers";
@@ -176,7 +177,13 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
     const endpoint = ROUTES[route];
     const handled = endpoint
       ? handleApi(endpoint, req, res, url)
-      : handleControl(route, req, res, { faults, stats, resetStats, limiterReset: () => limiter.reset() });
+      : handleControl(route, req, res, {
+          faults,
+          stats,
+          resetStats,
+          limiterReset: () => limiter.reset(),
+          setRequests: (input) => setDemoRequests(demo, input),
+        });
     handled.catch((error: unknown) => {
       if (!res.headersSent)
         send(res, 500, {}, [toErrorBody(`Emulator error: ${error instanceof Error ? error.message : String(error)}`)]);
@@ -206,7 +213,33 @@ export async function startDatadogEmulator(options: DatadogEmulatorOptions): Pro
   };
 }
 
+const requestsSchema = z.object({
+  cluster: z.string().min(1),
+  namespace: z.string().min(1),
+  workload: z.string().min(1),
+  container: z.string().min(1),
+  cpuCores: z.number().nonnegative().nullable(),
+  memoryBytes: z.number().nonnegative().nullable(),
+});
+
+/**
+ * A team changes a container's requests (kubectl apply): from now on, over the whole history, the demo reports the
+ * new values — what the next sync reads as "the current requests". Only the demo company can be changed.
+ */
+function setDemoRequests(demo: DemoClusters | null, input: z.infer<typeof requestsSchema>): string | null {
+  if (!demo) return "requests can be changed on the demo company only";
+  const workload = demo.workloads.find(
+    (w) => w.cluster === input.cluster && w.namespace === input.namespace && w.name === input.workload,
+  );
+  const container = workload?.containers.find((c) => c.name === input.container);
+  if (!container) return `no container ${input.cluster}/${input.namespace}/${input.workload}/${input.container}`;
+  container.requests = { cpuCores: input.cpuCores, memoryBytes: input.memoryBytes };
+  container.requestsBeforeRightsizing = null;
+  return null;
+}
+
 type ControlContext = {
+  setRequests(input: z.infer<typeof requestsSchema>): string | null;
   faults: ReturnType<typeof createFaults>;
   stats: EmulatorStats;
   resetStats(): void;
@@ -239,6 +272,12 @@ async function handleControl(
       if (!parsed.success) return send(res, 400, {}, [toErrorBody(`Invalid fault rule(s): ${parsed.error.message}`)]);
       ctx.faults.set(parsed.data);
       return send(res, 200, {}, [JSON.stringify({ faults: ctx.faults.list() })]);
+    }
+    case "POST /__emulator/requests": {
+      const parsed = requestsSchema.safeParse(await readJsonBody(req).catch(() => undefined));
+      if (!parsed.success) return send(res, 400, {}, [toErrorBody(`Invalid requests: ${parsed.error.message}`)]);
+      const problem = ctx.setRequests(parsed.data);
+      return problem ? send(res, 404, {}, [toErrorBody(problem)]) : send(res, 200, {}, ['{"ok":true}']);
     }
     default:
       return send(res, 404, {}, [

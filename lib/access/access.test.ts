@@ -42,6 +42,15 @@ describe("toScope: what each grant may do", () => {
     ["nothing", NONE, "read", null],
     // A reader's role wins over a narrower grant: a viewer with a team grant still reads every team.
     ["viewer + team", g({ viewer: true, teams: ["payments"] }), "rightsizing", ALL],
+    // Decisions are the team's call: its members and admins make them; readers only read them.
+    ["admin", ADMIN, "decide", ALL],
+    ["team", TEAM, "decide", { departments: null, teams: ["payments"] }],
+    ["finance", FINANCE, "decide", null],
+    ["viewer", VIEWER, "decide", null],
+    ["department", DEPT, "decide", null],
+    ["nothing", NONE, "decide", null],
+    // A viewer who is also on a team decides for that team only, not for every team they can read.
+    ["viewer + team", g({ viewer: true, teams: ["payments"] }), "decide", { departments: null, teams: ["payments"] }],
   ])("%s asking %s → %j", (_label, grants, need, expected) => {
     expect(toScope(grants, need)).toEqual(expected);
   });

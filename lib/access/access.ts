@@ -19,9 +19,11 @@ export type Access = { identity: Identity | null; grants: Grants };
  * - `spend`: the overview, spend and tag reports: everything for readers, a `department:` grant's departments
  *   otherwise;
  * - `rightsizing`: the rightsizing pages: everything for readers, a `team:` grant's teams otherwise;
+ * - `decide`: accept, reject or snooze rightsizing rows: a `team:` grant for its own teams, an admin for any;
+ *   finance and viewers read the decisions but do not make them (they are the team's call);
  * - `any`: anyone with at least one grant (pages that show no data of their own).
  */
-export type Need = "admin" | "edit" | "read" | "spend" | "rightsizing" | "any";
+export type Need = "admin" | "edit" | "read" | "spend" | "rightsizing" | "decide" | "any";
 
 /** What the reads must be restricted to; null = no restriction. */
 export type Scope = { departments: string[] | null; teams: string[] | null };
@@ -58,6 +60,9 @@ export function toScope(grants: Grants, need: Need): Scope | null {
     case "rightsizing":
       if (canRead(grants)) return FULL_SCOPE;
       return grants.teams.length > 0 ? { departments: null, teams: grants.teams } : null;
+    case "decide":
+      if (grants.admin) return FULL_SCOPE;
+      return grants.teams.length > 0 ? { departments: null, teams: grants.teams } : null;
     case "any":
       return hasAnyGrant(grants) ? FULL_SCOPE : null;
   }
@@ -69,6 +74,7 @@ const NEED_WORDS: Record<Need, string> = {
   read: "the viewer, finance or admin role",
   spend: "a department grant or the viewer, finance or admin role",
   rightsizing: "a team grant or the viewer, finance or admin role",
+  decide: "a grant for that team or the admin role",
   any: "a role",
 };
 

@@ -41,6 +41,11 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
     note: "per export: spend, tags and tag-policy need spend (department-scoped), rightsizing needs rightsizing (team-scoped), the others read",
   },
   "GET /api/rightsizing/usage": { need: "rightsizing", note: "another team's container answers no hours" },
+  "GET /api/rightsizing/decisions": { need: "rightsizing", note: "a team grant reads its teams' decisions only" },
+  "POST /api/rightsizing/decisions": {
+    need: "decide",
+    note: "a team grant for its own teams' containers, admins for any; audited rightsizing.<decision>",
+  },
   "GET /api/sync": { need: "read" },
   "POST /api/sync": { need: "admin", note: "starts paid Cost Explorer requests; audited sync.start" },
   // Server actions
@@ -52,6 +57,10 @@ export const ROUTE_POLICIES: Record<string, Policy> = {
   "action app/opportunities/actions.ts#saveReadShareAction": { need: "edit", note: "audited settings.opportunities.*" },
   "action app/opportunities/actions.ts#saveRetentionAction": { need: "edit", note: "audited settings.opportunities.*" },
   "action app/opportunities/actions.ts#saveDefaultsAction": { need: "edit", note: "audited settings.opportunities.*" },
+  "action app/rightsizing/[team]/actions.ts#decideAction": {
+    need: "decide",
+    note: "accept, reject, snooze or reopen rows of the team; audited rightsizing.<decision>",
+  },
   "action app/settings/_sections/rightsizing-actions.ts#saveRightsizingSettingsAction": {
     need: "admin",
     note: "audited settings.rightsizing.save",

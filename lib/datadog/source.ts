@@ -8,6 +8,7 @@ import type { DatadogClientOptions } from "./client";
 import { createDatadogClient } from "./client";
 import type { MetricNames } from "./query-plan";
 import { planQueries } from "./query-plan";
+import { checkDecisions } from "@/lib/rightsizing/decisions-store";
 import { clearStaging, dropStaged, stageContainers, stageUsageHours, swapSnapshot } from "./store";
 import { toUtcDayEnd } from "./time";
 
@@ -125,6 +126,16 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     await dropStaged(ctx.db, ctx.runId);
     throw err;
   }
+  // Accepted rows are compared with the requests just stored: applied, drifted or changed is detected here, once
+  // per snapshot. The snapshot is already in; a failure here is reported in the run's notes, never undoes it.
+  let decisionNote: string | null = null;
+  try {
+    const checked = await checkDecisions(ctx.db, ctx.now);
+    if (checked.checked > 0)
+      decisionNote = `${checked.checked} accepted recommendation${checked.checked === 1 ? "" : "s"} checked against the new requests; ${checked.changed} changed state`;
+  } catch (err) {
+    decisionNote = `Could not check the accepted recommendations against the new requests: ${(err as Error).message}. The next sync tries again.`;
+  }
   const storeMs = performance.now() - started;
   const swapMs = performance.now() - swapStarted;
   ctx.addRows(stored.containers + stored.hours);
@@ -143,6 +154,7 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     `${stored.containers.toLocaleString("en-US")} containers of ${built.workloads.toLocaleString("en-US")} workloads over ${plan.window.windowDays} days ` +
       `from ${requests} requests; CPU percentiles over ${plan.statsIntervalSeconds} s averages, peaks over ${plan.chartIntervalSeconds} s maxima`,
     ...built.notes,
+    ...(decisionNote ? [decisionNote] : []),
   ];
   if (ctx.range)
     notes.push(

@@ -19,6 +19,8 @@ export const NUMBER_FIELDS = [
   "minDataDays",
   "windowDays",
   "hoursPerMonth",
+  "reopenChangePct",
+  "appliedTolerancePct",
 ] as const;
 const PRICE_FIELDS = ["instanceType", "vcpu", "memoryGib", "hourlyUsd", "vcpuHourUsd", "gibHourUsd"] as const;
 type PriceField = (typeof PRICE_FIELDS)[number];

@@ -82,6 +82,11 @@ export const rightsizingSettingsSchema = z.object({
   clusterPricing: z.record(z.string(), instancePricingSchema).default({}),
   hpaOverrides: z.array(hpaOverrideSchema).default([]),
   hoursPerMonth: z.number().positive().default(730), // savings a month = hourly prices × 730 hours
+  // The team review loop (lib/rightsizing/decisions.ts): a rejected row reopens when the recommendation moves
+  // more than this from the one rejected (either request)…
+  reopenChangePct: z.number().positive().max(1000).default(20),
+  // …and an accepted row counts as applied when both current requests are within ± this of the recommendation.
+  appliedTolerancePct: z.number().positive().max(100).default(10),
   // Severity by the larger relative change of the two requests (ours; documented in recommend.ts).
   severity: z
     .object({

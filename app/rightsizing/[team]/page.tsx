@@ -4,7 +4,9 @@ import { readAs } from "@/app/_components/access";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage } from "@/app/_components/page-state";
+import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
+import { MAX_REASON, toInitiativeHref } from "@/lib/rightsizing/decisions-store";
 import { parseSearchParams, settleInput } from "@/lib/search-params";
 import { getTeamPage } from "@/lib/pages/rightsizing";
 import { tableQuerySchema } from "@/lib/rightsizing/table-query";
@@ -12,6 +14,9 @@ import { DownloadLinks } from "../_components/download-links";
 import { FilterForm } from "../_components/filter-form";
 import { WindowNote } from "../_components/notices";
 import { RulesPanel } from "../_components/rules-panel";
+import { DecisionForm } from "../_components/decision-form";
+import { DecisionsPanel } from "../_components/decisions-panel";
+import { ReviewCards } from "../_components/review-cards";
 import { TeamTable } from "../_components/team-table";
 import { TotalsCards } from "../_components/totals-cards";
 import { decodeSegment, toTeamPath } from "../_components/url";
@@ -35,7 +40,7 @@ export default async function TeamRightsizingPage({ params, searchParams }: Prop
     return <BadLinkPage {...header} problems={parsed.problems} reset={{ href: path, label: "Show the whole team" }} />;
   // A team, cluster or environment that is not in the synced data is a bad link too.
   const db = await getDb();
-  const read = await readAs(path, (access) => settleInput(getTeamPage(db, access, team, parsed.value)));
+  const read = await readAs(path, (access) => settleInput(getTeamPage(db, access, team, parsed.value, getNow())));
   if (!read.ok) {
     const reset =
       read.kind === "not-found"
@@ -79,7 +84,15 @@ export default async function TeamRightsizingPage({ params, searchParams }: Prop
       />
       <WindowNote window={data.window} />
       <TotalsCards totals={data.totals} label={`Team ${team} totals`} />
-      <TeamTable table={data.table} query={query} path={path} />
+      <ReviewCards review={data.review} recordHref={toInitiativeHref(data.review)} />
+      {data.canDecide ? (
+        <DecisionForm team={team} today={data.today} maxReason={MAX_REASON}>
+          <TeamTable table={data.table} query={query} path={path} decisions={data.decisions} canDecide />
+        </DecisionForm>
+      ) : (
+        <TeamTable table={data.table} query={query} path={path} decisions={data.decisions} canDecide={false} />
+      )}
+      <DecisionsPanel decisions={Object.values(data.decisions)} />
       <RulesPanel settings={data.settings} clusters={data.clusters} isOpen={false} />
     </>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Flag, Severity } from "@/lib/rightsizing";
 import { FLAG_LABELS } from "./flags";
 import { UsageChart, type UsageChartProps } from "./usage-chart";
@@ -39,7 +39,7 @@ export type ContainerRowView = {
   chart: UsageChartProps;
 };
 
-export const COLUMNS = 9;
+export const COLUMNS = 11;
 
 const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
   high: styles.sevHigh,
@@ -49,16 +49,39 @@ const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
 };
 
 /** The row, the reason under it, and, once asked for, the usage chart under that. */
-export function ContainerRow({ row, chartRowId }: { row: ContainerRowView; chartRowId: string }) {
+export function ContainerRow({
+  row,
+  chartRowId,
+  status,
+  containerPath,
+  select,
+  decision,
+}: {
+  row: ContainerRowView;
+  chartRowId: string;
+  /** The decision's status (open, accepted, applied…), for the tests and the styles. */
+  status: string;
+  /** cluster/namespace/workload/container. */
+  containerPath: string;
+  /** The selection checkbox and the decision cell, rendered on the server. */
+  select: ReactNode;
+  decision: ReactNode;
+}) {
   const [isOpen, setIsOpen] = useState(false);
   const { id } = row.chart;
   return (
     <>
       {/* The severity colour is set once here; the reason row below takes it with `+ tr` in the CSS. */}
-      <tr className={`${styles.row} ${SEVERITY_CLASSES[row.severity]}`}>
+      <tr
+        className={`${styles.row} ${SEVERITY_CLASSES[row.severity]}`}
+        data-status={status}
+        data-container={containerPath}
+      >
+        <td className={styles.select}>{select}</td>
         <td className={styles.container}>
           <span className="mono">{row.container}</span>
         </td>
+        <td className={styles.decision}>{decision}</td>
         <td>
           <Resource value={row.cpu} />
         </td>

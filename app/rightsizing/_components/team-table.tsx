@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { RightsizingRow, Severity } from "@/lib/rightsizing";
+import { toRowKey, type DecisionView } from "@/lib/rightsizing/decisions-store";
+import { DecisionCell } from "./decision-cell";
 import type { TablePage, TableQuery } from "@/lib/rightsizing/table-query";
 import { COLUMNS, ContainerRow, type ContainerRowView } from "./container-row";
 import { formatCpu, formatDelta, formatMemory, formatPct, formatReplicas, formatSavings } from "./format";
@@ -15,8 +17,24 @@ const SEVERITY_CLASSES: Record<Severity, string | undefined> = {
 };
 const toSeverityClass = (severity: Severity) => `${styles.sev} ${SEVERITY_CLASSES[severity]}`;
 
-/** One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. */
-export function TeamTable({ table, query, path }: { table: TablePage; query: TableQuery; path: string }) {
+/**
+ * One row per container, grouped by workload, sorted and paged on the server; rows expand to a usage chart. Each
+ * row shows its decision; a person who may decide gets a checkbox and an "Accept" button per row (the form around
+ * the table is DecisionForm).
+ */
+export function TeamTable({
+  table,
+  query,
+  path,
+  decisions,
+  canDecide,
+}: {
+  table: TablePage;
+  query: TableQuery;
+  path: string;
+  decisions: Record<string, DecisionView>;
+  canDecide: boolean;
+}) {
   const matching = table.matchingRows;
   const netCents = matching
     .filter((r) => r.recommendation.isInSavingsTotals)
@@ -40,7 +58,11 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
           <table className={`data ${styles.table}`}>
             <thead>
               <tr>
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
                 <th>Container</th>
+                <th>Decision</th>
                 <SortHeader label="CPU req · limit" sort="cpu" query={query} path={path} />
                 <th>CPU used</th>
                 <SortHeader label="Memory req · limit" sort="memory" query={query} path={path} />
@@ -57,7 +79,13 @@ export function TeamTable({ table, query, path }: { table: TablePage; query: Tab
               <tbody key={group.key}>
                 <GroupHeader rows={group.rows} isContinued={group.isContinued} />
                 {group.rows.map((row, i) => (
-                  <ContainerRow key={row.usage.container} row={toRowView(row)} chartRowId={`rs-chart-${g}-${i}`} />
+                  <Row
+                    key={row.usage.container}
+                    row={row}
+                    chartRowId={`rs-chart-${g}-${i}`}
+                    decision={decisions[toRowKey(row.usage)] ?? null}
+                    canDecide={canDecide}
+                  />
                 ))}
               </tbody>
             ))}
@@ -175,4 +203,41 @@ function toRowView(row: RightsizingRow): ContainerRowView {
       },
     },
   };
+}
+
+/** A row with its decision: the checkbox and the Accept button are server-rendered into the client row. */
+function Row({
+  row,
+  chartRowId,
+  decision,
+  canDecide,
+}: {
+  row: RightsizingRow;
+  chartRowId: string;
+  decision: DecisionView | null;
+  canDecide: boolean;
+}) {
+  const { usage } = row;
+  const key = toRowKey(usage);
+  const name = `${usage.workload} ${usage.container}`;
+  const canDecideRow = canDecide && row.recommendation.recommended !== null;
+  return (
+    <ContainerRow
+      row={toRowView(row)}
+      chartRowId={chartRowId}
+      status={decision?.status ?? "open"}
+      containerPath={`${usage.cluster}/${usage.namespace}/${usage.workload}/${usage.container}`}
+      select={canDecideRow ? <input type="checkbox" name="row" value={key} aria-label={`Select ${name}`} /> : null}
+      decision={
+        <>
+          <DecisionCell decision={decision} />
+          {canDecideRow && (decision === null || decision.status === "open") ? (
+            <button type="submit" name="only" value={key} className="button small" aria-label={`Accept ${name}`}>
+              Accept
+            </button>
+          ) : null}
+        </>
+      }
+    />
+  );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RightsizingTotals, TeamTotals } from "@/lib/rightsizing";
+import type { TeamReview } from "@/lib/rightsizing/decisions-store";
 import type { Scope } from "@/lib/rightsizing/table-query";
 import { FLAG_LABELS } from "./flags";
 import { formatGib, formatSavings, formatUsd, formatVcpu } from "./format";
@@ -17,8 +18,46 @@ const OVERVIEW_FLAGS = [
   "no-request",
 ] as const;
 
-/** Every team: requests now → recommended, savings (cuts, raises, net), workloads to change, flags. */
-export function TeamsTable({ teams, total, scope }: { teams: TeamTotals[]; total: RightsizingTotals; scope: Scope }) {
+type ReviewSums = Pick<TeamReview, "openCents" | "declinedCents" | "realizedCents"> & {
+  applied: number;
+  declined: number;
+};
+
+const toSums = (r: TeamReview | undefined): ReviewSums => ({
+  openCents: r?.openCents ?? 0,
+  declinedCents: r?.declinedCents ?? 0,
+  realizedCents: r?.realizedCents ?? 0,
+  applied: r?.counts.applied ?? 0,
+  declined: r?.counts.declined ?? 0,
+});
+
+/**
+ * Every team: requests now → recommended, savings (cuts, raises, net; then what is still open after the team's
+ * decisions and what its applied changes realized), workloads to change, flags.
+ */
+export function TeamsTable({
+  teams,
+  total,
+  scope,
+  reviews,
+}: {
+  teams: TeamTotals[];
+  total: RightsizingTotals;
+  scope: Scope;
+  reviews: TeamReview[];
+}) {
+  const byTeam = new Map(reviews.map((r) => [r.team, r]));
+  const sums = teams.map((t) => toSums(byTeam.get(t.team)));
+  const all = sums.reduce(
+    (a, b) => ({
+      openCents: a.openCents + b.openCents,
+      declinedCents: a.declinedCents + b.declinedCents,
+      realizedCents: a.realizedCents + b.realizedCents,
+      applied: a.applied + b.applied,
+      declined: a.declined + b.declined,
+    }),
+    toSums(undefined),
+  );
   return (
     <section className="panel" aria-label="Teams">
       <h2>Teams</h2>
@@ -32,17 +71,24 @@ export function TeamsTable({ teams, total, scope }: { teams: TeamTotals[]; total
               <th className="num">Cuts / month</th>
               <th className="num">Raises / month</th>
               <th className="num">Net / month</th>
+              <th className="num">Open / month</th>
+              <th className="num">Realized / month</th>
               <th className="num">Workloads to change</th>
               <th>Flagged rows</th>
             </tr>
           </thead>
           <tbody>
-            {teams.map((t) => (
-              <TeamRow key={t.team} totals={t} name={<Link href={toHref(toTeamPath(t.team), scope)}>{t.team}</Link>} />
+            {teams.map((t, i) => (
+              <TeamRow
+                key={t.team}
+                totals={t}
+                review={sums[i]!}
+                name={<Link href={toHref(toTeamPath(t.team), scope)}>{t.team}</Link>}
+              />
             ))}
           </tbody>
           <tfoot>
-            <TeamRow totals={total} name={<strong>All teams</strong>} />
+            <TeamRow totals={total} review={all} name={<strong>All teams</strong>} />
           </tfoot>
         </table>
       </div>
@@ -50,7 +96,7 @@ export function TeamsTable({ teams, total, scope }: { teams: TeamTotals[]; total
   );
 }
 
-function TeamRow({ totals, name }: { totals: RightsizingTotals; name: React.ReactNode }) {
+function TeamRow({ totals, review, name }: { totals: RightsizingTotals; review: ReviewSums; name: React.ReactNode }) {
   const s = totals.savings;
   return (
     <tr>
@@ -68,6 +114,18 @@ function TeamRow({ totals, name }: { totals: RightsizingTotals; name: React.Reac
         {s.excludedHpaNetCents !== 0 ? (
           <div className={`muted ${styles.small}`}>HPA, not counted: {formatUsd(s.excludedHpaNetCents)}</div>
         ) : null}
+      </td>
+      <td className="num">
+        {formatSavings(review.openCents)}
+        {review.declined > 0 ? (
+          <div className={`muted ${styles.small}`}>
+            declined {review.declined}: {formatUsd(review.declinedCents)}
+          </div>
+        ) : null}
+      </td>
+      <td className="num">
+        {review.realizedCents !== 0 ? <strong>{formatSavings(review.realizedCents)}</strong> : "—"}
+        {review.applied > 0 ? <div className={`muted ${styles.small}`}>{review.applied} applied</div> : null}
       </td>
       <td className="num">
         {totals.workloadsToChange} <span className="muted">of {totals.workloads}</span>

@@ -129,6 +129,18 @@ export function RightsizingSettingsForm({
           <Field name="severityMediumPct" label="Medium change from (%)" {...p} />
           <Field name="severityHighPct" label="High change from (%)" {...p} />
           <Field
+            name="reopenChangePct"
+            label="Reopen a rejected row above (%)"
+            hint="When the recommendation moves this much"
+            {...p}
+          />
+          <Field
+            name="appliedTolerancePct"
+            label="Applied within (± %)"
+            hint="Requests this close to the accepted ones"
+            {...p}
+          />
+          <Field
             name="hpaOverrides"
             label="HPA overrides"
             hint="One “cluster/namespace/workload = on|off” per line (optionally cluster/namespace/Kind/workload)."
