@@ -19,6 +19,20 @@ function isCurrent(s: State): boolean {
   return s.built_days !== null && s.built_run === s.latest && s.built_days === s.days;
 }
 
+/**
+ * Whether a report may read whole months from cost_monthly: brought up to date first, except through a shared
+ * connection (a command reading the embedded database of a running server), which may not write. Out of date
+ * there (a sync finished and no page was read since), the report sums cost_daily instead: slower, the same cents.
+ */
+export async function prepareSpendRollup(db: Db): Promise<boolean> {
+  if (db.kind === "embedded-shared") {
+    const [state] = await db.sql.query<State>(READ_STATE);
+    return state !== undefined && isCurrent(state);
+  }
+  await ensureSpendRollup(db);
+  return true;
+}
+
 /** Brings cost_monthly up to date with cost_daily; cheap when nothing changed. Returns the months rebuilt. */
 export async function ensureSpendRollup(db: Db): Promise<string[] | "all" | null> {
   const [state] = await db.sql.query<State>(READ_STATE);
