@@ -16,7 +16,6 @@ const EXTERNAL = [
   "next/*",
   "@electric-sql/pglite",
   "@electric-sql/pglite/*",
-  "@electric-sql/pglite-socket",
   "pglite-prisma-adapter",
   "pg-native", // pg's optional native binding, never installed
 ];

@@ -33,7 +33,9 @@ await runCli("sync", async (argv, { config, now, signal, openDb, stdout, stderr,
       .map((s) => `  ${s.label}: ${s.reason}`);
     throw badInput(`No data source is configured${flags.only ? ` for --only ${flags.only}` : ""}:\n${why.join("\n")}`);
   }
-  const db = await openDb();
+  // While the server owns the embedded database, this opens it read-only through the server, and runSync refuses
+  // with what to do instead ("Sync now", or stop the server) rather than a bare "in use".
+  const db = await openDb({ shareIfLocked: true });
   // A progress bar for a person at a terminal; log lines (text or JSON) for anything else.
   const tty = stderr.isTTY && config.logFormat === "text";
   let lastLine = "";

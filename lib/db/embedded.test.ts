@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EmbeddedLockedError, openEmbedded, takeLock } from "./embedded";
+import { EmbeddedLockedError, openEmbedded, takeLock, toDataDirAction } from "./embedded";
 import { applyMigrations } from "./migrate";
 import { testDatabases } from "@/testing/databases";
 import type { Db } from "./types";
@@ -25,7 +25,7 @@ describe("embedded database lock", () => {
     // A live process other than us holds the lock (our parent stands in for `npm run demo`).
     writeFileSync(
       path.join(dir, "costwise.lock"),
-      JSON.stringify({ pid: process.ppid, port: null, command: "npm run demo", startedAt: "2026-11-26T00:00:00Z" }),
+      JSON.stringify({ pid: process.ppid, socket: null, command: "npm run demo", startedAt: "2026-11-26T00:00:00Z" }),
     );
     const err = await openEmbedded({ dir, command: "test" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddedLockedError);
@@ -37,7 +37,7 @@ describe("embedded database lock", () => {
     const dir = tempDir();
     writeFileSync(
       path.join(dir, "costwise.lock"),
-      JSON.stringify({ pid: 2 ** 22 + 12345, port: null, command: "killed", startedAt: "x" }),
+      JSON.stringify({ pid: 2 ** 22 + 12345, socket: null, command: "killed", startedAt: "x" }),
     );
     const db = await openEmbedded({ dir, command: "test" });
     expect(JSON.parse(readFileSync(path.join(dir, "costwise.lock"), "utf8")).pid).toBe(process.pid);
@@ -45,7 +45,7 @@ describe("embedded database lock", () => {
     expect(existsSync(path.join(dir, "costwise.lock"))).toBe(false);
   });
 
-  it("lets another command reach the owner's database through its Postgres-protocol server", async () => {
+  it("lets another command read the owner's database through its socket, and only read it", async () => {
     const dir = tempDir();
     const owner = await openEmbedded({ dir, command: "owner", serve: true });
     open.push(owner);
@@ -57,15 +57,48 @@ describe("embedded database lock", () => {
     const reader = await openEmbedded({ dir, command: "reader", shareIfLocked: true });
     open.push(reader);
     expect(reader.kind).toBe("embedded-shared");
+    expect(reader.label).toBe(`embedded database at ${dir}, in use by process ${process.ppid} (owner), read-only here`);
     expect(await reader.sql.query("SELECT value FROM setting WHERE key = 'k'")).toEqual([{ value: { a: 1 } }]);
-    // Prisma reaches it the same way, interactive transactions included (the server keeps one open to its client).
     expect(await reader.prisma.setting.findUnique({ where: { key: "k" } })).toMatchObject({ value: { a: 1 } });
-    await reader.prisma.$transaction(async (tx) => {
-      const row = await tx.setting.findUniqueOrThrow({ where: { key: "k" } });
-      await tx.setting.update({ where: { key: "k" }, data: { value: { a: (row.value as { a: number }).a + 1 } } });
-    });
-    expect(await owner.prisma.setting.findUnique({ where: { key: "k" } })).toMatchObject({ value: { a: 2 } });
+    // A write (here a Prisma interactive transaction) is refused, and says why.
+    await expect(
+      reader.prisma.$transaction((tx) => tx.setting.update({ where: { key: "k" }, data: { value: { a: 2 } } })),
+    ).rejects.toThrow(/refused: the embedded database at .* belongs to process/);
+    expect(await owner.prisma.setting.findUnique({ where: { key: "k" } })).toMatchObject({ value: { a: 1 } });
     writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify(info));
+  });
+
+  it("creates the data directory 0700, tightens one others can read, and refuses a world-writable one", async () => {
+    const parent = tempDir();
+    const fresh = path.join(parent, "data");
+    open.push(await openEmbedded({ dir: fresh, command: "test" }));
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+
+    const readable = path.join(parent, "readable");
+    mkdirSync(readable, { mode: 0o755 });
+    chmodSync(readable, 0o755);
+    open.push(await openEmbedded({ dir: readable, command: "test" }));
+    expect(statSync(readable).mode & 0o777).toBe(0o700);
+
+    const open777 = path.join(parent, "open");
+    mkdirSync(open777);
+    chmodSync(open777, 0o777);
+    await expect(openEmbedded({ dir: open777, command: "test" })).rejects.toThrow(
+      `The embedded database directory ${open777} is not safe to use: anyone can write to it. Make it yours alone (chmod 700 ${open777})`,
+    );
+    expect(existsSync(path.join(open777, "costwise.lock"))).toBe(false);
+  });
+
+  it.each([
+    ["0700, ours", 0o700, 1000, "ok"],
+    ["0755, ours", 0o755, 1000, "tighten"],
+    ["0750, ours", 0o750, 1000, "tighten"],
+    ["0777", 0o777, 1000, "refuse"],
+    ["1777 (sticky, like /tmp)", 0o1777, 1000, "refuse"],
+    ["0755, another user's", 0o755, 0, "refuse"],
+    ["0700, another user's (our access is the OS's business)", 0o700, 0, "ok"],
+  ])("data directory %s → %s", (_name, mode, uid, kind) => {
+    expect(toDataDirAction({ mode: 0o040000 | mode, uid, isDirectory: true }, 1000).kind).toBe(kind);
   });
 
   it("lets a Prisma transaction wait its turn behind a long one (a sync's swap) instead of failing after 2 s", async () => {
@@ -101,7 +134,7 @@ describe("embedded database lock", () => {
 
   it("takeLock is exclusive between two takers", () => {
     const dir = tempDir();
-    const info = { pid: process.pid, port: null, command: "a", startedAt: "x" };
+    const info = { pid: process.pid, socket: null, command: "a", startedAt: "x" };
     expect(takeLock(dir, info)).toEqual({ ok: true });
     writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ ...info, pid: process.ppid }));
     expect(takeLock(dir, info)).toMatchObject({ ok: false, owner: { pid: process.ppid } });

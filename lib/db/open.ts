@@ -1,6 +1,6 @@
 import type { Config } from "@/lib/config";
 import { openEmbedded } from "./embedded";
-import { applyMigrations } from "./migrate";
+import { applyMigrations, listPendingMigrations } from "./migrate";
 import { openPostgres } from "./postgres";
 import type { Db } from "./types";
 
@@ -8,9 +8,9 @@ export type OpenDatabaseOptions = {
   config: Pick<Config, "database">;
   /** Who opens it, e.g. "npm run demo" (named in the embedded lock file). */
   command: string;
-  /** Owner of an embedded database: also serve it to other Costwise commands on 127.0.0.1. */
+  /** Owner of an embedded database: also serve it, read-only, to other Costwise commands (a unix socket). */
   serve?: boolean;
-  /** A reader: reach an embedded database another process owns through that process. */
+  /** A reader: reach an embedded database another process owns through that process, read-only. */
   shareIfLocked?: boolean;
   log?: (line: string) => void;
 };
@@ -28,6 +28,18 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Db> {
           shareIfLocked: opts.shareIfLocked,
         });
   try {
+    if (db.kind === "embedded-shared") {
+      // A reader cannot migrate what another process owns: it needs the schema the owner already has.
+      const pending = await listPendingMigrations(db.sql);
+      if (pending.length > 0) {
+        throw new Error(
+          `The ${db.label} has an older schema than this version (missing ${pending.join(", ")}). ` +
+            `Stop that process and run this command again: it will update the schema.`,
+        );
+      }
+      opts.log?.(`Database: ${db.label}`);
+      return db;
+    }
     const applied = await db.withSession((s) => applyMigrations(s));
     opts.log?.(
       `Database: ${db.label}${applied.length ? ` (applied ${applied.length} migration${applied.length > 1 ? "s" : ""})` : ""}`,

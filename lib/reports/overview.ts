@@ -9,7 +9,7 @@ import type { TagSettings } from "@/lib/settings/tags";
 import { METRIC_COLUMN, type Metric } from "@/lib/metrics";
 import { compareMoney, isZeroMoney } from "@/lib/money";
 import { getSpendReport, toChange, type SpendReport, type SpendRow } from "./spend-report";
-import { ensureSpendRollup } from "./rollup";
+import { prepareSpendRollup } from "./rollup";
 import { getTagHealth, type TagHealth } from "./tag-health";
 import { toDefaultSpendView, type SpendView } from "./view";
 
@@ -66,7 +66,7 @@ export async function getOverview(
   const categoriesView: SpendView = { ...base, by: ["category"], from: thisMonth, to: nextMonth, granularity: "total" };
   const moversView: SpendView = { ...base, by: ["project"], from: addMonths(thisMonth, -2), to: thisMonth };
 
-  await ensureSpendRollup(db); // once, before the reads below run side by side
+  await prepareSpendRollup(db); // once, before the reads below run side by side
   const [trend, categories, projects, through, runs, tagHealth, sameDays] = await Promise.all([
     getSpendReport(db, trendView, { now, settings, departments }),
     getSpendReport(db, categoriesView, { now, settings, departments }),

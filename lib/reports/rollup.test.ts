@@ -1,6 +1,12 @@
 // The monthly rollup follows the daily data: rebuilt for the months a new run replaced, fully after a reset,
 // and month views that start mid-month mix whole months from the rollup with days from cost_daily.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openEmbedded } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import type { Db } from "@/lib/db/types";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { fromUnits, toUnits } from "@/lib/money";
 import { ensureSpendRollup } from "./rollup";
@@ -58,5 +64,44 @@ describe.each(testDatabases())("spend rollup on $name", ({ create }) => {
     await db.sql.query("DELETE FROM cost_day");
     expect(await ensureSpendRollup(db)).toBe("all");
     expect(await totals()).toEqual({ total: "0", periods: ["0", "0", "0"] });
+  });
+});
+
+describe("spend rollup read through a shared connection (a command beside the running server)", () => {
+  let dir: string;
+  let owner: Db;
+  let reader: Db;
+  let lock: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "costwise-rollup-share-"));
+    owner = await openEmbedded({ dir, command: "npm start", serve: true });
+    await owner.withSession((s) => applyMigrations(s));
+    await seedSpend(owner);
+    lock = readFileSync(path.join(dir, "costwise.lock"), "utf8");
+    // The owner seen from another process: same lock, another live pid.
+    writeFileSync(path.join(dir, "costwise.lock"), JSON.stringify({ ...JSON.parse(lock), pid: process.ppid }));
+    reader = await openEmbedded({ dir, command: "npm run export", shareIfLocked: true });
+  });
+  afterAll(async () => {
+    await reader?.close();
+    if (lock) writeFileSync(path.join(dir, "costwise.lock"), lock);
+    await owner?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("sums the days while the rollup is out of date, without rebuilding it (it may not write), then uses it", async () => {
+    const view = { ...toDefaultSpendView(now), ...SEED_RANGE, by: ["department" as const] };
+    const read = async (db: Db) => {
+      const r = await getSpendReport(db, view, { now });
+      if (r.kind !== "report") throw new Error(r.message);
+      return { total: norm(r.total), periods: r.periodTotals.map(norm) };
+    };
+    const expected = { total: "891.1500000001", periods: ["110.1000000001", "405.25", "375.8"] };
+    expect(await read(reader)).toEqual(expected);
+    expect(await owner.sql.query("SELECT count(*)::int AS n FROM cost_monthly_state")).toEqual([{ n: 0 }]);
+    expect(await owner.sql.query("SELECT count(*)::int AS n FROM cost_monthly")).toEqual([{ n: 0 }]);
+    // The owner's next read builds it; the reader then reads the same cents from it.
+    expect(await read(owner)).toEqual(expected);
+    expect(await read(reader)).toEqual(expected);
   });
 });

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/types";
 import { toDay } from "@/lib/dates";
 import { badInput } from "@/lib/errors";
 import { getTagSettings } from "@/lib/settings/store";
-import { ensureSpendRollup } from "./rollup";
+import { prepareSpendRollup } from "./rollup";
 import type { TagSettings } from "@/lib/settings/tags";
 import { chooseDataset, toNotExactMessage, type Dataset } from "./datasets";
 import { listExactAlternatives, type ViewLink } from "./drill";
@@ -122,8 +122,8 @@ export async function getSpendReport(
     };
   }
   const settings = opts.settings ?? (await getTagSettings(db));
-  if (view.granularity !== "day") await ensureSpendRollup(db);
-  const spendQuery = buildSpendQuery(view, dataset, settings, departments);
+  const useRollup = view.granularity !== "day" && (await prepareSpendRollup(db));
+  const spendQuery = buildSpendQuery(view, dataset, settings, departments, useRollup);
   const totalsQuery = buildPeriodTotalsQuery(view);
   const [rows, totals, accounts] = await Promise.all([
     // A bounded number of rows is read: the cells, one total per group (never more groups than cells), one per

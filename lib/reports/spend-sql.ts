@@ -66,6 +66,8 @@ export function buildSpendQuery(
   settings: TagSettings,
   /** Only these departments (resolved values); null = all. */
   departments: string[] | null = null,
+  /** Read whole months from the monthly rollup (false while it is out of date and may not be rebuilt). */
+  useRollup = true,
 ): SqlQuery {
   const params: unknown[] = [dataset.name, view.from, view.to];
   const p = (value: unknown) => `$${params.push(value)}`;
@@ -116,7 +118,13 @@ export function buildSpendQuery(
 
   const rawColumns = needed.map((d) => COLUMN[d]);
   const source = toSourceSql(
-    { from: view.from, to: view.to, useMonths: view.granularity !== "day", columns: rawColumns, metric: view.metric },
+    {
+      from: view.from,
+      to: view.to,
+      useMonths: useRollup && view.granularity !== "day",
+      columns: rawColumns,
+      metric: view.metric,
+    },
     params,
   );
   const text = `

@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db/types";
 import { toComplianceStatusSql, toResolvedValueSql, toStatusSql } from "@/lib/tags/sql";
 import type { TagSettings } from "@/lib/settings/tags";
-import { ensureSpendRollup } from "./rollup";
+import { prepareSpendRollup } from "./rollup";
 import { toSourceSql } from "./spend-sql";
 import type { Metric } from "@/lib/metrics";
 
@@ -25,10 +25,10 @@ export async function getTagHealth(
   /** A person granted departments: only the rows whose department (after aliases) is one of theirs. */
   departments: string[] | null = null,
 ): Promise<TagHealth> {
-  await ensureSpendRollup(db);
+  const useMonths = await prepareSpendRollup(db);
   const params: unknown[] = ["department,project,environment", range.from, range.to];
   const source = toSourceSql(
-    { ...range, useMonths: true, columns: ["department", "project", "environment"], metric },
+    { ...range, useMonths, columns: ["department", "project", "environment"], metric },
     params,
   );
   const status = {

@@ -1,6 +1,6 @@
 // Choices for the scope fields of the initiative form: the allowed tag values and the values the data holds.
 import type { Db } from "@/lib/db/types";
-import { ensureSpendRollup } from "@/lib/reports/rollup";
+import { prepareSpendRollup } from "@/lib/reports/rollup";
 import { getRightsizingContext } from "@/lib/rightsizing/read";
 import type { TagSettings } from "@/lib/settings/tags";
 
@@ -17,11 +17,12 @@ export type ScopeOptions = {
 export async function getScopeOptions(db: Db, settings: TagSettings): Promise<ScopeOptions> {
   // The monthly sums hold every value the days hold, in ~30× fewer rows (3 years of a project dataset at the
   // large demo's size: 1.9 s from the days on a loaded machine).
-  await ensureSpendRollup(db);
+  // A shared reader may not rebuild an out-of-date rollup: it reads the days instead (slower, the same values).
+  const table = (await prepareSpendRollup(db)) ? "cost_monthly" : "cost_daily";
   const distinct = async (column: "department" | "project" | "service", dataset: string) =>
     (
       await db.sql.query<{ v: string }>(
-        `SELECT DISTINCT ${column} AS v FROM cost_monthly WHERE dataset = $1 AND ${column} <> '' ORDER BY 1`,
+        `SELECT DISTINCT ${column} AS v FROM ${table} WHERE dataset = $1 AND ${column} <> '' ORDER BY 1`,
         [dataset],
       )
     ).map((r) => r.v);

@@ -39,12 +39,12 @@ const embeddedHeld = new WeakSet<Db>();
  * Runs fn while holding the database's sync lock, on its own connection.
  * Postgres: a session-level advisory lock, which the server drops by itself if this process dies, so a
  * killed sync never blocks the next one. Embedded: the database belongs to this process alone, so a
- * process-local flag is the lock; a process that only reaches it through its owner may not sync.
+ * process-local flag is the lock; a process that only reaches it through its owner (read-only) may not sync.
  */
 export async function withSyncLock<T>(db: Db, fn: (session: Sql) => Promise<T>): Promise<T> {
   if (db.kind === "embedded-shared") {
     throw new SyncBusyError(
-      `Cannot sync: ${db.label}. Use "Sync now" on /sync in the running app, or stop it and run the sync again.`,
+      `Cannot sync: the ${db.label}. Use "Sync now" on /sync in the running app, or stop it and run the sync again.`,
     );
   }
   if (db.kind === "embedded") {
