@@ -17,7 +17,7 @@ test("an admin presses Sync now and watches the run to the end", async ({ page }
   await current.getByRole("button", { name: "Sync now" }).click();
 
   const running = current.getByRole("heading", { name: /^Sync #\d+ is running$/ });
-  await expect(running).toBeVisible();
+  await expect(running).toBeVisible({ timeout: 60_000 }); // starting takes the sync lock and plans the run
   const runId = Number((await running.textContent())!.match(/#(\d+)/)![1]);
   await expect(current.getByRole("button", { name: "Sync now" })).toBeDisabled();
 

@@ -15,8 +15,10 @@ export function SettingVersions({ versions, children }: { versions: Record<strin
  * someone else's is refused instead of silently undoing theirs. Absent outside a SettingVersions: the save is
  * then refused too (reload), never done unchecked.
  */
-export function SettingVersionField({ setting }: { setting: string }) {
-  const version = useContext(Versions)[setting];
-  if (version === undefined) return null;
+export function SettingVersionField({ setting, saved }: { setting: string; saved?: number | null }) {
+  const rendered = useContext(Versions)[setting];
+  if (rendered === undefined) return null;
+  // `saved`: the version this form's own last save wrote, which can arrive before the refreshed page does.
+  const version = Math.max(rendered, saved ?? 0);
   return <input type="hidden" name={SETTING_VERSION_FIELD} value={version} />;
 }

@@ -9,7 +9,8 @@ import { toAppError } from "@/lib/errors";
 import { MISSING_SETTING_VERSION, parseFormData, readSettingVersion } from "@/lib/form-data";
 import { deckChoiceFormSchema, getDeckChoice, saveDeckChoice } from "@/lib/slides/deck-choice";
 
-export type DeckChoiceState = { ok: boolean; message: string } | null;
+/** `settingVersion`: the version a save wrote, which the form carries next (SettingVersionField). */
+export type DeckChoiceState = { ok: boolean; message: string; settingVersion?: number } | null;
 
 export async function saveDeck(_previous: DeckChoiceState, form: FormData): Promise<DeckChoiceState> {
   const parsed = parseFormData(deckChoiceFormSchema, form);
@@ -21,12 +22,18 @@ export async function saveDeck(_previous: DeckChoiceState, form: FormData): Prom
     const access = await getRequestAccess();
     await requireAccess(db, access, "edit", "the deck");
     const before = await getDeckChoice(db);
-    const saved = await saveDeckChoice(db, parsed.value, { expectedVersion, by: actorOf(access) });
+    let settingVersion: number | undefined;
+    const saved = await saveDeckChoice(db, parsed.value, {
+      expectedVersion,
+      by: actorOf(access),
+      onSaved: (v) => (settingVersion = v),
+    });
     await recordChange(db, access, { action: "deck.save", target: "deck", before, after: saved });
     revalidatePath("/slides");
     const n = saved.initiatives.length;
     return {
       ok: true,
+      settingVersion,
       message: `Saved: ${n} initiative${n === 1 ? "" : "s"} in the deck. The download and \`npm run export -- slides\` use this order.`,
     };
   } catch (err) {

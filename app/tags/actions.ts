@@ -10,7 +10,8 @@ import { toAppError } from "@/lib/errors";
 import { MISSING_SETTING_VERSION, parseFormData, readSettingVersion } from "@/lib/form-data";
 import { saveTagSettingsEdit, tagSettingsEditSchema } from "@/lib/tags/tag-settings-edit";
 
-export type TagEditState = { ok: boolean; message: string; errors: string[] } | null;
+/** `settingVersion`: the version a save wrote, which the form carries next (SettingVersionField). */
+export type TagEditState = { ok: boolean; message: string; errors: string[]; settingVersion?: number } | null;
 
 /** One edit from a form (field `op` names it); answers what happened or what to change. */
 export async function editTagSettings(_previous: TagEditState, formData: FormData): Promise<TagEditState> {
@@ -23,7 +24,12 @@ export async function editTagSettings(_previous: TagEditState, formData: FormDat
     const access = await getRequestAccess();
     await requireAccess(db, access, "edit", "tag settings");
     const before = await getTagSettings(db);
-    const result = await saveTagSettingsEdit(db, parsed.value, { expectedVersion, by: actorOf(access) });
+    let settingVersion: number | undefined;
+    const result = await saveTagSettingsEdit(db, parsed.value, {
+      expectedVersion,
+      by: actorOf(access),
+      onSaved: (v) => (settingVersion = v),
+    });
     if (!result.ok) return { ok: false, message: "", errors: result.errors };
     await recordChange(db, access, {
       action: `settings.tags.${parsed.value.op}`,
@@ -34,7 +40,7 @@ export async function editTagSettings(_previous: TagEditState, formData: FormDat
     });
     // Aliases and lists apply when reports are read: every page shows the change at once.
     revalidatePath("/", "layout");
-    return { ok: true, message: result.message, errors: [] };
+    return { ok: true, message: result.message, errors: [], settingVersion };
   } catch (err) {
     const e = toAppError(err);
     // Someone saved since this page was opened: their words say who and when, and nothing of theirs is undone.

@@ -75,6 +75,18 @@ describe.each(testDatabases())("settings saves on $name", ({ create }) => {
     expect((await getStampedOpportunitySettings(db)).settings.readSharePercent).toBe(12);
   });
 
+  it("tells the saving form the version it wrote, so its next save is checked against that one", async () => {
+    const wrote: number[] = [];
+    const onSaved = (v: number) => wrote.push(v);
+    await saveRightsizingSettings(db, { windowDays: 7 }, { expectedVersion: 0, by: "ana@example.com", onSaved });
+    await saveRightsizingSettings(db, { windowDays: 8 }, { expectedVersion: wrote[0], by: "ana@example.com", onSaved });
+    expect(wrote).toEqual([1, 2]);
+    await expect(
+      saveRightsizingSettings(db, { windowDays: 9 }, { expectedVersion: 1, by: "bo@example.com", onSaved }),
+    ).rejects.toBeInstanceOf(SettingConflictError);
+    expect(wrote).toEqual([1, 2]); // a refused save wrote nothing and told nothing
+  });
+
   it("the command line (no expected version) saves over whatever is stored and bumps the version", async () => {
     await saveRightsizingSettings(db, { windowDays: 7 }, { expectedVersion: 0, by: "ana@example.com" });
     await saveRightsizingSettings(db, { windowDays: 9 });

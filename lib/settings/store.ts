@@ -53,7 +53,12 @@ export async function readSettingStamp(db: Db, key: string): Promise<SettingStam
 }
 
 /** Who saves, and the version their form was opened with (omitted: the command line, which overwrites). */
-export type SaveOptions = { expectedVersion?: number; by?: string };
+export type SaveOptions = {
+  expectedVersion?: number;
+  by?: string;
+  /** Told the version the save wrote: the form that saved carries it next, without waiting for the page to refresh. */
+  onSaved?: (version: number) => void;
+};
 
 /**
  * A save from a page opened before someone else's save: refused, nothing written, saying who changed what when,
@@ -87,6 +92,12 @@ export async function writeSettingDocument(
   value: unknown,
   opts: SaveOptions = {},
 ): Promise<number> {
+  const version = await writeVersioned(db, key, value, opts);
+  opts.onSaved?.(version);
+  return version;
+}
+
+async function writeVersioned(db: Db, key: string, value: unknown, opts: SaveOptions): Promise<number> {
   const document = value as Prisma.InputJsonValue;
   const by = opts.by ?? null;
   const data = { value: document, updatedAt: new Date(), updatedBy: by, version: { increment: 1 } };

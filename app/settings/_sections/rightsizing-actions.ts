@@ -18,6 +18,8 @@ export type RightsizingFormState = {
   submitted: Record<string, string> | null;
   /** Bumped on every answer, so the form re-renders with the saved (normalised) values. */
   version: number;
+  /** The settings version this form's last save wrote (SettingVersionField), or null before one. */
+  settingVersion?: number | null;
 };
 
 export async function saveRightsizingSettingsAction(
@@ -37,13 +39,18 @@ export async function saveRightsizingSettingsAction(
     };
   }
   const expectedVersion = readSettingVersion(formData);
+  let settingVersion = previous.settingVersion ?? null;
   try {
     if (expectedVersion === null) throw new AppError("conflict", MISSING_SETTING_VERSION);
     const db = await getDb();
     const access = await getRequestAccess();
     await requireAccess(db, access, "admin", "rightsizing settings");
     const before = await getRightsizingSettings(db);
-    const after = await saveRightsizingSettings(db, parsed.value, { expectedVersion, by: actorOf(access) });
+    const after = await saveRightsizingSettings(db, parsed.value, {
+      expectedVersion,
+      by: actorOf(access),
+      onSaved: (v) => (settingVersion = v),
+    });
     await recordChange(db, access, { action: "settings.rightsizing.save", target: "rightsizing", before, after });
   } catch (err) {
     const e = toAppError(err);
@@ -55,6 +62,7 @@ export async function saveRightsizingSettingsAction(
       errors: {},
       submitted: parsed.values,
       version,
+      settingVersion,
     };
   }
   // Recommendations are computed when read: every rightsizing page and export uses these now.
@@ -65,5 +73,6 @@ export async function saveRightsizingSettingsAction(
     errors: {},
     submitted: null,
     version,
+    settingVersion,
   };
 }

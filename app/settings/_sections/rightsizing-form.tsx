@@ -68,7 +68,7 @@ export function RightsizingSettingsForm({
   const p = { get, errors };
   return (
     <form key={state.version} action={action} className={styles.form} aria-label="Rightsizing settings">
-      <SettingVersionField setting="rightsizing" />
+      <SettingVersionField setting="rightsizing" saved={state.settingVersion} />
       {state.message ? (
         <div
           className={`notice ${state.status === "saved" ? "info" : "error"}`}

@@ -79,7 +79,7 @@ export function DeckPicker({ items, chosen }: { items: PickerItem[]; chosen: num
       ) : null}
       <form action={action} className={styles.pickSave}>
         <input type="hidden" name="initiatives" value={order.join(",")} />
-        <SettingVersionField setting="deck" />
+        <SettingVersionField setting="deck" saved={state?.settingVersion} />
         <button type="submit" className="button" disabled={pending || !isDirty}>
           {pending ? "Saving…" : "Save deck"}
         </button>

@@ -17,7 +17,7 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
     <>
       <input type="hidden" name="op" value={op} />
       <input type="hidden" name="key" value={tagKey} />
-      <SettingVersionField setting="tags" />
+      <SettingVersionField setting="tags" saved={state?.settingVersion} />
     </>
   );
   return (

@@ -19,7 +19,7 @@ export function CategoryEditor({
   const row = (label: React.ReactNode, op: string, current: EnvironmentCategory, extra?: React.ReactNode) => (
     <form action={action} className={styles.valueRow}>
       <input type="hidden" name="op" value={op} />
-      <SettingVersionField setting="tags" />
+      <SettingVersionField setting="tags" saved={state?.settingVersion} />
       {extra}
       <span>{label}</span>
       <span className={styles.rowActions}>

@@ -24,7 +24,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="remove-alias" />
           <input type="hidden" name="key" value={tagKey} />
-          <SettingVersionField setting="tags" />
+          <SettingVersionField setting="tags" saved={state?.settingVersion} />
           <input type="hidden" name="raw" value={value} />
           <span>
             Reported as <span className={styles.value}>{aliasOf}</span>
@@ -42,7 +42,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="add-alias" />
           <input type="hidden" name="key" value={tagKey} />
-          <SettingVersionField setting="tags" />
+          <SettingVersionField setting="tags" saved={state?.settingVersion} />
           <input type="hidden" name="raw" value={value} />
           <input type="hidden" name="value" value={suggestion} />
           <button
@@ -59,7 +59,7 @@ export function OffenderFix({ tagKey, value, aliasOf, suggestion, allowed }: Pro
         <form action={action} className={styles.inlineForm}>
           <input type="hidden" name="op" value="add-alias" />
           <input type="hidden" name="key" value={tagKey} />
-          <SettingVersionField setting="tags" />
+          <SettingVersionField setting="tags" saved={state?.settingVersion} />
           <input type="hidden" name="raw" value={value} />
           <select
             className={`${styles.input} ${styles.small}`}
