@@ -17,7 +17,7 @@ export type ResourceView = {
 /**
  * A container row as the table shows it, every figure already formatted on the server. The row is a client
  * component because a server-rendered row travels twice (as HTML and again as the RSC payload that
- * describes every element): as one, the payload carries only these texts (~1 KB less per row).
+ * describes every element): as one, the payload carries only these texts (the large demo's biggest team: 4.9 → 2.7 KB a row).
  */
 export type ContainerRowView = {
   container: string;
