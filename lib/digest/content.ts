@@ -10,7 +10,8 @@ import { summarizeRecommendations } from "@/lib/rightsizing/summarize";
 import { tableQuerySchema } from "@/lib/rightsizing/table-query";
 import { toCpuQuantity, toMemoryQuantity } from "@/lib/rightsizing/quantities";
 import type { RightsizingRow } from "@/lib/rightsizing/types";
-import { isOpenRecommendation, type DecisionOnRow } from "./open";
+import type { DecisionStatus } from "@/lib/rightsizing/decisions";
+import { listDecisions, toDecisionViews, toRowKey } from "@/lib/rightsizing/decisions-store";
 
 /** How many open rows a message lists by name (the rest are counted and one click away). */
 export const TOP_ROWS = 5;
@@ -56,16 +57,6 @@ export type TeamDigest = {
   openKeys: string[];
 };
 
-export function toRowKey(u: {
-  cluster: string;
-  namespace: string;
-  workloadKind: string;
-  workload: string;
-  container: string;
-}) {
-  return [u.cluster, u.namespace, u.workloadKind, u.workload, u.container].join("\u001f");
-}
-
 function toDigestRow(row: RightsizingRow): DigestRow {
   const { usage, recommendation: rec } = row;
   const next = rec.recommended;
@@ -86,17 +77,17 @@ function toDigestRow(row: RightsizingRow): DigestRow {
   };
 }
 
-/** Rows the team has to look at: a recommendation that changes the requests, and no decision that closes it. */
-export function selectOpenRows(
-  rows: RightsizingRow[],
-  decisions: Map<string, DecisionOnRow>,
-  today: string,
-): RightsizingRow[] {
+/**
+ * Rows the team has to look at: a recommendation that changes the requests, and nobody decided on it yet or it
+ * opened again (the loop's decisionStatus: a rejected row whose recommendation moved, a snooze that ran out).
+ * Accepted, declined and snoozed rows are counted in their own lines, not here.
+ */
+export function selectOpenRows(rows: RightsizingRow[], statuses: Map<string, DecisionStatus>): RightsizingRow[] {
   return rows.filter(
     (row) =>
       row.recommendation.recommended !== null &&
       row.recommendation.direction !== "none" &&
-      isOpenRecommendation(decisions.get(toRowKey(row.usage)), today),
+      (statuses.get(toRowKey(row.usage)) ?? "open") === "open",
   );
 }
 
@@ -110,16 +101,12 @@ export async function buildTeamDigest(
     getTeamRightsizing(db, team, tableQuerySchema.parse({})),
     db.prisma.rightsizingDecision.findMany({ where: { team } }),
   ]);
-  const byKey = new Map<string, DecisionOnRow>(
-    decisions.map((d) => [
-      toRowKey(d),
-      {
-        decision: d.decision as DecisionOnRow["decision"],
-        snoozedUntil: d.snoozedUntil ? toDay(d.snoozedUntil) : null,
-      },
-    ]),
-  );
-  const openRows = selectOpenRows(page.scopedRows, byKey, today);
+  const views = toDecisionViews(await listDecisions(db, { teams: null, team }), page.allRows, {
+    today,
+    reopenChangePct: page.settings.reopenChangePct,
+  });
+  const statuses = new Map(views.map((v) => [toRowKey(v), v.status]));
+  const openRows = selectOpenRows(page.scopedRows, statuses);
   const totals = summarizeRecommendations(openRows).total;
   const top = openRows
     .filter((r) => r.recommendation.isInSavingsTotals && r.savings.monthlyCents > 0)

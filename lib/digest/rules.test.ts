@@ -1,28 +1,10 @@
-// The digest's pure rules, table-driven: what is open, the week, webhook URLs and addresses, hostile text.
+// The digest's pure rules, table-driven: the week, webhook URLs and addresses, hostile text.
 import { describe, expect, it } from "vitest";
 import { isPublicAddress } from "./addresses";
 import { checkEmailAddress, checkWebhookUrl, maskWebhookUrl, parseRecipients } from "./channels";
 import type { TeamDigest } from "./content";
-import { isOpenRecommendation } from "./open";
 import { formatSavingCents, renderEmailHtml, renderSlack, toSubject } from "./render";
 import { isDue, toSendTime, toWeek } from "./week";
-
-describe("isOpenRecommendation", () => {
-  it.each([
-    ["no decision", undefined, true],
-    ["accepted", { decision: "accepted", snoozedUntil: null }, false],
-    ["rejected", { decision: "rejected", snoozedUntil: null }, false],
-    ["snoozed until tomorrow", { decision: "snoozed", snoozedUntil: "2026-12-08" }, false],
-    [
-      "snoozed until today (it ends at the start of the day)",
-      { decision: "snoozed", snoozedUntil: "2026-12-07" },
-      true,
-    ],
-    ["snoozed until yesterday", { decision: "snoozed", snoozedUntil: "2026-12-06" }, true],
-  ] as const)("%s → %s", (_, decision, open) => {
-    expect(isOpenRecommendation(decision, "2026-12-07")).toBe(open);
-  });
-});
 
 describe("the week", () => {
   it.each([
