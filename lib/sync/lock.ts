@@ -36,6 +36,22 @@ export function checkMovedRows(what: string, moved: number, staged: number): voi
 const embeddedHeld = new WeakSet<Db>();
 
 /**
+ * The run holding the lock, for the refusal to name it. Its holder records the run just after taking the lock,
+ * so a request refused in that instant (two "Sync now" at once on two replicas) waits up to 2 s for the row.
+ */
+async function findRunningRun(db: Db): Promise<{ id: number; startedAt: Date } | null> {
+  for (let attempt = 0; ; attempt++) {
+    const running = await db.prisma.syncRun.findFirst({
+      where: { status: "running" },
+      orderBy: { id: "desc" },
+      select: { id: true, startedAt: true },
+    });
+    if (running || attempt === 20) return running;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Runs fn while holding the database's sync lock, on its own connection.
  * Postgres: a session-level advisory lock, which the server drops by itself if this process dies, so a
  * killed sync never blocks the next one. Embedded: the database belongs to this process alone, so a
@@ -60,11 +76,7 @@ export async function withSyncLock<T>(db: Db, fn: (session: Sql) => Promise<T>):
   return db.withSession(async (session) => {
     const [row] = await session.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [SYNC_LOCK_KEY]);
     if (!row?.ok) {
-      const running = await db.prisma.syncRun.findFirst({
-        where: { status: "running" },
-        orderBy: { id: "desc" },
-        select: { id: true, startedAt: true },
-      });
+      const running = await findRunningRun(db);
       throw new SyncBusyError(
         `Another sync is running${running ? ` (run #${running.id}, started ${running.startedAt.toISOString()})` : ""}; wait for it to finish.`,
       );

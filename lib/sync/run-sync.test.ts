@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
-import { SyncBusyError } from "./lock";
+import { SyncBusyError, withSyncLock } from "./lock";
 import { runSync } from "./run-sync";
 import { getLastSuccessfulSync, listSyncRuns, recoverInterruptedRuns, type SyncRunRow } from "./runs";
 import type { SyncProgress, SyncSource } from "./types";
@@ -156,6 +156,27 @@ describe.each(testDatabases())("runSync on $name", ({ name, create }) => {
     expect((await first).status).toBe("succeeded");
     expect((await listSyncRuns(db)).map((r) => r.status)).toEqual(["succeeded"]);
     void name;
+  });
+
+  it("names the run holding the lock, even to a request refused before that run's row is written", async () => {
+    db = await create();
+    // Embedded: the lock is this process's own flag, and a second run here is refused without a row to name.
+    if (name !== "postgres") return;
+    let release!: () => void;
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    const holder = withSyncLock(db, () => new Promise<void>((r) => ((release = r), held())));
+    await holding;
+    // Two "Sync now" at once on two replicas: the loser asks who runs in the instant before the winner's row.
+    const refused = runSync({ db, now: NOW, sources: [fakeSource("aws")] }).then(
+      () => "ran",
+      (err: Error) => err.message,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const run = await db.prisma.syncRun.create({ data: { status: "running", trigger: "web", sources: ["aws"] } });
+    expect(await refused).toContain(`run #${run.id}`);
+    release();
+    await holder;
   });
 
   it("opening /sync never marks a live run interrupted, even when the connection holding its lock dropped", async () => {
