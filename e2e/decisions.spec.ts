@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { PROXY_PORT } from "../playwright.config";
@@ -10,6 +11,8 @@ import { expectNoAxeViolations } from "./axe";
 // proposal, while the other is still "accepted"; a later sync with the requests raised again shows "drifted".
 
 const port = PROXY_PORT;
+/** The e2e server's clock (scripts/e2e-server.ts). */
+const E2E_NOW = "2026-11-26T12:00:00Z";
 const SHOTS = process.env.E2E_SHOTS_DIR;
 const MEMBER = { "X-Forwarded-Email": "tia@corp.example", "X-Forwarded-Groups": "team-video" };
 const ADMIN = { "X-Forwarded-Email": "e2e-admin@example.com" };
@@ -29,7 +32,33 @@ type Decision = {
 test.use({ baseURL: `http://127.0.0.1:${port}`, extraHTTPHeaders: MEMBER });
 test.describe.configure({ mode: "serial" });
 
-const datadogUrl = () => (JSON.parse(readFileSync(e2eWorldFile(port), "utf8")) as { datadogUrl: string }).datadogUrl;
+const world = () =>
+  JSON.parse(readFileSync(e2eWorldFile(port), "utf8")) as { datadogUrl: string; databaseUrl: string | null };
+const datadogUrl = () => world().datadogUrl;
+
+/**
+ * `npm run -s digest -- --team video --dry-run` on the server's database: the email text team video would get.
+ * Null when the server runs on an embedded database (it belongs to the server's process).
+ */
+function digestDryRun(): string | null {
+  const { databaseUrl } = world();
+  if (databaseUrl === null) return null;
+  const run = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/digest.ts", "--team", "video", "--dry-run"],
+    {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        COSTWISE_NOW: E2E_NOW,
+      },
+      timeout: 120_000,
+    },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
 
 /** kubectl apply, as far as Datadog can tell: the emulator reports these requests from the next query on. */
 async function setRequests(request: APIRequestContext, d: Decision, cpu: number, memory: number) {
@@ -143,6 +172,15 @@ test("a team member decides; the syncs see one change applied, then drifted back
   await expect(ledger.getByLabel("Name")).toHaveValue("Rightsizing applied by team video");
   await admin.close();
 
+  // The weekly digest says so too.
+  const digest = digestDryRun();
+  if (digest !== null) {
+    expect(digest).toContain("=== video, week of");
+    expect(digest).toContain("Applied: 1 in all, 1 since last week");
+    expect(digest).toContain(`Savings realized: +${usd}/month`);
+    expect(digest).toContain("Drifted back: 0");
+  }
+
   // Someone raises the requests back: the next sync sees the drift.
   await setRequests(request, applied, applied.before.cpu, applied.before.memory);
   await syncAsAdmin(request);
@@ -150,6 +188,12 @@ test("a team member decides; the syncs see one change applied, then drifted back
   await expect(rowOf(page, first)).toHaveAttribute("data-status", "drifted");
   await expect(rowOf(page, second)).toHaveAttribute("data-status", "accepted");
   await expect(page.getByTestId("realized-savings")).toHaveText("$0.00");
+  const drifted = digestDryRun();
+  if (drifted !== null) {
+    expect(drifted).toContain("Drifted back: 1");
+    expect(drifted).toContain(`${first.split("/").slice(1).join("/")} (${first.split("/")[0]}), since 2026-11-26`);
+    expect(drifted).toContain("Savings realized: $0.00/month");
+  }
 });
 
 test("the API refuses a team member another team's rows and a forged key, in the one error shape", async ({

@@ -76,8 +76,9 @@ if (flags["stale-days"]) {
 }
 const decisions = await seedDemoDecisions(db, new Date(E2E_NOW), world.rightsized);
 log(`Seeded ${decisions} demo decisions`);
-// The journeys that change what Datadog reports (e2e/decisions.spec.ts) find the emulator here, by the app's port.
-writeFileSync(e2eWorldFile(port), JSON.stringify({ datadogUrl: world.datadogUrl }));
+// The journeys that change what Datadog reports or run a command on the same data (e2e/decisions.spec.ts) find
+// the emulator and the database here, by the app's port.
+writeFileSync(e2eWorldFile(port), JSON.stringify({ datadogUrl: world.datadogUrl, databaseUrl: db.url ?? null }));
 const server = await startServer({ config, db, log });
 log(`Ready at ${server.url}`);
 

@@ -8,7 +8,8 @@ import { applyMigrations, listMigrations } from "@/lib/db/migrate";
 import { openPostgres } from "@/lib/db/postgres";
 import type { Db } from "@/lib/db/types";
 
-export type TestDb = Db & { drop(): Promise<void> };
+/** `url`: how another process reaches it (Postgres only; an embedded one belongs to this process). */
+export type TestDb = Db & { drop(): Promise<void>; url?: string };
 export type TestDbFactory = { name: string; create(): Promise<TestDb> };
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
@@ -81,6 +82,7 @@ export async function createPostgresTestDb(serverUrl: string): Promise<TestDb> {
   await db.withSession((s) => applyMigrations(s));
   return {
     ...db,
+    url: url.toString(),
     async drop() {
       await db.close();
       const c = new pg.Client({ connectionString: serverUrl });
