@@ -42,6 +42,8 @@ const datadogUrl = () => world().datadogUrl;
  */
 function digestDryRun(): string | null {
   const { databaseUrl } = world();
+  // On Postgres (CI sets TEST_DATABASE_URL) the server's database must be named, or this check would pass unseen.
+  if (process.env.TEST_DATABASE_URL) expect(databaseUrl, "the e2e server's database URL").not.toBeNull();
   if (databaseUrl === null) return null;
   const run = spawnSync(
     process.execPath,
