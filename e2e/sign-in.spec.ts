@@ -205,6 +205,13 @@ test("a department user, signed in through the provider, sees its department's s
   await expect(page.getByRole("region", { name: "Trend by department" })).toContainText("growth");
   await expect(page.getByRole("region", { name: "Trend by department" })).not.toContainText("platform");
   if (shots) await page.screenshot({ path: `${shots}/department-overview-oidc.png` });
+  // Every link on its overview opens: none leads to a refusal (untagged departments, /sync).
+  const hrefs = await page
+    .getByRole("main")
+    .locator("a[href^='/']")
+    .evaluateAll((links) => [...new Set(links.map((a) => a.getAttribute("href") ?? ""))]);
+  expect(hrefs.length).toBeGreaterThan(5);
+  for (const href of hrefs) expect((await page.request.get(href)).status(), href).toBe(200);
   expect((await page.goto("/rightsizing/payments"))?.status()).toBe(403);
   await page.close();
 });

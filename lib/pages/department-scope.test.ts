@@ -98,6 +98,9 @@ describe.each(testDatabases())("a department grant's overview and tag reports on
     same(addMoney(...mine.categories.rows.map((r) => r.total)), "81.61");
     same(mine.tagHealth.total, "81.61");
     same(mine.tagHealth.keys.project.missing, "11.11");
+    // The page links only where this reader may go: not to untagged departments, not to /sync.
+    expect(mine.links).toEqual({ sync: false, departmentTagHealth: false });
+    expect(all.links).toEqual({ sync: true, departmentTagHealth: true });
     same(mine.tagHealth.keys.department.missing, "0");
     expect(mine.movers.departments.map((m) => m.row.keys[0]?.value).sort()).toEqual(GRANTED);
     expect(mine.movers.projects.map((m) => m.row.keys[0]?.label).sort()).toEqual(["api", "invoicing"]);

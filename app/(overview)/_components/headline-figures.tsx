@@ -3,20 +3,19 @@ import { cssVars, toPercent } from "@/app/_components/css-vars";
 import { Change } from "@/app/_components/money";
 import { CATEGORY_COLORS } from "@/lib/reports/colors";
 import { addMoney, formatPercent, formatUsd, toRatio } from "@/lib/money";
-import type { Overview } from "@/lib/reports/overview";
+import type { OverviewPage } from "@/lib/pages/overview";
 import { formatDayRange, formatPeriod } from "@/lib/reports/periods";
 import { addDays, addMonths } from "@/lib/dates";
 import { toSpendHref } from "@/lib/reports/view";
 import styles from "./overview.module.css";
 
 /** This month so far, last month, customer-serving vs R&D, and the last sync: each links to the report behind it. */
-export function HeadlineFigures({ overview }: { overview: Overview }) {
+export function HeadlineFigures({ overview }: { overview: OverviewPage }) {
   const { thisMonth, lastMonth, categories } = overview;
   const monthName = (from: string) => formatPeriod({ start: from, end: addMonths(from, 1) }, "month");
   const cs = categories.rows.find((r) => r.keys[0]?.value === "customer-serving")?.total ?? "0";
   const rnd = categories.rows.find((r) => r.keys[0]?.value === "rnd")?.total ?? "0";
   const csShare = toRatio(cs, addMoney(cs, rnd)) ?? 0;
-  const run = overview.lastRun;
   return (
     <div className="grid grid-4">
       <Link className="panel stat figure-link" href={toSpendHref(thisMonth.view)}>
@@ -70,24 +69,40 @@ export function HeadlineFigures({ overview }: { overview: Overview }) {
           {formatUsd(cs)} customer-serving · {formatUsd(rnd)} R&amp;D
         </div>
       </Link>
-      <Link className="panel stat figure-link" href="/sync">
-        <div className="label">Last sync</div>
-        <div className="value small">{run ? formatTime(run.finishedAt ?? run.startedAt) : "Never"}</div>
-        <div className="sub">
-          {run ? (
-            <span className={`badge ${run.status === "succeeded" ? "good" : run.status === "running" ? "" : "bad"}`}>
-              {run.status}
-            </span>
-          ) : null}
-          {overview.dataThrough
-            ? ` Data through ${formatDayRange({ start: overview.dataThrough.day, end: addDays(overview.dataThrough.day, 1) })}`
-            : ""}
-          {run && run.status !== "succeeded" && overview.lastSuccess
-            ? ` · last success ${formatTime(overview.lastSuccess.finishedAt ?? overview.lastSuccess.startedAt)}`
-            : ""}
+      {overview.links.sync ? (
+        <Link className="panel stat figure-link" href="/sync">
+          <LastSync overview={overview} />
+        </Link>
+      ) : (
+        <div className="panel stat">
+          <LastSync overview={overview} />
         </div>
-      </Link>
+      )}
     </div>
+  );
+}
+
+/** The last sync run and how far the data goes; a card that links to /sync for those who may open it. */
+function LastSync({ overview }: { overview: OverviewPage }) {
+  const run = overview.lastRun;
+  return (
+    <>
+      <div className="label">Last sync</div>
+      <div className="value small">{run ? formatTime(run.finishedAt ?? run.startedAt) : "Never"}</div>
+      <div className="sub">
+        {run ? (
+          <span className={`badge ${run.status === "succeeded" ? "good" : run.status === "running" ? "" : "bad"}`}>
+            {run.status}
+          </span>
+        ) : null}
+        {overview.dataThrough
+          ? ` Data through ${formatDayRange({ start: overview.dataThrough.day, end: addDays(overview.dataThrough.day, 1) })}`
+          : ""}
+        {run && run.status !== "succeeded" && overview.lastSuccess
+          ? ` · last success ${formatTime(overview.lastSuccess.finishedAt ?? overview.lastSuccess.startedAt)}`
+          : ""}
+      </div>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Money } from "@/app/_components/money";
 import { formatPercent, toRatio } from "@/lib/money";
-import type { Overview } from "@/lib/reports/overview";
+import type { OverviewPage } from "@/lib/pages/overview";
 import { NOT_ALLOWED_FILTER, toSpendHref, UNTAGGED_FILTER, type SpendView } from "@/lib/reports/view";
 import styles from "./overview.module.css";
 
@@ -11,8 +11,12 @@ const KEYS = [
   { key: "environment", label: "Environment", hasList: true },
 ] as const;
 
-/** Untagged and not-allowed spend this month, per tag, each linking to where it comes from (service, account). */
-export function TagHealthPanel({ overview }: { overview: Overview }) {
+/**
+ * Untagged and not-allowed spend this month, per tag, each linking to where it comes from (service, account).
+ * A department grant's figures for the department tag are not linked: its spend views cannot open the untagged
+ * or not-allowed departments.
+ */
+export function TagHealthPanel({ overview }: { overview: OverviewPage }) {
   const { tagHealth: health, tagHealthView: base } = overview;
   const share = (amount: string) => formatPercent(toRatio(amount, health.total) ?? 0);
   const view = (key: string, token: string, by: SpendView["by"]): string =>
@@ -47,25 +51,36 @@ export function TagHealthPanel({ overview }: { overview: Overview }) {
           <tbody>
             {KEYS.map(({ key, label, hasList }) => {
               const k = health.keys[key];
+              const isLinked = key !== "department" || overview.links.departmentTagHealth;
               return (
                 <tr key={key}>
                   <td>{label}</td>
                   <td className="num">
-                    <Link href={view(key, UNTAGGED_FILTER, ["service"])}>
+                    {isLinked ? (
+                      <Link href={view(key, UNTAGGED_FILTER, ["service"])}>
+                        <Money amount={k.missing} />
+                      </Link>
+                    ) : (
                       <Money amount={k.missing} />
-                    </Link>{" "}
+                    )}{" "}
                     <span className="muted">{share(k.missing)}</span>
-                    <span className={`row-link ${styles.breakdown}`}>
-                      by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
-                      <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
-                    </span>
+                    {isLinked ? (
+                      <span className={`row-link ${styles.breakdown}`}>
+                        by <Link href={view(key, UNTAGGED_FILTER, ["service"])}>service</Link> ·{" "}
+                        <Link href={view(key, UNTAGGED_FILTER, ["account"])}>account</Link>
+                      </span>
+                    ) : null}
                   </td>
                   <td className="num">
                     {hasList && overview.settings.allowed[key].length > 0 ? (
                       <>
-                        <Link href={view(key, NOT_ALLOWED_FILTER, [key])}>
+                        {isLinked ? (
+                          <Link href={view(key, NOT_ALLOWED_FILTER, [key])}>
+                            <Money amount={k.notAllowed} />
+                          </Link>
+                        ) : (
                           <Money amount={k.notAllowed} />
-                        </Link>{" "}
+                        )}{" "}
                         <span className="muted">{share(k.notAllowed)}</span>
                       </>
                     ) : (
