@@ -149,17 +149,18 @@ export function createUsageBuilder(plan: QueryPlan, teamTagKey: string, envTagKe
       case "memoryLimit":
         acc.memoryLimit = lastOf(values);
         return;
+      // Copies: the answer's rows may be overwritten by the next answer read (reshape.ts, RowBuffer).
       case "restarts":
-        acc.restarts = { times: ts.times, values };
+        acc.restarts = { times: ts.times, values: values.slice() };
         return;
       case "oomKilled":
-        acc.oomKilled = { times: ts.times, values };
+        acc.oomKilled = { times: ts.times, values: values.slice() };
         return;
     }
   };
 
   return {
-    /** Folds one answer in; the answer can be dropped afterwards. */
+    /** Folds one answer in; keeps no reference to its rows, so they can be dropped or overwritten afterwards. */
     add(query: PlannedQuery, ts: Timeseries): void {
       if (query.id === "hpa") {
         for (const s of ts.series) {

@@ -10,18 +10,18 @@
 // - units: both answer Datadog's unit object per series (v2's may be null, see testing/fixtures/datadog); the
 //   query is a POST body, so long `by {…}` clauses never meet URL length limits.
 //
-// Why the client's request factory and response processor rather than `MetricsApi.queryTimeseriesData`: that
-// method reads the whole answer into one string, JSON.parses it and deserialises it into model objects — three
-// copies of an answer that reaches ~73 MB for 3,000 containers at 900 s, ~760 MB of peak memory in a sync. The
-// method is these same three steps (MetricsApi.js): the factory builds the request (URL, auth, serialised body),
-// `httpApi.send` sends it (ours: counted, paced, retried), the processor turns the answer into a result or an
-// ApiException. We keep the first two and the processor for every answer but a success, whose body is parsed as
-// it streams in (reshape.ts, readTimeseries). The processor is not on the package's index, hence the deep import.
-import { client, logger } from "@datadog/datadog-api-client";
-import {
-  MetricsApiRequestFactory,
-  MetricsApiResponseProcessor,
-} from "@datadog/datadog-api-client/dist/packages/datadog-api-client-v2/apis/MetricsApi";
+// Why the client's configuration, auth and HTTP layer but not `MetricsApi.queryTimeseriesData`: that method reads the
+// whole answer into one string, JSON.parses it and deserialises it into model objects — three copies of an answer
+// that reaches ~73 MB for 3,000 containers at 900 s, ~760 MB of peak memory in a sync. And merely loading the
+// package costs memory for as long as the process lives: its index loads every v1 and v2 API and model (~150 MB of
+// resident memory, ~85 MB of it heap that stays), and MetricsApi alone loads the serializer of all v2 models
+// (~100 MB). So the request is built here the way MetricsApi's request factory builds it (the client's server
+// configuration, its auth methods, `RequestContext`), sent by our HTTP layer (counted, paced, retried), and an
+// error answer becomes the client's `ApiException` as its response processor makes it; a successful answer's body
+// is parsed as it streams in (reshape.ts, readTimeseries). Only the client's shared code is loaded (~10 MB).
+import * as client from "@datadog/datadog-api-client/dist/packages/datadog-api-client-common";
+import { applySecurityAuthentication } from "@datadog/datadog-api-client/dist/packages/datadog-api-client-common/configuration";
+import { logger } from "@datadog/datadog-api-client/dist/logger";
 import type { Politeness } from "./polite-http";
 import {
   AnswerTooLargeError,
@@ -33,7 +33,7 @@ import {
 } from "./polite-http";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 import { DatadogAnswerError, readTimeseries } from "./reshape";
-import type { ReadTimings, Timeseries } from "./reshape";
+import type { ReadTimings, RowBuffer, Timeseries } from "./reshape";
 
 // Every failure reaches the sync's error (and the run record) with what to do; the client's own log
 // would print each one again to stderr with a stack trace.
@@ -60,8 +60,11 @@ export type DatadogClientOptions = {
 };
 
 export type DatadogClient = {
-  /** One query's answer, parsed as it streams in, checked and converted to our units. */
-  queryTimeseries(query: PlannedQuery, window: QueryWindow): Promise<Timeseries>;
+  /**
+   * One query's answer, parsed as it streams in, checked and converted to our units; its rows in `buffer` if given
+   * (then valid until the next answer read into it).
+   */
+  queryTimeseries(query: PlannedQuery, window: QueryWindow, buffer?: RowBuffer): Promise<Timeseries>;
   /** Time spent parsing answers so far (it overlaps the transfer). */
   timings: ReadTimings;
 };
@@ -88,36 +91,68 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
     httpApi,
     enableRetry: false, // PoliteHttpLibrary retries, so every attempt is counted
   });
-  const requests = new MetricsApiRequestFactory(configuration);
-  const answers = new MetricsApiResponseProcessor();
   const timings: ReadTimings = { parseMs: 0 };
 
-  const queryTimeseries = async (query: PlannedQuery, window: QueryWindow): Promise<Timeseries> => {
+  const queryTimeseries = async (query: PlannedQuery, window: QueryWindow, buffer?: RowBuffer): Promise<Timeseries> => {
     try {
-      const request = await requests.queryTimeseriesData({
-        data: {
-          type: "timeseries_request",
-          attributes: {
-            from: (window.fromSec - query.lookbackSeconds) * 1000,
-            to: window.toSec * 1000,
-            interval: query.intervalSeconds * 1000,
-            queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
-            formulas: [{ formula: "a" }],
-          },
-        },
-      });
-      const response = await httpApi.send(request);
+      const response = await httpApi.send(toTimeseriesRequest(configuration, query, window));
       const ok = response.httpStatusCode >= 200 && response.httpStatusCode < 300;
-      if (!ok || !(response.body instanceof StreamedBody)) {
-        await answers.queryTimeseriesData(response); // throws the client's ApiException for an error answer
+      if (!ok) throw await toApiException(response);
+      if (!(response.body instanceof StreamedBody))
         throw new Error(`unexpected answer (HTTP ${response.httpStatusCode})`);
-      }
-      return await readTimeseries(response.body.chunks(), query, window, timings);
+      return await readTimeseries(response.body.chunks(), query, window, timings, buffer);
     } catch (err) {
       throw toDatadogError(err, query, { baseUrl: opts.baseUrl, maxAttempts, timeoutMs, signal: opts.signal });
     }
   };
   return { queryTimeseries, timings };
+}
+
+/** `POST /api/v2/query/timeseries` for one query, as MetricsApi's request factory builds it (snake_case body). */
+function toTimeseriesRequest(
+  configuration: client.Configuration,
+  query: PlannedQuery,
+  window: QueryWindow,
+): client.RequestContext {
+  const request = configuration
+    .getServer("v2.MetricsApi.queryTimeseriesData")
+    .makeRequestContext("/api/v2/query/timeseries", client.HttpMethod.POST);
+  request.setHeaderParam("Accept", "application/json");
+  request.setHttpConfig(configuration.httpConfig);
+  request.setHeaderParam("Content-Type", "application/json");
+  request.setBody(
+    JSON.stringify({
+      data: {
+        type: "timeseries_request",
+        attributes: {
+          from: (window.fromSec - query.lookbackSeconds) * 1000,
+          to: window.toSec * 1000,
+          interval: query.intervalSeconds * 1000,
+          queries: [{ data_source: "metrics", query: query.query, name: "a" }],
+          formulas: [{ formula: "a" }],
+        },
+      },
+    }),
+  );
+  applySecurityAuthentication(configuration, request, ["apiKeyAuth", "appKeyAuth", "AuthZ"]);
+  return request;
+}
+
+/**
+ * An error answer as the client's response processor turns it into an ApiException: the documented statuses
+ * with their parsed body (`{ errors: [...] }`, or the text when it is not JSON), any other with its text.
+ */
+async function toApiException(response: client.ResponseContext): Promise<client.ApiException<unknown>> {
+  const code = response.httpStatusCode;
+  const text = (await response.body.text()) || "";
+  if ([400, 401, 403, 429].includes(code)) {
+    try {
+      return new client.ApiException(code, JSON.parse(text));
+    } catch {
+      return new client.ApiException(code, text);
+    }
+  }
+  return new client.ApiException(code, `Unknown API Status Code!\nBody: "${text}"`);
 }
 
 type ErrorContext = { baseUrl: string; maxAttempts: number; timeoutMs: number; signal?: AbortSignal };

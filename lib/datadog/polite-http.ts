@@ -2,7 +2,8 @@
 // waits before the budget runs out, and on 429 waits as told.
 // Datadog documents the headers (api/latest/rate-limits): X-RateLimit-Limit, -Period, -Remaining,
 // -Reset (seconds until the period ends) and -Name.
-import { client } from "@datadog/datadog-api-client";
+// The shared client code only: the package's index would load every v1 and v2 model (client.ts says why not).
+import * as client from "@datadog/datadog-api-client/dist/packages/datadog-api-client-common";
 import { fetch as crossFetch } from "cross-fetch";
 
 export type RateLimitState = { remaining: number; resetAtMs: number };

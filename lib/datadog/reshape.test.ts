@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATADOG_FIXTURES } from "@/testing/fixtures";
 import { createDatadogClient } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
-import { readTimeseries, reshapeTimeseries, toTagMap } from "./reshape";
+import { createRowBuffer, readTimeseries, reshapeTimeseries, toTagMap } from "./reshape";
 
 const FIXTURES = DATADOG_FIXTURES;
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -183,6 +183,19 @@ describe("readTimeseries", () => {
       [{}, [2, 3]],
     ]);
     expect(streamed.intervalSeconds).toBe(900);
+  });
+
+  it("reads answers into one row buffer: the same rows, overwritten by the next answer read into it", async () => {
+    const buffer = createRowBuffer();
+    const first = await readTimeseries(inChunks(body, 4096), COUNT, ALL_TIME, undefined, buffer);
+    expect(first).toEqual(reshapeTimeseries(JSON.parse(body), COUNT, ALL_TIME));
+    const other = body.replace("[1,null]", "[5,6]").replace("[2,3]", "[7,8]");
+    const second = await readTimeseries(inChunks(other, 4096), COUNT, ALL_TIME, undefined, buffer);
+    expect(second.series.map((s) => [...s.values])).toEqual([
+      [5, 6],
+      [7, 8],
+    ]);
+    expect([...first.series[0]!.values]).toEqual([5, 6]); // hence: fold an answer in before reading the next
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { createUsageBuilder } from "./build-usage";
 import type { DatadogClientOptions } from "./client";
 import { createDatadogClient } from "./client";
 import type { MetricNames } from "./query-plan";
+import { createRowBuffer } from "./reshape";
 import { planQueries } from "./query-plan";
 import { checkDecisions } from "@/lib/rightsizing/decisions-store";
 import { clearStaging, dropStaged, stageContainers, stageUsageHours, swapSnapshot } from "./store";
@@ -79,6 +80,8 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
   });
 
   const builder = createUsageBuilder(plan, settings.teamTagKey, settings.envTagKey);
+  // Every answer's rows in the same memory: the builder keeps none of them once it has folded an answer in.
+  const rows = createRowBuffer();
   const total = plan.queries.length + 2;
   let fetchMs = 0;
   let parseMs = 0;
@@ -87,7 +90,7 @@ async function runDatadogSync(ctx: SourceContext, datadog: Config["datadog"], op
     ctx.progress(`Fetching ${query.metric} (${i + 1}/${plan.queries.length})`, i, total);
     let started = performance.now();
     const parsedBefore = client.timings.parseMs;
-    const series = await client.queryTimeseries(query, plan.window);
+    const series = await client.queryTimeseries(query, plan.window, rows);
     const parsed = client.timings.parseMs - parsedBefore;
     parseMs += parsed;
     fetchMs += performance.now() - started - parsed;
