@@ -6,7 +6,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATADOG_FIXTURES } from "@/testing/fixtures";
-import { createDatadogClient } from "./client";
+import * as common from "@datadog/datadog-api-client/dist/packages/datadog-api-client-common";
+import { MetricsApiRequestFactory } from "@datadog/datadog-api-client/dist/packages/datadog-api-client-v2/apis/MetricsApi";
+import { createDatadogClient, toTimeseriesRequest } from "./client";
 import type { PlannedQuery, QueryWindow } from "./query-plan";
 
 const ANSWER = readFileSync(path.join(DATADOG_FIXTURES, "v2-timeseries-custom-metrics-unit-null.json"));
@@ -78,5 +80,36 @@ describe("Datadog client on a flaky network", () => {
       `Datadog query for test.metric: could not reach http://127.0.0.1:${port} (ECONNREFUSED). Check DD_SITE / DD_HOST and the network.`,
     );
     expect(seen).toEqual({ attempts: 1, sleeps: [] });
+  });
+});
+
+// The sync builds its one request itself so that the client's models and their serializer are never loaded (~100 MB
+// held for the life of the process); the client's own request factory, loaded here only, must build the same one.
+describe("the timeseries request", () => {
+  it("is the one MetricsApi's request factory builds: URL, method, headers, auth and body", async () => {
+    const configuration = common.createConfiguration({
+      baseServer: new common.BaseServerConfiguration("http://127.0.0.1:9", {}),
+      authMethods: { apiKeyAuth: "api-key", appKeyAuth: "app-key" },
+    });
+    const query: PlannedQuery = { ...QUERY, lookbackSeconds: 86_400, intervalSeconds: 900 };
+    const window: QueryWindow = { ...WINDOW, fromSec: 1_790_000_000, toSec: 1_791_209_600 };
+    const ours = toTimeseriesRequest(configuration, query, window);
+    const theirs = await new MetricsApiRequestFactory(configuration).queryTimeseriesData({
+      data: {
+        type: "timeseries_request",
+        attributes: {
+          from: (window.fromSec - query.lookbackSeconds) * 1000,
+          to: window.toSec * 1000,
+          interval: query.intervalSeconds * 1000,
+          queries: [{ dataSource: "metrics", query: query.query, name: "a" }],
+          formulas: [{ formula: "a" }],
+        },
+      },
+    });
+    expect(ours.getUrl()).toBe(theirs.getUrl());
+    expect(ours.getHttpMethod()).toBe(theirs.getHttpMethod());
+    expect(ours.getHeaders()).toEqual(theirs.getHeaders());
+    expect(ours.getHeaders()).toMatchObject({ "DD-API-KEY": "api-key", "DD-APPLICATION-KEY": "app-key" });
+    expect(JSON.parse(String(ours.getBody()))).toEqual(JSON.parse(String(theirs.getBody())));
   });
 });

@@ -108,8 +108,11 @@ export function createDatadogClient(opts: DatadogClientOptions): DatadogClient {
   return { queryTimeseries, timings };
 }
 
-/** `POST /api/v2/query/timeseries` for one query, as MetricsApi's request factory builds it (snake_case body). */
-function toTimeseriesRequest(
+/**
+ * `POST /api/v2/query/timeseries` for one query, as MetricsApi's request factory builds it (snake_case body);
+ * client.test.ts holds the two equal, so a client upgrade that changes the request is seen.
+ */
+export function toTimeseriesRequest(
   configuration: client.Configuration,
   query: PlannedQuery,
   window: QueryWindow,
