@@ -29,7 +29,7 @@ const LIB_LAYERS = [
   ["reports", ["db", "settings", "sync", "tags"]],
   ["savings", ["db", "settings", "tags", "rightsizing", "reports"]],
   ["opportunities", ["db", "settings", "tags", "reports", "savings"]], // S3 → Glacier IR, RDS backup retention
-  ["slides", ["db", "settings", "tags", "rightsizing", "reports", "savings"]],
+  ["slides", ["db", "access", "settings", "tags", "rightsizing", "reports", "savings"]],
   ["commitments", ["db"]], // Savings Plans and RIs: the purchase math (pure) and the reads of what the sync stored
   ["nodes", ["db", "settings", "rightsizing"]], // node types: prices as data, the fit of the recommended requests
   ["digest", ["db", "audit", "settings", "rightsizing"]], // the weekly digest: channels, content, sending, its record
@@ -76,8 +76,11 @@ const LIB_LAYERS = [
   ],
 ];
 
-/** What a test may import besides its folder's list: a report tested on data that came through a real sync. */
-const TEST_EXTRAS = { reports: ["aws"], opportunities: ["aws", "sync"] };
+/**
+ * What a test may import besides its folder's list: a report tested on data that came through a real sync, the
+ * deck's cache tested across a real runSync.
+ */
+const TEST_EXTRAS = { reports: ["aws"], opportunities: ["aws", "sync"], slides: ["sync"] };
 
 const TESTS = ["**/*.test.ts", "**/*.test.tsx", "testing/**", "e2e/**"];
 /** Scripts that run the emulators and throwaway databases: the benchmarks and the Playwright server. */

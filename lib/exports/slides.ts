@@ -1,5 +1,4 @@
-import { getDeck } from "@/lib/slides/get-deck";
-import { toPptx } from "@/lib/slides/pptx";
+import { getCachedDeckFile } from "@/lib/slides/deck-cache";
 import type { ExportDefinition } from "./types";
 
 /** The all-hands deck as PowerPoint with native charts: the initiatives and order saved on /slides. */
@@ -9,12 +8,13 @@ export const slidesExport: ExportDefinition = {
   options: {},
   requiresOut: true,
   access: "read",
-  async run(_options, { db, now }) {
-    const { deck } = await getDeck(db, now);
+  async run(_options, { db, now, scope }) {
+    // Built once per sync, save and day (lib/slides/deck-cache.ts), shared with /slides.
+    const { deck, bytes } = await getCachedDeckFile(db, scope, now);
     return {
-      filename: `costwise-all-hands-${deck.asOf}.pptx`,
+      filename: `costwise-all-hands-${deck.deck.asOf}.pptx`,
       contentType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-      body: await toPptx(deck),
+      body: bytes,
     };
   },
 };

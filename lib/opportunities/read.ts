@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { addMonths, startOfMonth, toDay } from "@/lib/dates";
 import type { Db } from "@/lib/db/types";
+import { prepareSpendRollup } from "@/lib/reports/rollup";
+import { toSourceSql } from "@/lib/reports/spend-sql";
 import { compareMoney, fromUnits, toUnits } from "@/lib/money";
 import { blankAsAbsent } from "@/lib/search-params";
 import { readShareOf, retentionOf, type OpportunitySettings } from "@/lib/settings/opportunities";
@@ -88,13 +90,15 @@ export async function getOpportunities(
   const month = params.month ?? lastFullMonth(now);
   const from = `${month}-01`;
   const to = addMonths(from, 1);
-  const rows = await db.sql.query<UsageRow>(
-    `SELECT project, service, usage_type, sum(unblended)::text AS cost, sum(usage_quantity)::text AS quantity
-     FROM cost_usage_daily WHERE dataset = 'usage_type,project' AND day >= $1 AND day < $2
-     GROUP BY project, service, usage_type ORDER BY project, service, usage_type`,
-    [from, to],
-  );
-  const departmentOf = await readProjectDepartments(db, from, to, settings.tags);
+  const [rows, departmentOf] = await Promise.all([
+    db.sql.query<UsageRow>(
+      `SELECT project, service, usage_type, sum(unblended)::text AS cost, sum(usage_quantity)::text AS quantity
+       FROM cost_usage_daily WHERE dataset = 'usage_type,project' AND day >= $1 AND day < $2
+       GROUP BY project, service, usage_type ORDER BY project, service, usage_type`,
+      [from, to],
+    ),
+    readProjectDepartments(db, from, to, settings.tags),
+  ]);
   const departments = [...new Set(departmentOf.values())]
     .filter((d) => allowedDepartments === null || allowedDepartments.includes(d))
     .sort();
@@ -207,16 +211,22 @@ function bySavings(a: { savingsUsd: string; project: string }, b: { savingsUsd: 
 
 /**
  * Each project's department (aliases applied): the department tag its spend carried most in the month, from the
- * three-tag dataset; "" when none was tagged.
+ * three-tag dataset; "" when none was tagged. The month is whole, so it is read from the monthly rollup: at 10×
+ * the demo ~1,000 rows instead of ~31,000 days (41 → 4 ms), on the overview (/) as on /opportunities.
  */
 async function readProjectDepartments(db: Db, from: string, to: string, tags: TagSettings) {
+  const params: unknown[] = ["department,project,environment", from, to];
+  const source = toSourceSql(
+    { from, to, useMonths: await prepareSpendRollup(db), columns: ["project", "department"], metric: "unblended" },
+    params,
+  );
   const rows = await db.sql.query<{ project: string; department: string }>(
     `SELECT DISTINCT ON (project) project, department FROM (
-       SELECT project, department, sum(unblended) AS usd FROM cost_daily
-       WHERE dataset = 'department,project,environment' AND day >= $1 AND day < $2 AND project <> ''
+       SELECT project, department, sum(amount) AS usd FROM ${source} src
+       WHERE project <> ''
        GROUP BY project, department) t
      ORDER BY project, (department = '') , usd DESC, department`,
-    [from, to],
+    params,
   );
   return new Map(rows.map((r) => [r.project, classifyTagValue("department", r.department, tags).value ?? ""]));
 }

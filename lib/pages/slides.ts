@@ -1,7 +1,8 @@
 // The one read of /slides: the deck as saved, for readers (it quotes every department's spend).
 import { requireAccess, toScope, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
-import { getDeck, type DeckWithChoice } from "@/lib/slides/get-deck";
+import { getCachedDeck } from "@/lib/slides/deck-cache";
+import type { DeckWithChoice } from "@/lib/slides/get-deck";
 import { getDeckVersion } from "@/lib/slides/deck-choice";
 
 export type SlidesPage = DeckWithChoice & {
@@ -11,11 +12,11 @@ export type SlidesPage = DeckWithChoice & {
 };
 
 export async function getSlidesPage(db: Db, access: Access, now: Date): Promise<SlidesPage> {
-  await requireAccess(db, access, "read", "/slides");
+  const scope = await requireAccess(db, access, "read", "/slides");
   // The version first: a save landing between the two reads then makes this page's save a conflict, never a loss.
   const version = await getDeckVersion(db);
   return {
-    ...(await getDeck(db, now)),
+    ...(await getCachedDeck(db, scope, now)),
     canEdit: toScope(access.grants, "edit") !== null,
     versions: { deck: version },
   };

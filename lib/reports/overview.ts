@@ -66,18 +66,21 @@ export async function getOverview(
   const categoriesView: SpendView = { ...base, by: ["category"], from: thisMonth, to: nextMonth, granularity: "total" };
   const moversView: SpendView = { ...base, by: ["project"], from: addMonths(thisMonth, -2), to: thisMonth };
 
-  await prepareSpendRollup(db); // once, before the reads below run side by side
+  // Once, before the reads below run side by side: they take its answer instead of asking again (17 → 13
+  // statements per overview).
+  const rollupReady = await prepareSpendRollup(db);
+  const read = { now, settings, departments, rollupReady };
   const [trend, categories, projects, through, runs, tagHealth, sameDays] = await Promise.all([
-    getSpendReport(db, trendView, { now, settings, departments }),
-    getSpendReport(db, categoriesView, { now, settings, departments }),
-    getSpendReport(db, moversView, { now, settings, departments }),
+    getSpendReport(db, trendView, read),
+    getSpendReport(db, categoriesView, read),
+    getSpendReport(db, moversView, read),
     db.sql.query<{ day: string | null; estimated: boolean | null }>(
       "SELECT day, estimated FROM cost_day ORDER BY day DESC LIMIT 1",
     ),
     listSyncRuns(db, 20),
-    getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings, departments),
+    getTagHealth(db, { from: thisMonth, to: nextMonth }, metric, settings, departments, rollupReady),
     departments
-      ? sumSameDaysOfDepartments(db, { lastMonth, thisMonth, nextMonth }, { base, now, settings, departments })
+      ? sumSameDaysOfDepartments(db, { lastMonth, thisMonth, nextMonth }, { base, ...read, departments })
       : sumSameDays(db, { lastMonth, thisMonth, nextMonth }, metric),
   ]);
   if (trend.kind !== "report" || categories.kind !== "report" || projects.kind !== "report") {
@@ -178,7 +181,7 @@ async function sumSameDays(
 async function sumSameDaysOfDepartments(
   db: Db,
   months: { lastMonth: string; thisMonth: string; nextMonth: string },
-  read: { base: SpendView; now: Date; settings: TagSettings; departments: string[] },
+  read: { base: SpendView; now: Date; settings: TagSettings; departments: string[]; rollupReady: boolean },
 ): Promise<string | null> {
   const [row] = await db.sql.query<{ days: number }>(
     "SELECT count(*)::int AS days FROM cost_day WHERE day >= $1::date AND day < $2::date",

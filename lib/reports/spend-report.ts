@@ -99,6 +99,8 @@ export async function getSpendReport(
      * whole bill is then not told either (billTotal null), since it is everyone's spend.
      */
     departments?: string[] | null;
+    /** What prepareSpendRollup answered: a caller reading several reports side by side asks it once. */
+    rollupReady?: boolean;
   },
 ): Promise<SpendReport | NotExactReport> {
   const departments = opts.departments ?? null;
@@ -122,7 +124,7 @@ export async function getSpendReport(
     };
   }
   const settings = opts.settings ?? (await getTagSettings(db));
-  const useRollup = view.granularity !== "day" && (await prepareSpendRollup(db));
+  const useRollup = view.granularity !== "day" && (opts.rollupReady ?? (await prepareSpendRollup(db)));
   const spendQuery = buildSpendQuery(view, dataset, settings, departments, useRollup);
   const totalsQuery = buildPeriodTotalsQuery(view);
   const [rows, totals, accounts] = await Promise.all([

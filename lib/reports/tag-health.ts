@@ -24,8 +24,10 @@ export async function getTagHealth(
   settings: TagSettings,
   /** A person granted departments: only the rows whose department (after aliases) is one of theirs. */
   departments: string[] | null = null,
+  /** What prepareSpendRollup answered, when the caller asked it already. */
+  rollupReady?: boolean,
 ): Promise<TagHealth> {
-  const useMonths = await prepareSpendRollup(db);
+  const useMonths = rollupReady ?? (await prepareSpendRollup(db));
   const params: unknown[] = ["department,project,environment", range.from, range.to];
   const source = toSourceSql(
     { ...range, useMonths, columns: ["department", "project", "environment"], metric },
