@@ -153,6 +153,14 @@ test.describe("a department grant", () => {
     await expect(departments).toContainText("platform");
     await expect(departments).not.toContainText("payments");
     await expect(page.getByText("Your departments' spend in the range")).toBeVisible();
+    // The lists and aliases are shown, without the controls the save would refuse (finance and admins edit them).
+    const lists = page.getByRole("region", { name: "Allowed values" });
+    await expect(lists.getByRole("region", { name: "Allowed department values" })).toBeVisible();
+    await expect(lists.getByRole("button")).toHaveCount(0);
+    await expect(lists.getByRole("textbox")).toHaveCount(0);
+    await expect(
+      page.getByRole("region", { name: "Offenders" }).getByRole("button", { name: /Alias|Undo/ }),
+    ).toHaveCount(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/department-tags.png`, fullPage: true });
     const csv = await page.request.get("/api/export/tags");
     expect(csv.status()).toBe(200);
@@ -166,6 +174,9 @@ test.describe("a viewer", () => {
   test("reads every report but changes nothing", async ({ page }) => {
     await page.goto("/savings");
     await expect(page.getByText("needs the finance or admin role")).toBeVisible();
+    await page.goto("/tags");
+    await expect(page.getByRole("region", { name: "Allowed values" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Allowed values" }).getByRole("button")).toHaveCount(0);
     expect(await navLinks(page)).not.toContain("Settings");
     expect((await page.goto("/settings"))?.status()).toBe(403);
     const sync = await page.request.post("/api/sync");

@@ -26,6 +26,8 @@ const STATES = [
   { state: "the settings", path: "/settings" },
   { state: "the audit log", path: "/settings/audit" },
   { state: "the storage opportunities", path: "/opportunities" },
+  { state: "the storage opportunities, a later page", path: "/opportunities?s3Page=2&size=25" },
+  { state: "the storage opportunities with a bad link", path: "/opportunities?s3Page=0" },
   { state: "the commitments", path: "/commitments" },
   { state: "the node types", path: "/rightsizing/nodes" },
   { state: "the not-found page", path: "/no-such-page" },

@@ -62,6 +62,18 @@ test("an S3 opportunity is priced from the bill, edited in place, recorded, and 
   await expect(row(page, "retention-table", "ledger")).toBeVisible();
   await page.goto("/opportunities");
 
+  // Paged, each table on its own; the totals count every project whatever the page.
+  const total = await page.getByTestId("opportunity-total").innerText();
+  await page.goto("/opportunities?size=25");
+  const s3Pages = page.getByRole("navigation", { name: "Pages of the S3 table" });
+  await expect(s3Pages).toContainText(/Rows 1–25 of \d+ · page 1 of [2-9]/);
+  await s3Pages.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/s3Page=2/);
+  await expect(s3Pages).toContainText(/Rows 26–\d+ of \d+ · page 2/);
+  await expect(page.getByRole("navigation", { name: "Pages of the RDS table" })).toContainText("page 1 of");
+  await expect(page.getByTestId("opportunity-total")).toHaveText(total);
+  await page.goto("/opportunities");
+
   // Record it: an initiative scoped to data-lake's S3 spend, in the ledger.
   await row(page, "glacier-table", "data-lake").getByRole("button", { name: "Record as initiative" }).click();
   await expect(page).toHaveURL(/\/savings#initiative-\d+$/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { blankAsAbsent, paramError, parseSearchParams, settleInput, toSingleParams } from "./search-params";
+import { blankAsAbsent, paramError, parseSearchParams, settleInput, toRowsPage, toSingleParams } from "./search-params";
 
 const schema = z.object({
   metric: z
@@ -86,5 +86,24 @@ describe("settleInput", () => {
     });
     await expect(settleInput(Promise.reject(new AppError("unavailable", "down")))).rejects.toThrow("down");
     await expect(settleInput(Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+  });
+});
+
+describe("toRowsPage", () => {
+  const rows = Array.from({ length: 7 }, (_, i) => i + 1);
+  it.each([
+    // page asked, size → rows shown, page shown, page count
+    [1, 3, [1, 2, 3], 1, 3],
+    [2, 3, [4, 5, 6], 2, 3],
+    [3, 3, [7], 3, 3],
+    [9, 3, [7], 3, 3], // past the end: the last page
+    [1, 25, [1, 2, 3, 4, 5, 6, 7], 1, 1],
+    [0, 3, [1, 2, 3], 1, 3],
+  ])("page %i at %i a page: %j (page %i of %i)", (page, size, shown, shownPage, pageCount) => {
+    expect(toRowsPage(rows, page, size)).toEqual({ rows: shown, page: shownPage, pageCount, total: 7, size });
+  });
+
+  it("has one empty page when there are no rows", () => {
+    expect(toRowsPage([], 3, 25)).toEqual({ rows: [], page: 1, pageCount: 1, total: 0, size: 25 });
   });
 });

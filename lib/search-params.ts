@@ -46,6 +46,57 @@ export function paramError(name: string, text: string) {
   return { error: (issue: { input?: unknown }) => `${name}="${String(issue.input ?? "")}": ${text}` };
 }
 
+/** The rows a table shows per page: the same choice on every paged table. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+// Numbers arrive as text from a URL (and as numbers from code that builds a query).
+const numberText = (name: string, text: string) =>
+  z.coerce
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/, paramError(name, text))
+    .transform(Number);
+
+/** `?<name>=N`, a page number from 1 (default 1); past the last page is read as the last page by the table. */
+export function pageNumberParam(name: string) {
+  return blankAsAbsent(
+    numberText(name, "expected a page number")
+      .pipe(
+        z.number().int(paramError(name, "expected a whole page number")).min(1, paramError(name, "pages start at 1")),
+      )
+      .default(1),
+  );
+}
+
+/** `?<name>=N`, one of PAGE_SIZES (default 50). */
+export function pageSizeParam(name: string) {
+  return blankAsAbsent(
+    numberText(name, "expected a page size")
+      .refine(
+        (n) => (PAGE_SIZES as readonly number[]).includes(n),
+        paramError(name, `expected one of ${PAGE_SIZES.join(", ")}`),
+      )
+      .default(50),
+  );
+}
+
+/** One page of a table's rows, and where it stands among all of them. */
+export type RowsPage<T> = {
+  rows: T[];
+  /** The page shown: the one asked for, or the last one when that is past the end. */
+  page: number;
+  pageCount: number;
+  /** Every row's count, over all pages. */
+  total: number;
+  size: number;
+};
+
+/** Page `page` of `rows` at `size` a page; a page past the end shows the last one. */
+export function toRowsPage<T>(rows: readonly T[], page: number, size: number): RowsPage<T> {
+  const pageCount = Math.max(1, Math.ceil(rows.length / size));
+  const shown = Math.min(Math.max(1, page), pageCount);
+  return { rows: rows.slice((shown - 1) * size, shown * size), page: shown, pageCount, total: rows.length, size };
+}
+
 /**
  * A read that refuses input only the data can judge (a team or cluster that is not in the synced data), as a
  * `Parsed`, so a page shows it like any other bad link; every other failure is thrown on to the error page.

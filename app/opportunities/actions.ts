@@ -23,10 +23,10 @@ import {
 } from "@/lib/opportunities/record";
 import { getOpportunitySettings } from "@/lib/settings/opportunities";
 
-/** Back to the page the form was on (its month and department), with a problem code when refused. */
+/** Back to the page the form was on (its month, department and table pages), with a problem code when refused. */
 function back(form: FormData, problem?: string): never {
   const params = new URLSearchParams();
-  for (const key of ["month", "department"]) {
+  for (const key of ["month", "department", "s3Page", "rdsPage", "size"]) {
     const value = form.get(`view_${key}`);
     if (typeof value === "string" && value) params.set(key, value);
   }

@@ -7,12 +7,12 @@ import { Money } from "@/app/_components/money";
 import { PageHeader } from "@/app/_components/page-header";
 import { PAGES, toMetadata, type SearchParamsProps } from "@/app/_components/page-meta";
 import { BadLinkPage, NoDataPage } from "@/app/_components/page-state";
+import { Pager } from "@/app/_components/pager";
 import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
-import { addMoney, formatUsd, fromUnits, toUnits } from "@/lib/money";
+import { formatUsd, fromUnits, toUnits } from "@/lib/money";
 import { describeBreakEven } from "@/lib/opportunities/record";
-import { opportunitiesParamsSchema } from "@/lib/opportunities/read";
-import { getOpportunitiesPage } from "@/lib/pages/opportunities";
+import { getOpportunitiesPage, opportunitiesPageQuerySchema } from "@/lib/pages/opportunities";
 import { blankAsAbsent, parseSearchParams } from "@/lib/search-params";
 import { formatMonth } from "@/lib/savings/realized";
 import { recordOpportunityAction, saveDefaultsAction, saveReadShareAction, saveRetentionAction } from "./actions";
@@ -40,7 +40,7 @@ function describeConflict(stamp: SettingStamp): string {
   return `These settings were changed by ${stamp.updatedBy ?? "someone"}${when} since you opened the page, so yours were not saved. The page now shows their change: make yours again.`;
 }
 
-const pageSchema = opportunitiesParamsSchema.extend({
+const pageSchema = opportunitiesPageQuerySchema.extend({
   problem: blankAsAbsent(z.enum(Object.keys(PROBLEMS) as [keyof typeof PROBLEMS]).optional()),
 });
 
@@ -52,29 +52,42 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
   const parsed = parseSearchParams(pageSchema, await searchParams);
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const { problem, ...params } = parsed.value;
-  const {
-    opportunities: data,
-    settings,
-    stamp,
-    recorded,
-  } = await readAs(META.path, async (access) => getOpportunitiesPage(await getDb(), access, params, now));
+  const data = await readAs(META.path, async (access) => getOpportunitiesPage(await getDb(), access, params, now));
+  const { settings, stamp, recorded, totals } = data;
   if (!data.hasData && params.month === undefined) return <NoDataPage meta={META} />;
 
-  const view = { month: params.month ?? "", department: params.department ?? "" };
+  // The view a form's action returns to: the month, department and the pages shown (defaults left out).
+  const view: Record<string, string | number | undefined> = {
+    month: params.month,
+    department: params.department,
+    s3Page: data.glacier.page === 1 ? undefined : data.glacier.page,
+    rdsPage: data.retention.page === 1 ? undefined : data.retention.page,
+    size: params.size === 50 ? undefined : params.size,
+  };
   const viewFields = (
     <>
-      <input type="hidden" name="view_month" value={view.month} />
-      <input type="hidden" name="view_department" value={view.department} />
+      {Object.entries(view).map(([key, value]) =>
+        value === undefined ? null : <input key={key} type="hidden" name={`view_${key}`} value={value} />,
+      )}
       <input type="hidden" name={SETTING_VERSION_FIELD} value={stamp.version} />
     </>
   );
+  // Another page of one table (or another page size for both), keeping everything else of the view.
+  const pageHref = (param: "s3Page" | "rdsPage") => (to: { page?: number | undefined; size?: number }) => {
+    const next = { ...view, [param]: to.page === 1 ? undefined : to.page };
+    if (to.size !== undefined)
+      Object.assign(next, { size: to.size === 50 ? undefined : to.size, s3Page: undefined, rdsPage: undefined });
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(next)) if (value !== undefined) search.set(key, String(value));
+    const text = search.toString();
+    return text ? `${META.path}?${text}` : META.path;
+  };
   const exportHref = (kind?: string) =>
     `/api/export/opportunities?${new URLSearchParams({
       month: data.month,
       ...(params.department ? { department: params.department } : {}),
       ...(kind ? { kind } : {}),
     })}`;
-  const candidates = [...data.glacier, ...data.retention].filter((o) => toUnits(o.savingsUsd) > 0n);
   const recordButton = (kind: string, project: string) => {
     const id = recorded[`${kind}:${project}`];
     if (id !== undefined)
@@ -123,6 +136,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             ))}
           </select>
         </label>
+        {view.size === undefined ? null : <input type="hidden" name="size" value={view.size} />}
         <button type="submit" className="button">
           Show
         </button>
@@ -132,26 +146,30 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
         <div className="panel stat">
           <div className="label">Monthly opportunity · {formatMonth(data.month)}</div>
           <div className="value" data-testid="opportunity-total">
-            {formatUsd(data.totalSavingsUsd)}
+            {formatUsd(totals.savingsUsd)}
           </div>
           <div className="sub">
-            {candidates.length} move{candidates.length === 1 ? "" : "s"} that save money ·{" "}
-            {formatUsd(fromUnits(toUnits(data.totalSavingsUsd) * 12n))} a year
+            {totals.savingMoves} move{totals.savingMoves === 1 ? "" : "s"} that save money ·{" "}
+            {formatUsd(fromUnits(toUnits(totals.savingsUsd) * 12n))} a year
           </div>
         </div>
         <div className="panel stat">
           <div className="label">S3 → Glacier IR</div>
-          <div className="value">{formatUsd(sumPositive(data.glacier))}</div>
-          <div className="sub">{data.glacier.length} projects with S3 Standard storage</div>
+          <div className="value" data-testid="glacier-total">
+            {formatUsd(totals.glacier.savingsUsd)}
+          </div>
+          <div className="sub">{totals.glacier.projects} projects with S3 Standard storage</div>
         </div>
         <div className="panel stat">
           <div className="label">RDS backup retention</div>
-          <div className="value">{formatUsd(sumPositive(data.retention))}</div>
-          <div className="sub">{data.retention.length} projects with billed backup storage</div>
+          <div className="value" data-testid="retention-total">
+            {formatUsd(totals.retention.savingsUsd)}
+          </div>
+          <div className="sub">{totals.retention.projects} projects with billed backup storage</div>
         </div>
         <div className="panel stat">
           <div className="label">Not priced: no project tag</div>
-          <div className="value">{formatUsd(data.untaggedUsd)}</div>
+          <div className="value">{formatUsd(totals.untaggedUsd)}</div>
           <div className="sub">
             <Link href="/tags">S3 storage, GETs and RDS backups without a project →</Link>
           </div>
@@ -191,7 +209,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
               </tr>
             </thead>
             <tbody>
-              {data.glacier.map((o) => (
+              {data.glacier.rows.map((o) => (
                 <tr key={o.project} data-project={o.project}>
                   <td>
                     <strong>{o.project}</strong>
@@ -251,6 +269,14 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             </tbody>
           </table>
         </div>
+        <Pager
+          page={data.glacier.page}
+          pageCount={data.glacier.pageCount}
+          rows={data.glacier.total}
+          size={data.glacier.size}
+          href={pageHref("s3Page")}
+          label="Pages of the S3 table"
+        />
         <ul className={styles.caveats}>
           <li>
             <strong>128 KB minimum:</strong> Glacier IR bills every object as at least 128 KB, so buckets of small
@@ -309,7 +335,7 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
               </tr>
             </thead>
             <tbody>
-              {data.retention.map((o) => (
+              {data.retention.rows.map((o) => (
                 <tr key={o.project} data-project={o.project}>
                   <td>
                     <strong>{o.project}</strong>
@@ -366,6 +392,14 @@ export default async function OpportunitiesPage({ searchParams }: SearchParamsPr
             </tbody>
           </table>
         </div>
+        <Pager
+          page={data.retention.page}
+          pageCount={data.retention.pageCount}
+          rows={data.retention.total}
+          size={data.retention.size}
+          href={pageHref("rdsPage")}
+          label="Pages of the RDS table"
+        />
         <ul className={styles.caveats}>
           <li>
             <strong>Manual snapshots:</strong> RDS bills automated backups and manual snapshots under the same usage
@@ -455,8 +489,4 @@ function NumberField({
 
 function formatPrice(usd: number): string {
   return `$${usd}`;
-}
-
-function sumPositive(rows: { savingsUsd: string }[]): string {
-  return addMoney("0", ...rows.map((r) => r.savingsUsd).filter((amount) => toUnits(amount) > 0n));
 }

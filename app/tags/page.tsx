@@ -27,7 +27,7 @@ export default async function TagsPage({ searchParams }: SearchParamsProps) {
   if (!parsed.ok) return <BadLinkPage meta={META} problems={parsed.problems} />;
   const query = parsed.value;
   const db = await getDb();
-  const { settings, versions, hasCostData } = await readAs(META.path, (access) => getTagsPage(db, access));
+  const { settings, versions, hasCostData, canEdit } = await readAs(META.path, (access) => getTagsPage(db, access));
 
   // The two reports stream in their own panels (the lists below do not wait for them); a new range or metric
   // shows their skeletons again instead of the previous range's numbers.
@@ -49,7 +49,7 @@ export default async function TagsPage({ searchParams }: SearchParamsProps) {
         <NoData meta={META} />
       )}
       <div className={`grid grid-2 ${styles.lists}`}>
-        <AllowedListsPanel settings={settings} />
+        <AllowedListsPanel settings={settings} canEdit={canEdit} />
         <PolicyDownloads settings={settings} />
       </div>
     </SettingVersions>

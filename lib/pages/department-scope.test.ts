@@ -110,8 +110,11 @@ describe.each(testDatabases())("a department grant's overview and tag reports on
   });
 
   it("sees tag compliance over its departments, the total the sum of theirs to the cent", async () => {
-    const { settings, departments } = await getTagsPage(db, DEPARTMENT_ACCESS);
+    const { settings, departments, canEdit } = await getTagsPage(db, DEPARTMENT_ACCESS);
     expect(departments).toEqual(GRANTED);
+    // The page shows the lists and aliases without their edit controls: the save would refuse this person.
+    expect(canEdit).toBe(false);
+    expect((await getTagsPage(db, CLI_ACCESS)).canEdit).toBe(true);
     const all = await getTagsCompliance(db, CLI_ACCESS, QUERY, settings);
     const mine = await getTagsCompliance(db, DEPARTMENT_ACCESS, QUERY, settings);
     const granted = all.departments.filter((d) => GRANTED.includes(d.department ?? ""));
@@ -131,6 +134,7 @@ describe.each(testDatabases())("a department grant's overview and tag reports on
     const { settings } = await getTagsPage(db, DEPARTMENT_ACCESS);
     const found = (await getTagsOffenders(db, DEPARTMENT_ACCESS, QUERY, settings))!;
     expect(found.departments).toEqual(GRANTED);
+    expect(found.canEdit).toBe(false); // no "Alias to…" on its offenders
     const rows = found.offenders.map((o) => [o.key, o.value, o.problem, o.spend]);
     expect(rows.map(([k, v, p]) => [k, v, p])).toEqual([
       ["environment", "Prod", "not-allowed"],
@@ -153,6 +157,7 @@ describe.each(testDatabases())("a department grant's overview and tag reports on
 
     const all = (await getTagsOffenders(db, CLI_ACCESS, QUERY, settings))!;
     expect(all.offenders.some((o) => o.value === "secretdept")).toBe(true);
+    expect(all.canEdit).toBe(true);
   });
 
   it("downloads the tags export (CSV and JSON) with its departments' offenders only", async () => {

@@ -1,7 +1,7 @@
 // The reads of /tags: the settings and whether any spend was synced (before the page streams its panels), then
 // each panel's report. Readers see every department; a person granted departments sees the same reports over
 // their departments only (the queries carry department IN (theirs)), each read asking requireAccess again.
-import { requireAccess, type Access } from "@/lib/access/access";
+import { requireAccess, toScope, type Access } from "@/lib/access/access";
 import type { Db } from "@/lib/db/types";
 import { hasCostData } from "@/lib/reports/spend-report";
 import { getStampedTagSettings } from "@/lib/settings/store";
@@ -17,12 +17,15 @@ export type TagsPage = {
   hasCostData: boolean;
   /** The departments this person is restricted to; null = every department. */
   departments: string[] | null;
+  /** Whether this person may edit the tag settings (lists, aliases): else the page shows them without controls. */
+  canEdit: boolean;
 };
 
 export async function getTagsPage(db: Db, access: Access): Promise<TagsPage> {
   const { departments } = await requireAccess(db, access, "spend", "/tags");
   const [{ settings, stamp }, hasData] = await Promise.all([getStampedTagSettings(db), hasCostData(db)]);
-  return { settings, versions: { tags: stamp.version }, hasCostData: hasData, departments };
+  const canEdit = toScope(access.grants, "edit") !== null;
+  return { settings, versions: { tags: stamp.version }, hasCostData: hasData, departments, canEdit };
 }
 
 /** The compliance panel: the split, the trend, each tag, each department, for the person's departments. */
@@ -42,8 +45,9 @@ export async function getTagsOffenders(
   access: Access,
   query: TagsQuery,
   settings: TagSettings,
-): Promise<{ offenders: Offender[]; departments: string[] | null } | null> {
+): Promise<{ offenders: Offender[]; departments: string[] | null; canEdit: boolean } | null> {
   const { departments } = await requireAccess(db, access, "spend", "/tags");
   if (!(await hasComplianceData(db, query))) return null;
-  return { offenders: await listTagOffenders(db, query, settings, departments), departments };
+  const canEdit = toScope(access.grants, "edit") !== null;
+  return { offenders: await listTagOffenders(db, query, settings, departments), departments, canEdit };
 }

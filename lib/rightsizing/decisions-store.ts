@@ -20,6 +20,7 @@ import {
 } from "./decisions";
 import { getUnitPrices } from "./pricing";
 import { getRightsizingContext, type ContainerKey } from "./read";
+import { toRowKey } from "./row-key";
 import type { RightsizingRow } from "./types";
 
 /** A stored decision as the pages, the API and the digest read it. Days `YYYY-MM-DD`, money exact decimal strings. */
@@ -42,10 +43,7 @@ export type DecisionRecord = ContainerKey & {
 
 export type DecisionView = DecisionRecord & { status: DecisionStatus; reopened: Reopened };
 
-/** One string per container, for forms and maps: the five parts of its identity as a JSON array. */
-export function toRowKey(k: ContainerKey): string {
-  return JSON.stringify([k.cluster, k.namespace, k.workloadKind, k.workload, k.container]);
-}
+export { toRowKey };
 
 function toRecord(r: RightsizingDecision): DecisionRecord {
   return {

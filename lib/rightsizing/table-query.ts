@@ -2,7 +2,7 @@
 // same schema (lib/search-params.ts), so a shared page URL and its download select the same rows; applied in
 // JS after the rules ran, because team and environment are resolved by the rules with the current settings.
 import { z } from "zod";
-import { blankAsAbsent, paramError } from "@/lib/search-params";
+import { blankAsAbsent, PAGE_SIZES, pageNumberParam, pageSizeParam, paramError } from "@/lib/search-params";
 import { UNTAGGED_LABEL } from "@/lib/labels";
 import { toWorkloadKey } from "./summarize";
 import { FLAGS } from "./types";
@@ -12,7 +12,7 @@ export const CHANGES = ["cut", "raise", "none", "no-recommendation"] as const;
 export type Change = (typeof CHANGES)[number];
 export const SORTS = ["savings", "change", "cpu", "memory", "name"] as const;
 export type Sort = (typeof SORTS)[number];
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export { PAGE_SIZES };
 
 // The filters are filled by a plain GET form, which sends an empty field for "any": blank is absent.
 const optionalText = (name: string) =>
@@ -22,12 +22,6 @@ const oneOf = <T extends readonly [string, ...string[]]>(
   values: T,
   text = `expected one of ${values.join(", ")}`,
 ) => z.enum(values, paramError(name, text));
-// Numbers arrive as text from a URL (and as numbers from code that builds a query).
-const wholeNumber = (name: string, text: string) =>
-  z.coerce
-    .string()
-    .regex(/^-?\d+(\.\d+)?$/, paramError(name, text))
-    .transform(Number);
 
 // Cluster and environment: the filters of the overview and of every team page.
 export const scopeSchema = z.object({ cluster: optionalText("cluster"), environment: optionalText("environment") });
@@ -40,24 +34,8 @@ export const tableQuerySchema = scopeSchema.extend({
   q: optionalText("q"),
   sort: blankAsAbsent(oneOf("sort", SORTS).default("savings")),
   dir: blankAsAbsent(oneOf("dir", ["asc", "desc"], "expected asc or desc").optional()),
-  page: blankAsAbsent(
-    wholeNumber("page", "expected a page number")
-      .pipe(
-        z
-          .number()
-          .int(paramError("page", "expected a whole page number"))
-          .min(1, paramError("page", "pages start at 1")),
-      )
-      .default(1),
-  ),
-  size: blankAsAbsent(
-    wholeNumber("size", "expected a page size")
-      .refine(
-        (n) => (PAGE_SIZES as readonly number[]).includes(n),
-        paramError("size", `expected one of ${PAGE_SIZES.join(", ")}`),
-      )
-      .default(50),
-  ),
+  page: pageNumberParam("page"),
+  size: pageSizeParam("size"),
 });
 export type TableQuery = z.infer<typeof tableQuerySchema>;
 

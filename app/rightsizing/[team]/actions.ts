@@ -7,6 +7,7 @@ import { getNow } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { toAppError } from "@/lib/errors";
 import { recordDecisions } from "@/lib/pages/decisions";
+import { parseFormKey } from "@/lib/rightsizing/row-key";
 
 export type DecideState = { ok: boolean; message: string } | null;
 
@@ -26,7 +27,7 @@ export async function decideAction(_previous: DecideState, form: FormData): Prom
   const only = text("only");
   const decision = only !== undefined ? "accepted" : text("decision");
   const keys = only !== undefined ? [only] : form.getAll("row").filter((v): v is string => typeof v === "string");
-  const containers = keys.map(parseKey);
+  const containers = keys.map(parseFormKey);
   try {
     if (containers.some((c) => c === null)) throw new Error("A selected row could not be read; reload the page.");
     const access = await getRequestAccess();
@@ -51,16 +52,5 @@ export async function decideAction(_previous: DecideState, form: FormData): Prom
   } catch (err) {
     const e = toAppError(err);
     return { ok: false, message: e.kind === "failed" ? "The decision could not be saved; try again." : e.message };
-  }
-}
-
-function parseKey(value: string) {
-  try {
-    const parts: unknown = JSON.parse(value);
-    if (!Array.isArray(parts) || parts.length !== 5 || !parts.every((p) => typeof p === "string")) return null;
-    const [cluster, namespace, workloadKind, workload, container] = parts as string[];
-    return { cluster, namespace, workloadKind, workload, container };
-  } catch {
-    return null;
   }
 }

@@ -16,8 +16,40 @@ export const STATUS_LABELS: Record<DecisionStatus, { label: string; tone: string
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** What the cell shows of a decision: the client row gets these fields only. */
+export type DecisionCellView = Pick<
+  DecisionView,
+  | "status"
+  | "reopened"
+  | "decision"
+  | "snoozedUntil"
+  | "realizedMonthlyUsd"
+  | "appliedAt"
+  | "driftedAt"
+  | "reason"
+  | "decidedBy"
+  | "decidedAt"
+>;
+
+/** The fields of a decision the cell shows, and nothing else (the row's payload carries them). */
+export function toDecisionCellView(d: DecisionView): DecisionCellView {
+  const { status, reopened, decision, snoozedUntil, realizedMonthlyUsd, appliedAt, driftedAt, reason } = d;
+  return {
+    status,
+    reopened,
+    decision,
+    snoozedUntil,
+    realizedMonthlyUsd,
+    appliedAt,
+    driftedAt,
+    reason,
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt,
+  };
+}
+
 /** A row's decision: its status, who decided and when, the reason or the day it wakes, what it saved. */
-export function DecisionCell({ decision }: { decision: DecisionView | null }) {
+export function DecisionCell({ decision }: { decision: DecisionCellView | null }) {
   if (decision === null) return null;
   const s = STATUS_LABELS[decision.status];
   const reopened =

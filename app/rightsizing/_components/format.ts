@@ -56,3 +56,26 @@ export function formatReplicas(replicas: number): string {
 function trim(value: number, digits: number): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0, useGrouping: false });
 }
+
+/**
+ * A usage figure with no more digits than its text shows (614 for 613.655088 millicores, whole bytes), so a
+ * row's payload does not carry the rest; the value itself when rounding would change the text.
+ */
+export function toShownCpu(millicores: number | null): number | null {
+  return toShown(millicores, formatCpu, (m) =>
+    Math.abs(m) >= 10_000 ? Math.round(m / 100) * 100 : Number(m.toFixed(Math.abs(m) < 10 ? 1 : 0)),
+  );
+}
+export function toShownMemory(bytes: number | null): number | null {
+  return toShown(bytes, formatMemory, Math.round);
+}
+
+function toShown(
+  value: number | null,
+  format: (v: number | null) => string,
+  round: (v: number) => number,
+): number | null {
+  if (value === null) return null;
+  const rounded = round(value);
+  return format(rounded) === format(value) ? rounded : value;
+}

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { RightsizingRow, Severity } from "@/lib/rightsizing";
 import { toRowKey, type DecisionView } from "@/lib/rightsizing/decisions-store";
-import { DecisionCell } from "./decision-cell";
+import { toDecisionCellView } from "./decision-cell";
 import type { TablePage, TableQuery } from "@/lib/rightsizing/table-query";
-import { COLUMNS, ContainerRow, type ContainerRowView } from "./container-row";
-import { formatCpu, formatDelta, formatMemory, formatPct, formatReplicas, formatSavings } from "./format";
+import { COLUMNS, ContainerRows, type ContainerRowView } from "./container-row";
+import { formatReplicas, formatSavings, toShownCpu, toShownMemory } from "./format";
 import { Pager } from "./pager";
 import styles from "./rightsizing.module.css";
 import { toHref, toTableParams } from "./url";
@@ -75,20 +75,20 @@ export function TeamTable({
                 </th>
               </tr>
             </thead>
-            {table.groups.map((group, g) => (
-              <tbody key={group.key}>
-                <GroupHeader rows={group.rows} isContinued={group.isContinued} />
-                {group.rows.map((row, i) => (
-                  <Row
-                    key={row.usage.container}
-                    row={row}
-                    chartRowId={`rs-chart-${g}-${i}`}
-                    decision={decisions[toRowKey(row.usage)] ?? null}
+            {table.groups.map((group, g) => {
+              const { cluster, namespace, workloadKind, workload } = group.rows[0]!.usage;
+              return (
+                <tbody key={group.key}>
+                  <GroupHeader rows={group.rows} isContinued={group.isContinued} />
+                  <ContainerRows
+                    workload={{ cluster, namespace, workloadKind, workload }}
+                    rows={group.rows.map((row) => toRowView(row, decisions[toRowKey(row.usage)] ?? null))}
+                    chartIdPrefix={`rs-chart-${g}`}
                     canDecide={canDecide}
                   />
-                ))}
-              </tbody>
-            ))}
+                </tbody>
+              );
+            })}
           </table>
         </div>
       )}
@@ -157,87 +157,28 @@ function GroupHeader({ rows, isContinued }: { rows: RightsizingRow[]; isContinue
   );
 }
 
-/** The row's figures as the page shows them: the client row gets texts, not the whole recommendation. */
-function toRowView(row: RightsizingRow): ContainerRowView {
+/** The row as the client row gets it: the numbers it formats and shows, its decision's shown fields. */
+function toRowView(row: RightsizingRow, decision: DecisionView | null): ContainerRowView {
   const { usage, recommendation: rec, savings } = row;
   const next = rec.recommended;
-  const change = rec.change;
   return {
     container: usage.container,
     severity: rec.severity,
-    change: rec.severity === "none" ? "none" : `${rec.severity} ${rec.direction}`,
-    cpu: {
-      now: formatCpu(rec.current.cpuRequest),
-      next: next ? formatCpu(next.cpuRequest) : null,
-      delta: change ? `${formatDelta(change.cpuMillicores, formatCpu)} (${formatPct(change.cpuPct)})` : null,
-      limit: formatCpu(rec.current.cpuLimit),
-      nextLimit: next ? formatCpu(next.cpuLimit) : null,
-    },
-    cpuUsed: [formatCpu(usage.cpu.p95), formatCpu(usage.cpu.max)],
-    memory: {
-      now: formatMemory(rec.current.memoryRequest),
-      next: next ? formatMemory(next.memoryRequest) : null,
-      delta: change ? `${formatDelta(change.memoryBytes, formatMemory)} (${formatPct(change.memoryPct)})` : null,
-      limit: formatMemory(rec.current.memoryLimit),
-      nextLimit: next ? formatMemory(next.memoryLimit) : null,
-    },
-    memoryUsed: [formatMemory(usage.memory.idle), formatMemory(usage.memory.peak)],
-    savings: next === null ? null : formatSavings(savings.monthlyCents),
-    isRaise: savings.monthlyCents < 0,
-    isHpa: rec.hpa.isScaled,
-    flags: rec.flags,
+    direction: rec.direction,
+    cpu: [rec.current.cpuRequest, rec.current.cpuLimit, next?.cpuRequest ?? null, next?.cpuLimit ?? null],
+    cpuUsed: [toShownCpu(usage.cpu.p95), toShownCpu(usage.cpu.max)],
+    memory: [
+      rec.current.memoryRequest,
+      rec.current.memoryLimit,
+      next?.memoryRequest ?? null,
+      next?.memoryLimit ?? null,
+    ],
+    memoryUsed: [toShownMemory(usage.memory.idle), toShownMemory(usage.memory.peak)],
+    savingsCents: next === null ? null : savings.monthlyCents,
     reason: rec.reason,
-    chart: {
-      id: {
-        cluster: usage.cluster,
-        namespace: usage.namespace,
-        workloadKind: usage.workloadKind,
-        workload: usage.workload,
-        container: usage.container,
-      },
-      cpu: { request: rec.current.cpuRequest, limit: rec.current.cpuLimit, recommended: next?.cpuRequest ?? null },
-      memory: {
-        request: rec.current.memoryRequest,
-        limit: rec.current.memoryLimit,
-        recommended: next?.memoryRequest ?? null,
-      },
-    },
+    // Left out when false, empty or open (most rows): the client reads an absent field as such.
+    ...(rec.hpa.isScaled ? { isHpa: true as const } : {}),
+    ...(rec.flags.length > 0 ? { flags: rec.flags } : {}),
+    ...(decision === null ? {} : { decision: toDecisionCellView(decision) }),
   };
-}
-
-/** A row with its decision: the checkbox and the Accept button are server-rendered into the client row. */
-function Row({
-  row,
-  chartRowId,
-  decision,
-  canDecide,
-}: {
-  row: RightsizingRow;
-  chartRowId: string;
-  decision: DecisionView | null;
-  canDecide: boolean;
-}) {
-  const { usage } = row;
-  const key = toRowKey(usage);
-  const name = `${usage.workload} ${usage.container}`;
-  const canDecideRow = canDecide && row.recommendation.recommended !== null;
-  return (
-    <ContainerRow
-      row={toRowView(row)}
-      chartRowId={chartRowId}
-      status={decision?.status ?? "open"}
-      containerPath={`${usage.cluster}/${usage.namespace}/${usage.workload}/${usage.container}`}
-      select={canDecideRow ? <input type="checkbox" name="row" value={key} aria-label={`Select ${name}`} /> : null}
-      decision={
-        <>
-          <DecisionCell decision={decision} />
-          {canDecideRow && (decision === null || decision.status === "open") ? (
-            <button type="submit" name="only" value={key} className="button small" aria-label={`Accept ${name}`}>
-              Accept
-            </button>
-          ) : null}
-        </>
-      }
-    />
-  );
 }

@@ -8,10 +8,12 @@ type Props = {
   tagKey: "department" | "environment";
   values: string[];
   aliases: { raw: string; value: string }[];
+  /** false: the lists and aliases only, without the controls (a person who may not edit the settings). */
+  canEdit?: boolean;
 };
 
 /** One allowed list: add, rename (the old name stays as an alias), remove; each value's aliases with a remove button. */
-export function AllowedListEditor({ tagKey, values, aliases }: Props) {
+export function AllowedListEditor({ tagKey, values, aliases, canEdit = true }: Props) {
   const [state, action, pending] = useActionState<TagEditState, FormData>(editTagSettings, null);
   const hidden = (op: string) => (
     <>
@@ -33,78 +35,92 @@ export function AllowedListEditor({ tagKey, values, aliases }: Props) {
         return (
           <div className={styles.valueRow} key={value}>
             <span className={styles.value}>{value}</span>
-            {its.map((a) => (
-              <form
-                action={action}
-                key={a.raw}
-                className={styles.chip}
-                title={`Spend tagged ${JSON.stringify(a.raw)} is reported as ${value}`}
-              >
-                {hidden("remove-alias")}
-                <input type="hidden" name="raw" value={a.raw} />
-                <span className={`${styles.value} ${styles.aliasValue}`}>{a.raw}</span>
-                <button
-                  type="submit"
-                  disabled={pending}
-                  aria-label={`Remove the alias ${JSON.stringify(a.raw)} → ${value}`}
+            {its.map((a) =>
+              canEdit ? (
+                <form
+                  action={action}
+                  key={a.raw}
+                  className={styles.chip}
+                  title={`Spend tagged ${JSON.stringify(a.raw)} is reported as ${value}`}
                 >
-                  ×
-                </button>
-              </form>
-            ))}
-            <span className={styles.rowActions}>
-              <details className={styles.disclosure}>
-                <summary>Rename</summary>
-                <form action={action} className={styles.inlineForm}>
-                  {hidden("rename-allowed")}
-                  <input type="hidden" name="from" value={value} />
-                  <input
-                    className={`${styles.input} ${styles.small}`}
-                    name="to"
-                    defaultValue={value}
-                    required
-                    aria-label={`New name for ${value}`}
-                  />
-                  <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
-                    Save
+                  {hidden("remove-alias")}
+                  <input type="hidden" name="raw" value={a.raw} />
+                  <span className={`${styles.value} ${styles.aliasValue}`}>{a.raw}</span>
+                  <button
+                    type="submit"
+                    disabled={pending}
+                    aria-label={`Remove the alias ${JSON.stringify(a.raw)} → ${value}`}
+                  >
+                    ×
                   </button>
                 </form>
-                <span className={styles.note}>
-                  {JSON.stringify(value)} stays as an alias, so resources tagged with it keep their place.
+              ) : (
+                <span
+                  key={a.raw}
+                  className={styles.chip}
+                  title={`Spend tagged ${JSON.stringify(a.raw)} is reported as ${value}`}
+                >
+                  <span className={`${styles.value} ${styles.aliasValue}`}>{a.raw}</span>
                 </span>
-              </details>
-              <details className={styles.disclosure}>
-                <summary className={styles.danger}>Remove</summary>
-                <form action={action} className={styles.inlineForm}>
-                  {hidden("remove-allowed")}
-                  <input type="hidden" name="value" value={value} />
-                  {its.length > 0 ? <input type="hidden" name="dropAliases" value="on" /> : null}
-                  <button className={`button danger ${styles.small}`} type="submit" disabled={pending}>
-                    Remove {value}
-                    {its.length > 0 ? ` and ${its.length} alias${its.length > 1 ? "es" : ""}` : ""}
-                  </button>
-                </form>
-                <span className={styles.note}>
-                  Its spend will show as not allowed{its.length > 0 ? ", and so will its aliases'" : ""}.
-                </span>
-              </details>
-            </span>
+              ),
+            )}
+            {canEdit ? (
+              <span className={styles.rowActions}>
+                <details className={styles.disclosure}>
+                  <summary>Rename</summary>
+                  <form action={action} className={styles.inlineForm}>
+                    {hidden("rename-allowed")}
+                    <input type="hidden" name="from" value={value} />
+                    <input
+                      className={`${styles.input} ${styles.small}`}
+                      name="to"
+                      defaultValue={value}
+                      required
+                      aria-label={`New name for ${value}`}
+                    />
+                    <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+                      Save
+                    </button>
+                  </form>
+                  <span className={styles.note}>
+                    {JSON.stringify(value)} stays as an alias, so resources tagged with it keep their place.
+                  </span>
+                </details>
+                <details className={styles.disclosure}>
+                  <summary className={styles.danger}>Remove</summary>
+                  <form action={action} className={styles.inlineForm}>
+                    {hidden("remove-allowed")}
+                    <input type="hidden" name="value" value={value} />
+                    {its.length > 0 ? <input type="hidden" name="dropAliases" value="on" /> : null}
+                    <button className={`button danger ${styles.small}`} type="submit" disabled={pending}>
+                      Remove {value}
+                      {its.length > 0 ? ` and ${its.length} alias${its.length > 1 ? "es" : ""}` : ""}
+                    </button>
+                  </form>
+                  <span className={styles.note}>
+                    Its spend will show as not allowed{its.length > 0 ? ", and so will its aliases'" : ""}.
+                  </span>
+                </details>
+              </span>
+            ) : null}
           </div>
         );
       })}
-      <form action={action} className={styles.addRow}>
-        {hidden("add-allowed")}
-        <input
-          className={styles.input}
-          name="value"
-          placeholder={`Add ${tagKey === "environment" ? "an" : "a"} ${tagKey} value`}
-          aria-label={`New ${tagKey} value`}
-          required
-        />
-        <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
-          Add
-        </button>
-      </form>
+      {canEdit ? (
+        <form action={action} className={styles.addRow}>
+          {hidden("add-allowed")}
+          <input
+            className={styles.input}
+            name="value"
+            placeholder={`Add ${tagKey === "environment" ? "an" : "a"} ${tagKey} value`}
+            aria-label={`New ${tagKey} value`}
+            required
+          />
+          <button className={`button secondary ${styles.small}`} type="submit" disabled={pending}>
+            Add
+          </button>
+        </form>
+      ) : null}
       {state ? (
         <div
           className={`${styles.message} ${state.ok ? styles.ok : styles.error}`}

@@ -3,14 +3,17 @@ import { CONSTRAINED_TAG_KEYS, type TagSettings } from "@/lib/settings/tags";
 import { AllowedListEditor } from "./allowed-list-editor";
 import styles from "./tags.module.css";
 
-/** Both allowed lists with their aliases, editable (shared by /tags and /settings). */
+/** Both allowed lists with their aliases, editable by who may edit settings (shared by /tags and /settings). */
 export function AllowedListsPanel({
   settings,
   title = "Allowed values",
+  canEdit = true,
   children,
 }: {
   settings: TagSettings;
   title?: string;
+  /** false: the lists without their edit controls (the save would be refused). */
+  canEdit?: boolean;
   children?: ReactNode;
 }) {
   return (
@@ -23,7 +26,13 @@ export function AllowedListsPanel({
       </p>
       <div className={styles.editorGrid}>
         {CONSTRAINED_TAG_KEYS.map((key) => (
-          <AllowedListEditor key={key} tagKey={key} values={settings.allowed[key]} aliases={settings.aliases[key]} />
+          <AllowedListEditor
+            key={key}
+            tagKey={key}
+            values={settings.allowed[key]}
+            aliases={settings.aliases[key]}
+            canEdit={canEdit}
+          />
         ))}
       </div>
       {children}

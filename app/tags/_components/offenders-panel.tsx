@@ -17,7 +17,7 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
   // No data in the range: the overview says so; an empty offenders table would read as "all tagged".
   const found = await readAs("/tags", (access) => getTagsOffenders(db, access, query, settings));
   if (!found) return null;
-  const { offenders, departments } = found;
+  const { offenders, departments, canEdit } = found;
   return (
     <section className="panel" aria-label="Offenders">
       <div className={styles.panelHead}>
@@ -82,7 +82,11 @@ export async function OffendersPanel({ db, query, settings }: { db: Db; query: T
                     <td>
                       {o.problem === "missing" ? (
                         <span className={styles.note}>Tag the resources at the source</span>
-                      ) : o.key === "project" ? null : (
+                      ) : o.key === "project" ? null : !canEdit ? (
+                        o.aliasOf !== null ? (
+                          <span className={styles.note}>Reported as {o.aliasOf}</span>
+                        ) : null
+                      ) : (
                         <OffenderFix
                           tagKey={o.key}
                           value={o.value ?? ""}
