@@ -1,6 +1,6 @@
 // The Datadog sync end to end: the real client against the emulator (in process), serving a hand-made
 // dataset whose statistics are computed by hand (see testing/datadog-dataset.ts), into each test database.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
@@ -152,6 +152,11 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
     // Changed behind the sync's back (same run, same containers): only a read that computes now would see it.
     await db.sql.query("UPDATE k8s_container SET cpu_p95 = cpu_p95 * 10");
     expect((await getRightsizingContext(db)).allRows).toEqual(computed);
+    // So does another copy of the modules in this process (the Next.js bundle has its own: the pages read there).
+    vi.resetModules();
+    const bundleCopy = await import("@/lib/rightsizing/read");
+    expect(bundleCopy.getRightsizingContext).not.toBe(getRightsizingContext);
+    expect((await bundleCopy.getRightsizingContext(db)).allRows).toEqual(computed);
     // Another process (a copy of the client: nothing in memory for it) computes them at its first read.
     expect((await getRightsizingContext({ ...db })).allRows).not.toEqual(computed);
   });

@@ -104,7 +104,12 @@ export type RightsizingContext = {
 // next read recomputes: recommendations stay computed when read, with the settings in force. The Datadog
 // sync reads them right after its swap, so in the process that ran it the first page finds them here.
 // (Storing the computed rows instead was measured no faster to read back: README, Benchmarks.)
-const contexts = new WeakMap<Db, { key: string; ctx: RightsizingContext }>();
+// One cache per process, on globalThis: the Next.js bundle has its own copy of every module (lib/db/process-db.ts),
+// and a sync started by the server's scheduler (scripts/serve.ts) runs in the other copy.
+const shared = globalThis as typeof globalThis & {
+  __costwiseRightsizingContexts?: WeakMap<Db, { key: string; ctx: RightsizingContext }>;
+};
+const contexts = (shared.__costwiseRightsizingContexts ??= new WeakMap());
 
 export async function getRightsizingContext(db: Db): Promise<RightsizingContext> {
   const [settings, [snapshot]] = await Promise.all([
