@@ -7,12 +7,14 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createPostgresTestDb } from "@/testing/databases";
+import { createPostgresTestDb, testDatabases } from "@/testing/databases";
+import { insertContainers } from "@/testing/rightsizing-seed";
 import type { DatadogSyncTimings } from "@/lib/datadog/source";
 import { createDatadogSource } from "@/lib/datadog/source";
 import { summarizeRecommendations, toRightsizingRows } from "@/lib/rightsizing";
-import { listContainerUsages } from "@/lib/rightsizing/read";
-import { getRightsizingSettings } from "@/lib/settings/store";
+import { getRightsizingContext, listContainerUsages } from "@/lib/rightsizing/read";
+import type { ContainerUsage, RightsizingSettings } from "@/lib/rightsizing";
+import { getRightsizingSettings, saveRightsizingSettings } from "@/lib/settings/store";
 import { runSync } from "@/lib/sync/run-sync";
 import { DEFAULT_API_KEY, DEFAULT_APP_KEY, startDatadogEmulator } from "@/emulators/datadog/server";
 
@@ -105,6 +107,8 @@ type Growth = {
   storedMs: number;
   recommendMs: number;
   readMs: number;
+  /** The first getRightsizingContext after the sync in a process that did not run it. */
+  firstReadMs: number;
   dbMiB: number;
   /** The process's peak so far: with the sizes ascending, the peak of this size's sync. */
   peakMiB: number;
@@ -141,6 +145,19 @@ async function benchSize(db: Awaited<ReturnType<typeof createPostgresTestDb>>, s
   console.log(
     `  ${summary.teams.length} teams, net ${(summary.total.savings.netCents / 100).toLocaleString("en-US", { style: "currency", currency: "USD" })} a month`,
   );
+  // The first rightsizing read after the sync: in this process, which ran it (the sync computed the rows after its
+  // swap and keeps them in memory), and in one that did not (a copy of the client: nothing cached for it; it reads
+  // the containers and computes every row, as a page of another replica or a CLI command does).
+  started = performance.now();
+  await getRightsizingContext(db);
+  const firstHereMs = performance.now() - started;
+  started = performance.now();
+  await getRightsizingContext({ ...db });
+  const firstReadMs = performance.now() - started;
+  const embedded = await timeEmbeddedFirstRead(usages, settings);
+  console.log(
+    `First rightsizing read after the sync: ${firstHereMs.toFixed(1)} ms in the process that ran it (rows computed after the swap: ${ms(t.rightsizingRowsMs)}); ${ms(firstReadMs)} in another process (reads and computes them; embedded database: ${ms(embedded)})`,
+  );
   const [disk] = await db.sql.query<{ bytes: string }>("SELECT pg_database_size(current_database())::text AS bytes");
   return {
     size,
@@ -151,19 +168,34 @@ async function benchSize(db: Awaited<ReturnType<typeof createPostgresTestDb>>, s
     storedMs: t.statisticsMs + t.storeMs,
     recommendMs,
     readMs,
+    firstReadMs,
     dbMiB: Math.round(Number(disk?.bytes ?? 0) / 2 ** 20),
     peakMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
+/** The same first read on the embedded database (PGlite) in a process that did not run the sync: the containers copied in. */
+async function timeEmbeddedFirstRead(usages: ContainerUsage[], settings: RightsizingSettings): Promise<number> {
+  const db = await testDatabases()[0]!.create();
+  try {
+    await insertContainers(db.sql, usages);
+    await saveRightsizingSettings(db, settings);
+    const started = performance.now();
+    await getRightsizingContext(db);
+    return performance.now() - started;
+  } finally {
+    await db.drop();
+  }
+}
+
 function printGrowth(growth: Growth[]) {
   console.log("\nGrowth (the database holds one snapshot: the last size's):");
   console.log(
-    `${"size".padStart(4)} ${"requests".padStart(8)} ${"containers".padStart(10)} ${"hourly rows".padStart(12)} ${"sync".padStart(8)} ${"→ stored".padStart(8)} ${"read".padStart(8)} ${"recommend".padStart(9)} ${"DB MiB".padStart(7)} ${"peak RSS".padStart(8)}`,
+    `${"size".padStart(4)} ${"requests".padStart(8)} ${"containers".padStart(10)} ${"hourly rows".padStart(12)} ${"sync".padStart(8)} ${"→ stored".padStart(8)} ${"read".padStart(8)} ${"recommend".padStart(9)} ${"1st read".padStart(8)} ${"DB MiB".padStart(7)} ${"peak RSS".padStart(8)}`,
   );
   for (const g of growth)
     console.log(
-      `${String(g.size).padStart(4)} ${String(g.requests).padStart(8)} ${count(g.containers).padStart(10)} ${count(g.hourlyRows).padStart(12)} ${ms(g.syncMs).padStart(8)} ${ms(g.storedMs).padStart(8)} ${ms(g.readMs).padStart(8)} ${ms(g.recommendMs).padStart(9)} ${String(g.dbMiB).padStart(7)} ${`${g.peakMiB} MiB`.padStart(8)}`,
+      `${String(g.size).padStart(4)} ${String(g.requests).padStart(8)} ${count(g.containers).padStart(10)} ${count(g.hourlyRows).padStart(12)} ${ms(g.syncMs).padStart(8)} ${ms(g.storedMs).padStart(8)} ${ms(g.readMs).padStart(8)} ${ms(g.recommendMs).padStart(9)} ${ms(g.firstReadMs).padStart(8)} ${String(g.dbMiB).padStart(7)} ${`${g.peakMiB} MiB`.padStart(8)}`,
     );
 }
 

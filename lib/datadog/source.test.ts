@@ -1,12 +1,14 @@
 // The Datadog sync end to end: the real client against the emulator (in process), serving a hand-made
 // dataset whose statistics are computed by hand (see testing/datadog-dataset.ts), into each test database.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { testDatabases, type TestDb } from "@/testing/databases";
 import { startDatadogEmulator } from "@/emulators/datadog/server";
 import type { DatadogEmulator } from "@/emulators/datadog/server";
 import { bucketStart, HAND_MADE_DATASET, MiB, NOW } from "@/testing/datadog-dataset";
 import { readSnapshot, syncFromEmulator } from "@/testing/datadog";
-import { saveRightsizingSettings } from "@/lib/settings/store";
+import { getRightsizingSettings, saveRightsizingSettings } from "@/lib/settings/store";
+import { toRightsizingRows } from "@/lib/rightsizing";
+import { getRightsizingContext, listContainerUsages } from "@/lib/rightsizing/read";
 
 let emulator: DatadogEmulator;
 beforeAll(async () => {
@@ -140,6 +142,23 @@ describe.each(testDatabases())("Datadog sync on $name", ({ create }) => {
     expect(second.result.runId).not.toBe(first.result.runId);
     expect(second.result.rowsWritten).toBe(first.result.rowsWritten);
     expect(await readSnapshot(db)).toEqual(before);
+  });
+
+  it("computes the rightsizing rows of the new snapshot after its swap: the first read in this process finds them", async () => {
+    const { result } = await syncFromEmulator(db, emulator, { now: NOW });
+    expect(result.status).toBe("succeeded");
+    const computed = toRightsizingRows(await listContainerUsages(db), await getRightsizingSettings(db));
+    expect(computed).toHaveLength(3);
+    // Changed behind the sync's back (same run, same containers): only a read that computes now would see it.
+    await db.sql.query("UPDATE k8s_container SET cpu_p95 = cpu_p95 * 10");
+    expect((await getRightsizingContext(db)).allRows).toEqual(computed);
+    // So does another copy of the modules in this process (the Next.js bundle has its own: the pages read there).
+    vi.resetModules();
+    const bundleCopy = await import("@/lib/rightsizing/read");
+    expect(bundleCopy.getRightsizingContext).not.toBe(getRightsizingContext);
+    expect((await bundleCopy.getRightsizingContext(db)).allRows).toEqual(computed);
+    // Another process (a copy of the client: nothing in memory for it) computes them at its first read.
+    expect((await getRightsizingContext({ ...db })).allRows).not.toEqual(computed);
   });
 
   it("keeps the previous snapshot when a run fails", async () => {

@@ -101,8 +101,15 @@ export type RightsizingContext = {
 // and pages are read far more often than the data or the settings change. So the result is kept per
 // database, keyed by what it was computed from: the stored snapshot (its sync run and row count; the
 // sync replaces it whole) and the settings document. A sync or a settings change gives a new key and the
-// next read recomputes: recommendations stay computed when read, with the settings in force.
-const contexts = new WeakMap<Db, { key: string; ctx: RightsizingContext }>();
+// next read recomputes: recommendations stay computed when read, with the settings in force. The Datadog
+// sync reads them right after its swap, so in the process that ran it the first page finds them here.
+// (Storing the computed rows instead was measured no faster to read back: README, Benchmarks.)
+// One cache per process, on globalThis: the Next.js bundle has its own copy of every module (lib/db/process-db.ts),
+// and a sync started by the server's scheduler (scripts/serve.ts) runs in the other copy.
+const shared = globalThis as typeof globalThis & {
+  __costwiseRightsizingContexts?: WeakMap<Db, { key: string; ctx: RightsizingContext }>;
+};
+const contexts = (shared.__costwiseRightsizingContexts ??= new WeakMap());
 
 export async function getRightsizingContext(db: Db): Promise<RightsizingContext> {
   const [settings, [snapshot]] = await Promise.all([
